@@ -1,0 +1,293 @@
+/**
+ * The host's accounting: a virtual clock, a call counter, the cost model, execution limits,
+ * daily quotas and fault injection. Every fake service method starts with `rt.call(...)`, so a
+ * method is counted, may be made to fail, advances the clock, and is refused once the execution
+ * has been killed.
+ */
+import { CostModel, DEFAULT_COST_MODEL, costOf, serviceOf } from './costModel';
+
+/** How an execution was started; decides its time limit and which services it may use. */
+export type ExecutionKind =
+  | 'simple' // onOpen / onEdit simple triggers: 30 s, no services that need authorisation
+  | 'installable' // installable triggers (spreadsheet edit/open/change)
+  | 'timeBased' // time-driven triggers
+  | 'menu' // a menu item or a button
+  | 'manual'; // run from the editor or by a test
+
+/** Apps Script's limits, from https://developers.google.com/apps-script/guides/services/quotas */
+export const LIMITS = {
+  executionMs: 6 * 60 * 1000,
+  simpleTriggerMs: 30 * 1000,
+  triggersPerUserPerScript: 20,
+} as const;
+
+export type AccountType = 'consumer' | 'workspace';
+
+/** Daily quotas per account type, from the quotas page above. */
+export const DAILY_QUOTAS: Record<AccountType, Record<QuotaName, number>> = {
+  consumer: {
+    documentsCreated: 250,
+    filesConverted: 2000,
+    emailRecipients: 100,
+    triggerRuntimeMs: 90 * 60 * 1000,
+  },
+  workspace: {
+    documentsCreated: 1500,
+    filesConverted: 4000,
+    emailRecipients: 1500,
+    triggerRuntimeMs: 6 * 60 * 60 * 1000,
+  },
+};
+
+export type QuotaName =
+  'documentsCreated' | 'filesConverted' | 'emailRecipients' | 'triggerRuntimeMs';
+
+/** Messages Apps Script shows when a daily quota runs out (quotas page, "Limitations"). */
+const QUOTA_MESSAGES: Record<QuotaName, string> = {
+  documentsCreated: 'Service invoked too many times for one day: docs create.',
+  filesConverted: 'Service invoked too many times for one day: driveapp conversions.',
+  emailRecipients: 'Service invoked too many times for one day: email.',
+  triggerRuntimeMs: 'Service using too much computer time for one day',
+};
+
+export const KILLED_MESSAGE = 'Exceeded maximum execution time';
+
+export interface Execution {
+  id: number;
+  kind: ExecutionKind;
+  functionName: string;
+  /** E-mail of the user the script runs as (Session.getActiveUser). */
+  user: string;
+  startMs: number;
+  limitMs: number;
+  endMs?: number;
+  calls: Map<string, number>;
+  killed: boolean;
+  /** Message of an error that escaped the entry point, if any. */
+  error?: string;
+}
+
+export interface Fault {
+  /** "Class.method" as counted, or '*' for any call. */
+  method: string;
+  /** Fail the nth call to the method (1-based, counted over the whole runtime), or every call when omitted. */
+  nth?: number;
+  /** Fail only when this returns true; receives the method's per-runtime call number. */
+  when?: (callNumber: number, method: string) => boolean;
+  message: string;
+  /** Remove the fault after it fired once (default true when nth is set). */
+  once?: boolean;
+}
+
+export interface KillRule {
+  /** Kill once the virtual clock passes this absolute time (ms since epoch). */
+  atMs?: number;
+  /** Kill right after the nth call (1-based, over the whole runtime) to this method returned. */
+  afterCall?: { method: string; nth: number };
+}
+
+/** Values that cross into the script must come from the script's own realm. */
+export interface Realm {
+  Date: DateConstructor;
+  Error: ErrorConstructor;
+}
+
+export interface RuntimeOptions {
+  /** Virtual time at which the host starts. Default 2026-01-15 08:00 in Hanoi (UTC+7). */
+  startTime?: Date;
+  costModel?: CostModel;
+  accountType?: AccountType;
+  /** The spreadsheet owner; the default user of every execution. */
+  owner?: string;
+}
+
+export class HostRuntime {
+  nowMs: number;
+  readonly costModel: CostModel;
+  readonly accountType: AccountType;
+  readonly owner: string;
+  /** Calls by "Class.method" over the runtime's whole life. */
+  readonly calls = new Map<string, number>();
+  readonly executions: Execution[] = [];
+  current: Execution | null = null;
+  realm: Realm = { Date, Error };
+  private readonly faults: Fault[] = [];
+  private readonly kills: KillRule[] = [];
+  private pendingKill = false;
+  private readonly dirty = new Set<string>();
+  private readonly quotaUse = new Map<string, number>();
+  private nextExecutionId = 1;
+
+  constructor(options: RuntimeOptions = {}) {
+    this.nowMs = (options.startTime ?? new Date('2026-01-15T08:00:00+07:00')).getTime();
+    this.costModel = options.costModel ?? DEFAULT_COST_MODEL;
+    this.accountType = options.accountType ?? 'consumer';
+    this.owner = options.owner ?? 'owner@thidua.test';
+  }
+
+  /**
+   * Accounts for one service call. `units` is the number of cells (or items) it touches.
+   * Throws the injected fault, or the kill error once the execution is past its limit.
+   */
+  call(method: string, units = 0): void {
+    const exec = this.current;
+    if (exec?.killed) throw this.scriptError(KILLED_MESSAGE);
+    const total = (this.calls.get(method) ?? 0) + 1;
+    this.calls.set(method, total);
+    if (exec) exec.calls.set(method, (exec.calls.get(method) ?? 0) + 1);
+
+    if (this.pendingKill) {
+      this.pendingKill = false;
+      this.kill();
+    }
+    this.applyCost(method, units);
+    this.checkDeadline();
+    this.fireFaults(method, total);
+    this.armKillAfter(method, total);
+  }
+
+  private applyCost(method: string, units: number): void {
+    const cost = costOf(this.costModel, method);
+    const service = serviceOf(method);
+    let ms = cost.perCallMs + (cost.perUnitMs ?? 0) * units;
+    if ((cost.kind === 'read' || cost.kind === 'flush') && this.dirty.has(service)) {
+      ms += this.costModel.flushMs;
+      this.dirty.delete(service);
+    }
+    if (cost.kind === 'write') this.dirty.add(service);
+    this.nowMs += ms;
+  }
+
+  private checkDeadline(): void {
+    const exec = this.current;
+    if (!exec) return;
+    const rule = this.kills.find((k) => k.atMs !== undefined && this.nowMs >= k.atMs);
+    if (rule) {
+      this.kills.splice(this.kills.indexOf(rule), 1);
+      this.kill();
+    }
+    if (this.nowMs - exec.startMs > exec.limitMs) this.kill();
+  }
+
+  private fireFaults(method: string, callNumber: number): void {
+    for (const fault of [...this.faults]) {
+      if (fault.method !== '*' && fault.method !== method) continue;
+      if (fault.nth !== undefined && fault.nth !== callNumber) continue;
+      if (fault.when && !fault.when(callNumber, method)) continue;
+      if (fault.once ?? fault.nth !== undefined) this.faults.splice(this.faults.indexOf(fault), 1);
+      throw this.scriptError(fault.message);
+    }
+  }
+
+  private armKillAfter(method: string, callNumber: number): void {
+    const rule = this.kills.find(
+      (k) => k.afterCall?.method === method && k.afterCall.nth === callNumber,
+    );
+    if (!rule) return;
+    this.kills.splice(this.kills.indexOf(rule), 1);
+    this.pendingKill = true;
+  }
+
+  /** Ends the current execution as Apps Script does at its time limit: nothing runs after it. */
+  kill(): never {
+    const exec = this.current;
+    if (exec) exec.killed = true;
+    throw this.scriptError(KILLED_MESSAGE);
+  }
+
+  /** Advances the clock without a call (Utilities.sleep, lock waits). */
+  advance(ms: number): void {
+    this.nowMs += Math.max(0, ms);
+    this.checkDeadline();
+  }
+
+  injectFault(fault: Fault): void {
+    this.faults.push(fault);
+  }
+
+  killWhen(rule: KillRule): void {
+    this.kills.push(rule);
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0;
+    this.kills.length = 0;
+    this.pendingKill = false;
+  }
+
+  beginExecution(kind: ExecutionKind, functionName: string, user = this.owner): Execution {
+    const exec: Execution = {
+      id: this.nextExecutionId++,
+      kind,
+      functionName,
+      user,
+      startMs: this.nowMs,
+      limitMs: kind === 'simple' ? LIMITS.simpleTriggerMs : LIMITS.executionMs,
+      calls: new Map(),
+      killed: false,
+    };
+    this.executions.push(exec);
+    this.current = exec;
+    // A new execution starts with Google's write buffer already sent.
+    this.dirty.clear();
+    return exec;
+  }
+
+  endExecution(exec: Execution, error?: unknown): void {
+    exec.endMs = this.nowMs;
+    if (error !== undefined) exec.error = describeError(error);
+    if (exec.kind === 'timeBased' || exec.kind === 'installable') {
+      this.useQuota('triggerRuntimeMs', exec.endMs - exec.startMs, false);
+    }
+    if (this.current === exec) this.current = null;
+  }
+
+  /** Counts against a daily quota; throws Apps Script's message when the day's allowance is spent. */
+  useQuota(name: QuotaName, amount = 1, enforce = true): void {
+    const key = `${this.dayKey()}:${name}`;
+    const used = this.quotaUse.get(key) ?? 0;
+    if (enforce && used + amount > DAILY_QUOTAS[this.accountType][name]) {
+      throw this.scriptError(QUOTA_MESSAGES[name]);
+    }
+    this.quotaUse.set(key, used + amount);
+  }
+
+  quotaRemaining(name: QuotaName): number {
+    const used = this.quotaUse.get(`${this.dayKey()}:${name}`) ?? 0;
+    return Math.max(0, DAILY_QUOTAS[this.accountType][name] - used);
+  }
+
+  /** Quotas reset daily; the host counts days in Pacific time (UTC-8), as Google's servers do. */
+  private dayKey(): string {
+    return new Date(this.nowMs - 8 * 3600 * 1000).toISOString().slice(0, 10);
+  }
+
+  /** An Error of the script's realm, so `e instanceof Error` holds inside the bundle. */
+  scriptError(message: string): Error {
+    return new this.realm.Error(message);
+  }
+
+  /** A Date of the script's realm. */
+  scriptDate(ms: number): Date {
+    return new this.realm.Date(ms);
+  }
+
+  totalCalls(): number {
+    let n = 0;
+    for (const count of this.calls.values()) n += count;
+    return n;
+  }
+}
+
+/** True for Dates of any realm (instanceof fails across node:vm contexts). */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** The message of anything thrown, whatever its realm. */
+export function describeError(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'message' in error) {
+    return String((error as { message: unknown }).message);
+  }
+  return typeof error === 'string' ? error : JSON.stringify(error);
+}

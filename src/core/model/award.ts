@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { CalendarDateSchema } from './calendarDate';
+
+export const RecipientTypeSchema = z.enum(['collective', 'individual']);
+export type RecipientType = z.infer<typeof RecipientTypeSchema>;
+
+export const RECIPIENT_TYPE_LABELS: Record<RecipientType, string> = {
+  collective: 'Tập thể',
+  individual: 'Cá nhân',
+};
+
+/** Award level (cấp khen). Labels are what users pick in the sheet. */
+export const AwardLevelSchema = z.enum(['state', 'ministryProvince', 'base']);
+export type AwardLevel = z.infer<typeof AwardLevelSchema>;
+
+export const AWARD_LEVEL_LABELS: Record<AwardLevel, string> = {
+  state: 'Nhà nước',
+  ministryProvince: 'Bộ, ngành, tỉnh / thành phố',
+  base: 'Cơ sở',
+};
+
+/** Commendation forms and emulation titles the product knows by default; users may add others. */
+export const DEFAULT_AWARD_FORMS = [
+  'Cờ thi đua',
+  'Bằng khen',
+  'Giấy khen',
+  'Tập thể lao động xuất sắc',
+  'Lao động tiên tiến',
+  'Chiến sĩ thi đua cơ sở',
+] as const;
+
+/** One row of the award register (sổ khen thưởng). */
+export const AwardRecordSchema = z.object({
+  recipientType: RecipientTypeSchema,
+  name: z.string().min(1),
+  /** Title or position (chức vụ) of an individual. */
+  position: z.string().default(''),
+  unit: z.string().default(''),
+  form: z.string().min(1),
+  level: AwardLevelSchema,
+  achievement: z.string().default(''),
+  decisionNumber: z.string().default(''),
+  decisionDate: CalendarDateSchema.optional(),
+  signerTitle: z.string().default(''),
+  signerName: z.string().default(''),
+  registerNumber: z.string().default(''),
+  email: z.string().default(''),
+  year: z.number().int(),
+});
+export type AwardRecord = z.infer<typeof AwardRecordSchema>;

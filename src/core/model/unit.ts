@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** A unit's role in the cluster for one year (cụm trưởng, cụm phó, thành viên). */
+export const UnitRoleSchema = z.enum(['head', 'deputy', 'member']);
+export type UnitRole = z.infer<typeof UnitRoleSchema>;
+
+export const UNIT_ROLE_LABELS: Record<UnitRole, string> = {
+  head: 'Cụm trưởng',
+  deputy: 'Cụm phó',
+  member: 'Thành viên',
+};
+
+/** A unit (đơn vị) of the cluster. Administrative level is never hard-coded: `type` is free text. */
+export const UnitSchema = z.object({
+  code: z.string().min(1),
+  name: z.string().min(1),
+  /** e.g. "Quận", "Xã", "Sở": a label only. */
+  type: z.string().default(''),
+  role: UnitRoleSchema.default('member'),
+  headName: z.string().default(''),
+  headTitle: z.string().default(''),
+  email: z.string().default(''),
+  /** The emulation title the unit registers to strive for (danh hiệu đăng ký). */
+  registeredTitle: z.string().default(''),
+});
+export type Unit = z.infer<typeof UnitSchema>;
