@@ -90,7 +90,13 @@ export interface KillRule {
 export interface Realm {
   Date: DateConstructor;
   Error: ErrorConstructor;
+  /** The script's Array and Object (set by the sandbox), so `instanceof Array` holds for values the host hands in. */
+  Array?: ArrayConstructor;
+  Object?: ObjectConstructor;
 }
+
+/** Runs after every counted call (LocalHost.onCall): lets a test start a second execution mid-call. */
+export type CallHook = (method: string, callNumber: number) => void;
 
 export interface RuntimeOptions {
   /** Virtual time at which the host starts. Default 2026-01-15 08:00 in Hanoi (UTC+7). */
@@ -117,6 +123,8 @@ export class HostRuntime {
   private readonly dirty = new Set<string>();
   private readonly quotaUse = new Map<string, number>();
   private nextExecutionId = 1;
+  private hostDepth = 0;
+  private readonly callHooks: CallHook[] = [];
 
   constructor(options: RuntimeOptions = {}) {
     this.nowMs = (options.startTime ?? new Date('2026-01-15T08:00:00+07:00')).getTime();
@@ -130,6 +138,8 @@ export class HostRuntime {
    * Throws the injected fault, or the kill error once the execution is past its limit.
    */
   call(method: string, units = 0): void {
+    // Work the host does for itself (building an event's `source`, reading an id) is not a script call.
+    if (this.hostDepth > 0) return;
     const exec = this.current;
     if (exec?.killed) throw this.scriptError(KILLED_MESSAGE);
     const total = (this.calls.get(method) ?? 0) + 1;
@@ -144,6 +154,26 @@ export class HostRuntime {
     this.checkDeadline();
     this.fireFaults(method, total);
     this.armKillAfter(method, total);
+    for (const hook of [...this.callHooks]) hook(method, total);
+  }
+
+  /** Registers a hook run after each counted call; returns a function that removes it. */
+  addCallHook(hook: CallHook): () => void {
+    this.callHooks.push(hook);
+    return () => {
+      const i = this.callHooks.indexOf(hook);
+      if (i >= 0) this.callHooks.splice(i, 1);
+    };
+  }
+
+  /** Runs host-internal work on the fakes without counting calls or advancing the clock. */
+  uncounted<T>(work: () => T): T {
+    this.hostDepth++;
+    try {
+      return work();
+    } finally {
+      this.hostDepth--;
+    }
   }
 
   private applyCost(method: string, units: number): void {
@@ -264,12 +294,40 @@ export class HostRuntime {
 
   /** An Error of the script's realm, so `e instanceof Error` holds inside the bundle. */
   scriptError(message: string): Error {
-    return new this.realm.Error(message);
+    const error = new this.realm.Error(message);
+    // Apps Script's service errors are named "Exception" (String(e) is "Exception: ..."); the message is unchanged.
+    error.name = 'Exception';
+    return error;
   }
 
   /** A Date of the script's realm. */
   scriptDate(ms: number): Date {
     return new this.realm.Date(ms);
+  }
+
+  /**
+   * Copies host arrays and plain objects (recursively) into the script's realm, so `instanceof Array`
+   * and `instanceof Object` hold inside the bundle. Dates, fakes and primitives pass through.
+   */
+  scriptValue<T>(value: T): T {
+    const ScriptArray = this.realm.Array;
+    const ScriptObject = this.realm.Object;
+    if (!ScriptArray || !ScriptObject) return value;
+    const convert = (v: unknown): unknown => {
+      if (Array.isArray(v)) {
+        if (v instanceof ScriptArray) return v;
+        const out = new ScriptArray<unknown>();
+        for (const item of v) out.push(convert(item));
+        return out;
+      }
+      if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+        const out = new ScriptObject() as Record<string, unknown>;
+        for (const [k, item] of Object.entries(v as Record<string, unknown>)) out[k] = convert(item);
+        return out;
+      }
+      return v;
+    };
+    return convert(value) as T;
   }
 
   totalCalls(): number {
@@ -287,7 +345,7 @@ export function isDate(value: unknown): value is Date {
 /** The message of anything thrown, whatever its realm. */
 export function describeError(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'message' in error) {
-    return String((error as { message: unknown }).message);
+    return String((error).message);
   }
   return typeof error === 'string' ? error : JSON.stringify(error);
 }

@@ -1,0 +1,237 @@
+/**
+ * Checks that a built script is something Apps Script's V8 runtime can load and run:
+ * - it parses as a classic ES2020 script (no import/export, no class fields or #private);
+ * - the required entry points are top-level `function name() {}` declarations;
+ * - it reads no global that Apps Script lacks (setTimeout, URL, process, …);
+ * - every method it calls on an Apps Script service exists in @types/google-apps-script, and any
+ *   other method it calls is declared there, is an ECMAScript built-in, or is defined by the
+ *   bundle itself.
+ * Node only: used by tests and never bundled.
+ */
+import { parse } from 'acorn';
+import { simple as walkSimple } from 'acorn-walk';
+import type { Node as AcornNode } from 'acorn';
+import { Linter } from 'eslint';
+import globals from 'globals';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import ts from 'typescript';
+
+export interface BundleProblem {
+  rule: 'syntax' | 'entry-point' | 'global' | 'service-method' | 'unknown-method';
+  message: string;
+}
+
+const TYPES_DIR = join(__dirname, '..', 'node_modules', '@types', 'google-apps-script');
+
+interface AppsScriptApi {
+  /** Global service variable → names of its members (e.g. SpreadsheetApp → getActive, …). */
+  services: Map<string, Set<string>>;
+  /** Every member name of every interface of the Apps Script services. */
+  allMembers: Set<string>;
+}
+
+let apiCache: AppsScriptApi | undefined;
+
+/** Reads the service declarations of @types/google-apps-script (not the advanced REST APIs). */
+export function appsScriptApi(): AppsScriptApi {
+  if (apiCache) return apiCache;
+  const interfaces = new Map<string, { members: Set<string>; bases: string[] }>();
+  const globalsToType = new Map<string, string>();
+  const files = readdirSync(TYPES_DIR).filter((f) => f.endsWith('.d.ts'));
+  for (const file of files) {
+    const source = ts.createSourceFile(
+      file,
+      readFileSync(join(TYPES_DIR, file), 'utf8'),
+      ts.ScriptTarget.ES2020,
+    );
+    const visit = (node: ts.Node): void => {
+      if (ts.isInterfaceDeclaration(node)) {
+        const name = node.name.text;
+        const entry = interfaces.get(name) ?? { members: new Set<string>(), bases: [] };
+        for (const member of node.members) {
+          if (member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) {
+            entry.members.add(member.name.text);
+          }
+        }
+        for (const clause of node.heritageClauses ?? []) {
+          for (const type of clause.types) entry.bases.push(lastName(type.expression.getText(source)));
+        }
+        interfaces.set(name, entry);
+      } else if (ts.isVariableStatement(node)) {
+        for (const decl of node.declarationList.declarations) {
+          if (ts.isIdentifier(decl.name) && decl.type) {
+            globalsToType.set(decl.name.text, lastName(decl.type.getText(source)));
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  const membersOf = (typeName: string, seen = new Set<string>()): Set<string> => {
+    const result = new Set<string>();
+    const entry = interfaces.get(typeName);
+    if (!entry || seen.has(typeName)) return result;
+    seen.add(typeName);
+    for (const m of entry.members) result.add(m);
+    for (const base of entry.bases) for (const m of membersOf(base, seen)) result.add(m);
+    return result;
+  };
+  const services = new Map<string, Set<string>>();
+  for (const [variable, typeName] of globalsToType) services.set(variable, membersOf(typeName));
+  const allMembers = new Set<string>();
+  for (const entry of interfaces.values()) for (const m of entry.members) allMembers.add(m);
+  apiCache = { services, allMembers };
+  return apiCache;
+}
+
+function lastName(qualified: string): string {
+  const parts = qualified.replace(/<.*$/, '').split('.');
+  return parts[parts.length - 1] ?? qualified;
+}
+
+/** Method names of ECMAScript built-ins, read from a fresh V8 context (what Apps Script has). */
+function builtinMethodNames(): Set<string> {
+  const names = runInNewContext(`
+    const names = new Set();
+    const add = (o) => { if (o) for (const k of Object.getOwnPropertyNames(o)) names.add(k); };
+    for (const key of Object.getOwnPropertyNames(globalThis)) {
+      const value = globalThis[key];
+      add(value);
+      if (value && typeof value === 'function') add(value.prototype);
+    }
+    for (const proto of [Object.getPrototypeOf(function* () {}), Object.getPrototypeOf([][Symbol.iterator]()),
+      Object.getPrototypeOf(new Map().entries()), Object.getPrototypeOf(new Set().values()),
+      Object.getPrototypeOf(''[Symbol.iterator]()), Object.getPrototypeOf(Int8Array.prototype),
+      Object.getPrototypeOf(Int8Array)]) add(proto);
+    [...names];
+  `) as string[];
+  return new Set(names);
+}
+
+/** Apps Script's global scope: ECMAScript 2020 plus the services. */
+function appsScriptGlobals(): Record<string, 'readonly'> {
+  const result: Record<string, 'readonly'> = {};
+  for (const name of Object.keys(globals.es2020)) result[name] = 'readonly';
+  for (const name of appsScriptApi().services.keys()) result[name] = 'readonly';
+  for (const name of ['console', 'Intl']) result[name] = 'readonly';
+  return result;
+}
+
+interface Named {
+  type: string;
+  name?: string;
+  value?: unknown;
+}
+
+function propertyName(node: Named | null | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  return undefined;
+}
+
+export function checkBundle(code: string, requiredEntryPoints: string[]): BundleProblem[] {
+  const problems: BundleProblem[] = [];
+  let program: AcornNode & { body: Array<AcornNode & { id?: Named | null }> };
+  try {
+    program = parse(code, { ecmaVersion: 2020, sourceType: 'script' }) as typeof program;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return [{ rule: 'syntax', message: `not a classic ES2020 script: ${message}` }];
+  }
+
+  const topLevel = new Set(
+    program.body
+      .filter((node) => node.type === 'FunctionDeclaration')
+      .map((node) => propertyName(node.id))
+      .filter((name): name is string => name !== undefined),
+  );
+  for (const name of requiredEntryPoints) {
+    if (!topLevel.has(name)) {
+      problems.push({
+        rule: 'entry-point',
+        message: `${name} is not a top-level function declaration`,
+      });
+    }
+  }
+
+  const linter = new Linter({ configType: 'flat' });
+  const messages = linter.verify(code, [
+    {
+      languageOptions: { ecmaVersion: 2020, sourceType: 'script', globals: appsScriptGlobals() },
+      rules: { 'no-undef': 'error' },
+    },
+  ]);
+  for (const m of messages) {
+    problems.push({ rule: 'global', message: `line ${m.line}: ${m.message}` });
+  }
+
+  const api = appsScriptApi();
+  const defined = new Set<string>();
+  const called: Array<{ object?: string; method: string; pos: number }> = [];
+  type Any = AcornNode & Record<string, Named & Record<string, unknown>>;
+  walkSimple(program, {
+    Property(node) {
+      const name = propertyName((node as Any).key);
+      if (name) defined.add(name);
+    },
+    MethodDefinition(node) {
+      const name = propertyName((node as Any).key);
+      if (name) defined.add(name);
+    },
+    FunctionDeclaration(node) {
+      const name = propertyName((node as Any).id);
+      if (name) defined.add(name);
+    },
+    AssignmentExpression(node) {
+      const left = (node as Any).left;
+      if (left.type === 'MemberExpression' && left.computed !== true) {
+        const name = propertyName(left.property as Named);
+        if (name) defined.add(name);
+      }
+    },
+    CallExpression(node) {
+      const callee = (node as Any).callee;
+      if (callee.type !== 'MemberExpression' || callee.computed === true) return;
+      const method = propertyName(callee.property as Named);
+      if (!method) return;
+      const object = callee.object as Named;
+      called.push({
+        object: object.type === 'Identifier' ? object.name : undefined,
+        method,
+        pos: node.start,
+      });
+    },
+  });
+  const builtins = builtinMethodNames();
+  const reported = new Set<string>();
+  for (const call of called) {
+    const service = call.object !== undefined ? api.services.get(call.object) : undefined;
+    if (service && !service.has(call.method)) {
+      const key = `${call.object}.${call.method}`;
+      if (!reported.has(key)) {
+        reported.add(key);
+        problems.push({
+          rule: 'service-method',
+          message: `${key} is not declared by @types/google-apps-script`,
+        });
+      }
+      continue;
+    }
+    if (service) continue;
+    if (api.allMembers.has(call.method) || builtins.has(call.method) || defined.has(call.method)) {
+      continue;
+    }
+    if (!reported.has(call.method)) {
+      reported.add(call.method);
+      problems.push({
+        rule: 'unknown-method',
+        message: `.${call.method}() is neither an Apps Script method, an ECMAScript built-in, nor defined in the bundle`,
+      });
+    }
+  }
+  return problems;
+}

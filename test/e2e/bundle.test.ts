@@ -1,0 +1,72 @@
+/**
+ * The built bundle is a script Apps Script can load: classic ES2020, entry points at top level,
+ * no globals Apps Script lacks, only methods @types/google-apps-script declares.
+ * Fixture scripts (not the product) prove each check fails when it should.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkBundle, BundleProblem } from '../../local/bundleCheck';
+import { MENU } from '../../src/gas/menuDefinition';
+
+const root = join(__dirname, '..', '..');
+const fixture = (name: string): string =>
+  readFileSync(join(root, 'test', 'fixtures', 'bundles', name), 'utf8');
+const rules = (problems: BundleProblem[]): string[] => problems.map((p) => p.rule);
+
+const menuFunctions = MENU.items.flatMap((item) => (item === 'separator' ? [] : [item.functionName]));
+
+describe('build/Code.js', () => {
+  const code = readFileSync(join(root, 'build', 'Code.js'), 'utf8');
+
+  it('passes every bundle check with onOpen and every menu function at top level', () => {
+    expect(menuFunctions.length).toBeGreaterThan(0);
+    expect(checkBundle(code, ['onOpen', ...menuFunctions])).toEqual([]);
+  });
+
+  it('has no import or export statement', () => {
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+  });
+});
+
+describe('bundle checks on fixture scripts', () => {
+  it('accept a minimal valid script', () => {
+    expect(checkBundle(fixture('good.js'), ['onOpen'])).toEqual([]);
+  });
+
+  it('reject an ES module', () => {
+    expect(rules(checkBundle(fixture('esModule.js'), ['onOpen']))).toEqual(['syntax']);
+  });
+
+  it('reject class fields (newer than ES2020)', () => {
+    expect(rules(checkBundle(fixture('classFields.js'), ['onOpen']))).toEqual(['syntax']);
+  });
+
+  it('reject an entry point that is not a top-level function declaration', () => {
+    const problems = checkBundle(fixture('nestedEntry.js'), ['onOpen']);
+    expect(problems).toEqual([
+      { rule: 'entry-point', message: 'onOpen is not a top-level function declaration' },
+    ]);
+  });
+
+  it('reject globals Apps Script does not have', () => {
+    const problems = checkBundle(fixture('nodeGlobal.js'), ['onOpen']);
+    expect(rules(problems)).toEqual(['global', 'global']);
+    expect(problems.map((p) => p.message).join(' ')).toMatch(/setTimeout.*URL/);
+  });
+
+  it('reject a service method that does not exist', () => {
+    const problems = checkBundle(fixture('unknownServiceMethod.js'), ['onOpen']);
+    expect(problems).toEqual([
+      {
+        rule: 'service-method',
+        message: 'SpreadsheetApp.getActiveSpreadsheat is not declared by @types/google-apps-script',
+      },
+    ]);
+  });
+
+  it('reject a chained method that no Apps Script interface declares', () => {
+    const problems = checkBundle(fixture('unknownChainedMethod.js'), ['onOpen']);
+    expect(rules(problems)).toEqual(['unknown-method']);
+    expect(problems[0]?.message).toMatch(/setValuez/);
+  });
+});
