@@ -123,6 +123,157 @@ export const DEFAULT_COST_MODEL: CostModel = {
     'Properties.setProperty': { kind: 'remote', perCallMs: 62, source: PERALTA },
     'Cache.get': { kind: 'remote', perCallMs: 3, source: PERALTA },
     'Cache.put': { kind: 'remote', perCallMs: 93, source: PERALTA },
+    // Rows for the non-Sheets services (local/host/services). Only the Peralta figures above are measured.
+    'Properties.getProperties': {
+      kind: 'remote',
+      perCallMs: 30,
+      source: `${PERALTA} (as getProperty; ASSUMPTION)`,
+    },
+    'Properties.getKeys': {
+      kind: 'remote',
+      perCallMs: 30,
+      source: `${PERALTA} (as getProperty; ASSUMPTION)`,
+    },
+    'Properties.setProperties': {
+      kind: 'remote',
+      perCallMs: 62,
+      source: `${PERALTA} (as setProperty; ASSUMPTION)`,
+    },
+    'Properties.deleteProperty': {
+      kind: 'remote',
+      perCallMs: 62,
+      source: `${PERALTA} (as setProperty; ASSUMPTION)`,
+    },
+    'Properties.deleteAllProperties': {
+      kind: 'remote',
+      perCallMs: 62,
+      source: `${PERALTA} (as setProperty; ASSUMPTION)`,
+    },
+    'PropertiesService.getScriptProperties': {
+      kind: 'local',
+      perCallMs: 0.1,
+      source: 'ASSUMPTION: no round trip until a read or write',
+    },
+    'PropertiesService.getUserProperties': {
+      kind: 'local',
+      perCallMs: 0.1,
+      source: 'ASSUMPTION: no round trip until a read or write',
+    },
+    'PropertiesService.getDocumentProperties': {
+      kind: 'local',
+      perCallMs: 0.1,
+      source: 'ASSUMPTION: no round trip until a read or write',
+    },
+    'Cache.getAll': { kind: 'remote', perCallMs: 3, source: `${PERALTA} (as get; ASSUMPTION)` },
+    'Cache.putAll': { kind: 'remote', perCallMs: 93, source: `${PERALTA} (as put; ASSUMPTION)` },
+    'Cache.remove': { kind: 'remote', perCallMs: 3, source: 'ASSUMPTION: as get' },
+    'Cache.removeAll': { kind: 'remote', perCallMs: 3, source: 'ASSUMPTION: as get' },
+    'CacheService.getScriptCache': {
+      kind: 'local',
+      perCallMs: 0.1,
+      source: 'ASSUMPTION: no round trip',
+    },
+    'CacheService.getUserCache': {
+      kind: 'local',
+      perCallMs: 0.1,
+      source: 'ASSUMPTION: no round trip',
+    },
+    'CacheService.getDocumentCache': {
+      kind: 'local',
+      perCallMs: 0.1,
+      source: 'ASSUMPTION: no round trip',
+    },
+    'Lock.hasLock': {
+      kind: 'local',
+      perCallMs: 0.1,
+      source: 'ASSUMPTION: state held by the runtime',
+    },
+    'LockService.getScriptLock': {
+      kind: 'local',
+      perCallMs: 0.1,
+      source: 'ASSUMPTION: no round trip until tryLock',
+    },
+    'LockService.getDocumentLock': {
+      kind: 'local',
+      perCallMs: 0.1,
+      source: 'ASSUMPTION: no round trip until tryLock',
+    },
+    'LockService.getUserLock': {
+      kind: 'local',
+      perCallMs: 0.1,
+      source: 'ASSUMPTION: no round trip until tryLock',
+    },
+    'Menu.addItem': {
+      kind: 'local',
+      perCallMs: 0.1,
+      source: 'ASSUMPTION: built locally, sent by addToUi',
+    },
+    'Menu.addSeparator': {
+      kind: 'local',
+      perCallMs: 0.1,
+      source: 'ASSUMPTION: built locally, sent by addToUi',
+    },
+    'Menu.addSubMenu': {
+      kind: 'local',
+      perCallMs: 0.1,
+      source: 'ASSUMPTION: built locally, sent by addToUi',
+    },
+    'Ui.createMenu': {
+      kind: 'local',
+      perCallMs: 0.1,
+      source: 'ASSUMPTION: built locally, sent by addToUi',
+    },
+    'PromptResponse.getResponseText': {
+      kind: 'local',
+      perCallMs: 0.1,
+      source: 'ASSUMPTION: value already returned',
+    },
+    'PromptResponse.getSelectedButton': {
+      kind: 'local',
+      perCallMs: 0.1,
+      source: 'ASSUMPTION: value already returned',
+    },
+    'Trigger.getHandlerFunction': {
+      kind: 'local',
+      perCallMs: 0.1,
+      source: 'ASSUMPTION: fields of a listed trigger',
+    },
+    'Trigger.getUniqueId': {
+      kind: 'local',
+      perCallMs: 0.1,
+      source: 'ASSUMPTION: fields of a listed trigger',
+    },
+    'Trigger.getEventType': {
+      kind: 'local',
+      perCallMs: 0.1,
+      source: 'ASSUMPTION: fields of a listed trigger',
+    },
+    'Trigger.getTriggerSource': {
+      kind: 'local',
+      perCallMs: 0.1,
+      source: 'ASSUMPTION: fields of a listed trigger',
+    },
+    'Trigger.getTriggerSourceId': {
+      kind: 'local',
+      perCallMs: 0.1,
+      source: 'ASSUMPTION: fields of a listed trigger',
+    },
+    'Utilities.sleep': {
+      kind: 'local',
+      perCallMs: 0,
+      source: 'the sleep itself advances the clock by its argument',
+    },
+    'Utilities.computeDigest': {
+      kind: 'local',
+      perCallMs: 0.2,
+      source: 'ASSUMPTION: computed in the runtime',
+    },
+    'Blob.getBytes': {
+      kind: 'local',
+      perCallMs: 0.1,
+      perUnitMs: 0.01,
+      source: 'ASSUMPTION: 10 µs a KB copied',
+    },
   },
   flushMs: 260,
   flushSource: `${TANAIKE_2018}: setValues alternating with reads ≈ 260-360 ms a call`,

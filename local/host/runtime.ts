@@ -315,14 +315,16 @@ export class HostRuntime {
     if (!ScriptArray || !ScriptObject) return value;
     const convert = (v: unknown): unknown => {
       if (Array.isArray(v)) {
-        if (v instanceof ScriptArray) return v;
+        const items = v as unknown[];
+        if ((items as unknown) instanceof ScriptArray) return items;
         const out = new ScriptArray<unknown>();
-        for (const item of v) out.push(convert(item));
+        for (const item of items) out.push(convert(item));
         return out;
       }
       if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
         const out = new ScriptObject() as Record<string, unknown>;
-        for (const [k, item] of Object.entries(v as Record<string, unknown>)) out[k] = convert(item);
+        for (const [k, item] of Object.entries(v as Record<string, unknown>))
+          out[k] = convert(item);
         return out;
       }
       return v;
@@ -345,7 +347,7 @@ export function isDate(value: unknown): value is Date {
 /** The message of anything thrown, whatever its realm. */
 export function describeError(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'message' in error) {
-    return String((error).message);
+    return String(error.message);
   }
   return typeof error === 'string' ? error : JSON.stringify(error);
 }

@@ -1,0 +1,513 @@
+/**
+ * LocalHost: the one entry point tests and the demo use to run build/Code.js offline.
+ *
+ * It owns the runtime (virtual clock, calls, limits, quotas, faults), the Sheets fakes (from
+ * ./spreadsheet, written separately) and every other service fake, and runs entry points the way
+ * Apps Script does: a fresh global scope per execution, simple triggers with their 30-second limit
+ * and no authorisation, installable and time-driven triggers as their owner, menu items by name.
+ *
+ * Event objects follow https://developers.google.com/apps-script/guides/triggers/events:
+ * - open (simple and installable): authMode, source, triggerUid (installable only), user;
+ * - edit (simple and installable): authMode, oldValue (single cell, if it had content), range,
+ *   source, triggerUid (installable only), user, value (single cell);
+ * - time-driven: authMode, day-of-month, day-of-week, hour, minute, month, second, timezone,
+ *   triggerUid, week-of-year, year.
+ * authMode is LIMITED for simple triggers in a bound script and FULL for installable ones
+ * (https://developers.google.com/apps-script/reference/script/auth-mode).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { HostRuntime, type Execution, type ExecutionKind, type RuntimeOptions } from './runtime';
+import { Sandbox, type ScriptContext, type SandboxOptions } from './sandbox';
+import { UiHost, type ShownDialog } from './ui';
+import { PropertiesHost, createPropertiesService } from './services/properties';
+import { CacheHost, createCacheService } from './services/cache';
+import { LockHost, createLockService } from './services/lock';
+import { createSession, createUser } from './services/session';
+import { createUtilities, type UtilitiesHost } from './services/utilities';
+import { TriggerHost, authMode, createScriptApp, type TriggerRecord } from './services/script';
+import { LogHost, createConsole, createLogger, type LogLine } from './services/logger';
+import { createSpreadsheetHost, type SpreadsheetModel } from './spreadsheet';
+
+export { HostRuntime } from './runtime';
+export type { Execution, ExecutionKind, RuntimeOptions } from './runtime';
+
+// ---------------------------------------------------------------------------------------------
+// The Sheets fakes' shape, as agreed with ./spreadsheet (coded against before it landed).
+
+export interface UserEditResult {
+  accepted: boolean;
+  reason?: string;
+  range: unknown;
+  oldValue?: unknown;
+  value?: unknown;
+}
+
+export interface SpreadsheetModelLike {
+  userEdit(user: string, a1WithSheet: string, values: unknown): UserEditResult;
+  toasts?: unknown[];
+}
+
+export interface SpreadsheetHostOptions {
+  getUi: () => unknown;
+  name?: string;
+  locale?: string;
+  timeZone?: string;
+  owner?: string;
+  editors?: string[];
+}
+
+export interface SpreadsheetHostLike {
+  SpreadsheetApp: object;
+  Charts: object;
+  model: SpreadsheetModelLike;
+}
+
+export type SpreadsheetFactory = (
+  rt: HostRuntime,
+  options: SpreadsheetHostOptions,
+) => SpreadsheetHostLike;
+
+// ---------------------------------------------------------------------------------------------
+
+export interface LocalHostOptions {
+  code: string;
+  runtime?: RuntimeOptions;
+  spreadsheet?: {
+    name?: string;
+    locale?: string;
+    timeZone?: string;
+    owner?: string;
+    editors?: string[];
+  };
+  /** Replaces the Sheets fakes (host tests use a stand-in). */
+  spreadsheetFactory?: SpreadsheetFactory;
+  /** More globals for the script (later services: DocumentApp, DriveApp, MailApp, HtmlService). */
+  services?: Record<string, (host: LocalHost) => unknown>;
+  sandbox?: SandboxOptions;
+  /** Seed for Utilities.getUuid. */
+  uuidSeed?: string;
+  /** The script's time zone (appsscript.json); default Asia/Ho_Chi_Minh. */
+  scriptTimeZone?: string;
+}
+
+export type RunStatus = 'ok' | 'error' | 'killed';
+
+export interface RunResult {
+  status: RunStatus;
+  value?: unknown;
+  error?: string;
+  execution: Execution;
+  calls: number;
+  virtualMs: number;
+}
+
+export interface RunOptions {
+  kind?: ExecutionKind;
+  user?: string;
+  event?: object;
+  /** The user at the keyboard when it differs from `user` (installable triggers run as their owner). */
+  activeUser?: string;
+}
+
+export interface EditOutcome {
+  accepted: boolean;
+  reason?: string;
+  runs: RunResult[];
+}
+
+export interface HostReport {
+  totalCalls: number;
+  callsByMethod: Record<string, number>;
+  virtualMs: number;
+  executions: Array<{
+    id: number;
+    functionName: string;
+    kind: ExecutionKind;
+    user: string;
+    status: RunStatus;
+    calls: number;
+    virtualMs: number;
+    error?: string;
+  }>;
+  toasts: unknown[];
+  alerts: ShownDialog[];
+  logs: LogLine[];
+}
+
+export class LocalHost {
+  readonly rt: HostRuntime;
+  readonly sandbox: Sandbox;
+  readonly ui: UiHost;
+  readonly triggers: TriggerHost;
+  readonly properties: PropertiesHost;
+  readonly cache: CacheHost;
+  readonly locks: LockHost;
+  readonly logs: LogHost;
+  readonly utilities: UtilitiesHost;
+  readonly sheets: SpreadsheetHostLike;
+  readonly owner: string;
+  private readonly startMs: number;
+  private readonly globals: Record<string, unknown>;
+  private readonly statuses = new Map<number, RunStatus>();
+  private readonly activeUsers = new Map<number, string>();
+  private spreadsheetIdCache?: string;
+
+  constructor(options: LocalHostOptions) {
+    this.owner = options.spreadsheet?.owner ?? options.runtime?.owner ?? 'owner@thidua.test';
+    this.rt = new HostRuntime({ ...options.runtime, owner: this.owner });
+    this.startMs = this.rt.nowMs;
+    this.sandbox = new Sandbox(options.code, options.sandbox);
+    this.ui = new UiHost(this.rt);
+    this.triggers = new TriggerHost(this.rt);
+    this.properties = new PropertiesHost();
+    this.cache = new CacheHost();
+    this.locks = new LockHost(this.rt);
+    this.logs = new LogHost(this.rt);
+    this.utilities = { uuidSeed: options.uuidSeed ?? 'thidua', uuidCounter: 0 };
+    const timeZone = options.scriptTimeZone ?? options.spreadsheet?.timeZone ?? 'Asia/Ho_Chi_Minh';
+    const uiObject = this.ui.createUi();
+    const factory: SpreadsheetFactory = options.spreadsheetFactory ?? createSpreadsheetHost;
+    this.sheets = factory(this.rt, {
+      ...options.spreadsheet,
+      owner: this.owner,
+      getUi: () => {
+        // "Cannot call SpreadsheetApp.getUi() from this context." — no user interface in a time-driven run.
+        if (this.rt.current?.kind === 'timeBased') {
+          throw this.rt.scriptError('Cannot call SpreadsheetApp.getUi() from this context.');
+        }
+        return uiObject;
+      },
+    });
+    this.globals = {
+      SpreadsheetApp: this.sheets.SpreadsheetApp,
+      Charts: this.sheets.Charts,
+      PropertiesService: createPropertiesService(this.rt, this.properties),
+      CacheService: createCacheService(this.rt, this.cache),
+      LockService: createLockService(this.rt, this.locks),
+      Session: createSession(this.rt, {
+        timeZone,
+        locale: options.spreadsheet?.locale ?? 'vi',
+        activeUserOf: (id) => this.activeUsers.get(id),
+      }),
+      Utilities: createUtilities(this.rt, this.utilities),
+      ScriptApp: createScriptApp(this.rt, this.triggers, {
+        scriptId: 'thidua-local-script',
+        spreadsheetId: (ss) => this.idOfSpreadsheet(ss),
+      }),
+      Logger: createLogger(this.rt, this.logs),
+      console: createConsole(this.rt, this.logs),
+    };
+    for (const [name, make] of Object.entries(options.services ?? {}))
+      this.globals[name] = make(this);
+  }
+
+  static fromBuild(
+    path = 'build/Code.js',
+    options: Omit<LocalHostOptions, 'code'> = {},
+  ): LocalHost {
+    return new LocalHost({ ...options, code: readFileSync(resolve(path), 'utf8') });
+  }
+
+  /**
+   * The Sheets model (cells, protections, toasts) of the real Sheets fakes. With a stand-in
+   * `spreadsheetFactory` only the members of SpreadsheetModelLike exist.
+   */
+  get spreadsheet(): SpreadsheetModel {
+    return this.sheets.model as SpreadsheetModel;
+  }
+
+  /** Adds or replaces a global service for the script (DocumentApp, DriveApp, MailApp, HtmlService…). */
+  addService(name: string, service: unknown): void {
+    this.globals[name] = service;
+  }
+
+  /** Runs `method`'s hook after each counted call to it; the hook gets the method's call number. */
+  onCall(method: string, hook: (callNumber: number) => void): () => void {
+    return this.rt.addCallHook((m, n) => {
+      if (m === method || method === '*') hook(n);
+    });
+  }
+
+  /** Runs a top-level function of the script as one execution. */
+  run(functionName: string, options: RunOptions = {}): RunResult {
+    const kind = options.kind ?? 'manual';
+    const user = options.user ?? this.owner;
+    const outerCurrent = this.rt.current;
+    const outerRealm = this.rt.realm;
+    const exec = this.rt.beginExecution(kind, functionName, user);
+    if (options.activeUser) this.activeUsers.set(exec.id, options.activeUser);
+    const startCalls = this.rt.totalCalls();
+    let status: RunStatus = 'ok';
+    let value: unknown;
+    let error: unknown;
+    let message: string | undefined;
+    try {
+      const ctx: ScriptContext = this.sandbox.load(this.rt, this.globals);
+      if (
+        !this.sandbox.topLevelFunctions.has(functionName) ||
+        typeof ctx.global[functionName] !== 'function'
+      ) {
+        // Apps Script's own wording when the entry point does not exist.
+        throw this.rt.scriptError(`Script function not found: ${functionName}`);
+      }
+      const args = options.event === undefined ? [] : [this.rt.scriptValue(options.event)];
+      value = this.sandbox.call(ctx, functionName, args);
+    } catch (e) {
+      error = e;
+      status = 'error';
+      message = describeError(e);
+    } finally {
+      // A killed execution is reported as killed even when the script caught the kill error.
+      if (exec.killed) {
+        status = 'killed';
+        message ??= 'Exceeded maximum execution time';
+      }
+      this.locks.releaseAll(exec.id);
+      this.rt.endExecution(exec, status === 'ok' ? undefined : (message ?? error));
+      this.rt.current = outerCurrent;
+      this.rt.realm = outerRealm;
+    }
+    this.statuses.set(exec.id, status);
+    const result: RunResult = {
+      status,
+      execution: exec,
+      calls: this.rt.totalCalls() - startCalls,
+      virtualMs: (exec.endMs ?? this.rt.nowMs) - exec.startMs,
+    };
+    if (status === 'ok') result.value = value;
+    else result.error = message;
+    return result;
+  }
+
+  /** The spreadsheet is opened by `user`: simple onOpen (if declared), then installable open triggers. */
+  open(user: string = this.owner): RunResult[] {
+    const runs: RunResult[] = [];
+    const source = this.activeSpreadsheet();
+    if (this.sandbox.topLevelFunctions.has('onOpen')) {
+      runs.push(
+        this.run('onOpen', {
+          kind: 'simple',
+          user,
+          event: { authMode: authMode('LIMITED'), source, user: this.userObject(user) },
+        }),
+      );
+    }
+    for (const t of this.spreadsheetTriggers('ON_OPEN')) {
+      runs.push(
+        this.run(t.handler, {
+          kind: 'installable',
+          user: t.owner,
+          activeUser: user,
+          event: {
+            authMode: authMode('FULL'),
+            source,
+            triggerUid: t.uid,
+            user: this.userObject(user),
+          },
+        }),
+      );
+    }
+    return runs;
+  }
+
+  /**
+   * `user` types `values` into `a1WithSheet` ("'Điểm'!B3"). The Sheets model accepts or refuses the
+   * edit; if accepted, the simple onEdit (if declared) and every installable edit trigger run.
+   */
+  edit(user: string, a1WithSheet: string, values: unknown): EditOutcome {
+    const outcome = this.sheets.model.userEdit(user, a1WithSheet, values);
+    if (!outcome.accepted) return { accepted: false, reason: outcome.reason, runs: [] };
+    const source = this.activeSpreadsheet();
+    const base: Record<string, unknown> = {
+      range: outcome.range,
+      source,
+      user: this.userObject(user),
+    };
+    if (outcome.value !== undefined) base.value = outcome.value;
+    if (outcome.oldValue !== undefined) base.oldValue = outcome.oldValue;
+    const runs: RunResult[] = [];
+    if (this.sandbox.topLevelFunctions.has('onEdit')) {
+      runs.push(
+        this.run('onEdit', {
+          kind: 'simple',
+          user,
+          event: { ...base, authMode: authMode('LIMITED') },
+        }),
+      );
+    }
+    for (const t of this.spreadsheetTriggers('ON_EDIT')) {
+      runs.push(
+        this.run(t.handler, {
+          kind: 'installable',
+          user: t.owner,
+          activeUser: user,
+          event: { ...base, authMode: authMode('FULL'), triggerUid: t.uid },
+        }),
+      );
+    }
+    return { accepted: true, runs };
+  }
+
+  /** Clicks a menu item the script added ("Giới thiệu" or "Thi đua > Giới thiệu"). */
+  clickMenu(caption: string, user: string = this.owner): RunResult {
+    const items = this.ui.menuItems();
+    const matches = items.filter((i) => i.caption === caption || i.path === caption);
+    if (matches.length === 0) {
+      const known = items.map((i) => i.path).join(', ') || 'none (has onOpen run?)';
+      throw new Error(
+        `thidua local host: no menu item "${caption}" has been added to the UI; items: ${known}`,
+      );
+    }
+    if (matches.length > 1) {
+      throw new Error(
+        `thidua local host: menu item "${caption}" is ambiguous (${matches.map((m) => m.path).join(', ')}); use its path`,
+      );
+    }
+    return this.run((matches[0] as { functionName: string }).functionName, { kind: 'menu', user });
+  }
+
+  /**
+   * Advances the clock to each due time-driven trigger (up to `untilMs`, default now) and runs it as
+   * its owner. When the day's trigger runtime is spent, the trigger fails with Apps Script's message
+   * without running. Returns the results in firing order.
+   */
+  runDueTriggers(untilMs: number = this.rt.nowMs): RunResult[] {
+    const results: RunResult[] = [];
+    for (;;) {
+      const due = this.triggers.nextDue(untilMs);
+      if (!due) break;
+      const { trigger } = due;
+      if (due.dueMs > this.rt.nowMs) this.rt.nowMs = due.dueMs;
+      if (this.rt.quotaRemaining('triggerRuntimeMs') <= 0) {
+        results.push(this.refusedRun(trigger, 'Service using too much computer time for one day'));
+      } else {
+        results.push(
+          this.run(trigger.handler, {
+            kind: 'timeBased',
+            user: trigger.owner,
+            event: this.clockEvent(trigger),
+          }),
+        );
+      }
+      // The handler may have deleted its own trigger.
+      if (this.triggers.byUid(trigger.uid)) this.triggers.markFired(trigger, this.rt.nowMs);
+    }
+    if (untilMs > this.rt.nowMs) this.rt.nowMs = untilMs;
+    return results;
+  }
+
+  /** Calls, time and executions so far: the demo writes this as the run log. */
+  report(): HostReport {
+    return {
+      totalCalls: this.rt.totalCalls(),
+      callsByMethod: Object.fromEntries([...this.rt.calls.entries()].sort((a, b) => b[1] - a[1])),
+      virtualMs: this.rt.nowMs - this.startMs,
+      executions: this.rt.executions.map((e) => {
+        let calls = 0;
+        for (const n of e.calls.values()) calls += n;
+        return {
+          id: e.id,
+          functionName: e.functionName,
+          kind: e.kind,
+          user: e.user,
+          status: this.statuses.get(e.id) ?? (e.killed ? 'killed' : e.error ? 'error' : 'ok'),
+          calls,
+          virtualMs: (e.endMs ?? this.rt.nowMs) - e.startMs,
+          error: e.error,
+        };
+      }),
+      toasts: [...(this.sheets.model.toasts ?? [])],
+      alerts: [...this.ui.shown],
+      logs: [...this.logs.lines],
+    };
+  }
+
+  /** The report as readable text. */
+  reportText(): string {
+    const r = this.report();
+    const lines = [
+      `calls: ${r.totalCalls}, virtual time: ${(r.virtualMs / 1000).toFixed(1)} s`,
+      'executions:',
+      ...r.executions.map(
+        (e) =>
+          `  #${e.id} ${e.functionName} [${e.kind}] ${e.user}: ${e.status}, ${e.calls} calls, ${(e.virtualMs / 1000).toFixed(2)} s${e.error ? ` — ${e.error}` : ''}`,
+      ),
+      'calls by method:',
+      ...Object.entries(r.callsByMethod).map(([m, n]) => `  ${m}: ${n}`),
+    ];
+    if (r.alerts.length)
+      lines.push(
+        'alerts:',
+        ...r.alerts.map((a) => `  ${a.title ? `${a.title}: ` : ''}${a.prompt} -> ${a.answer}`),
+      );
+    if (r.logs.length) lines.push('logs:', ...r.logs.map((l) => `  [${l.level}] ${l.message}`));
+    return lines.join('\n');
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private refusedRun(trigger: TriggerRecord, message: string): RunResult {
+    const exec = this.rt.beginExecution('timeBased', trigger.handler, trigger.owner);
+    this.rt.endExecution(exec, message);
+    this.rt.current = null;
+    this.statuses.set(exec.id, 'error');
+    return { status: 'error', error: message, execution: exec, calls: 0, virtualMs: 0 };
+  }
+
+  private clockEvent(trigger: TriggerRecord): Record<string, unknown> {
+    // Time-driven event fields are in UTC ("timezone": "UTC") per the events guide.
+    const d = new Date(this.rt.nowMs);
+    const jan1 = Date.UTC(d.getUTCFullYear(), 0, 1);
+    return {
+      authMode: authMode('FULL'),
+      'day-of-month': d.getUTCDate(),
+      'day-of-week': d.getUTCDay() === 0 ? 7 : d.getUTCDay(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      month: d.getUTCMonth() + 1,
+      second: d.getUTCSeconds(),
+      timezone: 'UTC',
+      triggerUid: trigger.uid,
+      'week-of-year': Math.ceil(
+        ((this.rt.nowMs - jan1) / 86400000 + new Date(jan1).getUTCDay() + 1) / 7,
+      ),
+      year: d.getUTCFullYear(),
+    };
+  }
+
+  private spreadsheetTriggers(event: 'ON_OPEN' | 'ON_EDIT'): TriggerRecord[] {
+    const id = this.spreadsheetId();
+    return this.triggers.triggers.filter((t) => t.eventType === event && t.sourceId === id);
+  }
+
+  private userObject(email: string): unknown {
+    return createUser(this.rt, email);
+  }
+
+  private activeSpreadsheet(): unknown {
+    const app = this.sheets.SpreadsheetApp as { getActiveSpreadsheet?: () => unknown };
+    if (typeof app.getActiveSpreadsheet !== 'function') return undefined;
+    return this.rt.uncounted(() => (app.getActiveSpreadsheet as () => unknown).call(app));
+  }
+
+  private spreadsheetId(): string | undefined {
+    this.spreadsheetIdCache ??= this.idOfSpreadsheet(this.activeSpreadsheet());
+    return this.spreadsheetIdCache;
+  }
+
+  private idOfSpreadsheet(ss: unknown): string | undefined {
+    const getId = (ss as { getId?: unknown } | null | undefined)?.getId;
+    if (typeof getId !== 'function') return undefined;
+    return this.rt.uncounted(() => String((getId as () => unknown).call(ss)));
+  }
+}
+
+function describeError(e: unknown): string {
+  if (e !== null && typeof e === 'object' && 'message' in e) {
+    const err = e as { name?: unknown; message?: unknown };
+    const name = typeof err.name === 'string' && err.name !== 'Error' ? `${err.name}: ` : '';
+    return `${name}${String(err.message)}`;
+  }
+  return String(e);
+}

@@ -1,0 +1,196 @@
+/**
+ * ScriptApp triggers and the host's trigger runs.
+ * References: https://developers.google.com/apps-script/reference/script/script-app,
+ * https://developers.google.com/apps-script/reference/script/clock-trigger-builder,
+ * https://developers.google.com/apps-script/guides/triggers/installable,
+ * https://developers.google.com/apps-script/guides/triggers/events,
+ * https://developers.google.com/apps-script/guides/services/quotas (20 triggers per user per script,
+ * trigger total runtime 90 min/day consumer).
+ */
+import { hostFor } from './sandboxStandIn';
+import { TOO_MANY_TRIGGERS } from '../../local/host/services/script';
+
+const SCRIPT = `
+function install() {
+  ScriptApp.newTrigger('tick').timeBased().everyMinutes(5).create();
+  ScriptApp.newTrigger('once').timeBased().after(60 * 1000).create();
+  ScriptApp.newTrigger('audit').forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()).onEdit().create();
+  return ScriptApp.getProjectTriggers().map(function (t) {
+    return [t.getHandlerFunction(), String(t.getEventType()), String(t.getTriggerSource()), t.getTriggerSourceId()].join('|');
+  });
+}
+function tick(e) {
+  var p = PropertiesService.getScriptProperties();
+  p.setProperty('ticks', String(Number(p.getProperty('ticks') || 0) + 1));
+  p.setProperty('lastEvent', JSON.stringify(e));
+}
+function once() { PropertiesService.getScriptProperties().setProperty('once', String(Date.now())); }
+function audit(e) {
+  PropertiesService.getScriptProperties().setProperty('audit',
+    [String(e.authMode), e.range.getA1Notation(), e.value, e.oldValue, e.user.getEmail(), typeof e.triggerUid,
+     Session.getEffectiveUser().getEmail()].join('|'));
+}
+function onEdit(e) {
+  PropertiesService.getScriptProperties().setProperty('simple', [String(e.authMode), e.value, 'triggerUid' in e].join('|'));
+}
+function onOpen() { ScriptApp.newTrigger('tick').timeBased().everyMinutes(1).create(); }
+function many() { for (var i = 0; i < 25; i++) ScriptApp.newTrigger('tick').timeBased().everyHours(1).create(); }
+function cleanup() { ScriptApp.getProjectTriggers().forEach(function (t) { ScriptApp.deleteTrigger(t); }); return ScriptApp.getProjectTriggers().length; }
+function bad() { ScriptApp.newTrigger('tick').timeBased().everyMinutes(7).create(); }
+function long() { Utilities.sleep(300000); Utilities.sleep(50000); }
+function hourly() { ScriptApp.newTrigger('long').timeBased().everyMinutes(10).create(); }
+`;
+
+describe('creating and listing triggers', () => {
+  test('time-based and spreadsheet triggers are listed with their type, source and source id', () => {
+    const host = hostFor(SCRIPT);
+    expect(host.run('install').value).toEqual([
+      'tick|CLOCK|CLOCK|',
+      'once|CLOCK|CLOCK|',
+      'audit|ON_EDIT|SPREADSHEETS|sheet-1',
+    ]);
+    expect(host.triggers.triggers.map((t) => t.owner)).toEqual([
+      'owner@thidua.test',
+      'owner@thidua.test',
+      'owner@thidua.test',
+    ]);
+    // Another user sees only their own triggers.
+    expect(host.run('cleanup', { user: 'other@ubnd.vn' }).value).toBe(0);
+    expect(host.triggers.triggers).toHaveLength(3);
+    expect(host.run('cleanup').value).toBe(0);
+    expect(host.triggers.triggers).toHaveLength(0);
+  });
+
+  test("the 21st trigger of a user is refused with Apps Script's message", () => {
+    const host = hostFor(SCRIPT);
+    const r = host.run('many');
+    expect(r.status).toBe('error');
+    expect(r.error).toBe(`Exception: ${TOO_MANY_TRIGGERS}`);
+    expect(host.triggers.triggers).toHaveLength(20);
+  });
+
+  test('everyMinutes accepts only 1, 5, 10, 15, 30', () => {
+    expect(hostFor(SCRIPT).run('bad').error).toBe(
+      'Exception: The value passed to everyMinutes() must be 1, 5, 10, 15 or 30.',
+    );
+  });
+
+  test('a simple trigger cannot manage triggers (no authorisation)', () => {
+    const host = hostFor(SCRIPT);
+    const [r] = host.open();
+    expect(r?.status).toBe('error');
+    expect(r?.error).toBe(
+      'Exception: You do not have permission to call ScriptApp.newTrigger. Required permissions: https://www.googleapis.com/auth/script.scriptapp',
+    );
+    expect(host.triggers.triggers).toHaveLength(0);
+  });
+});
+
+describe('running time-driven triggers', () => {
+  test('runDueTriggers advances the clock and fires each due trigger; one-off triggers fire once and stay listed', () => {
+    const host = hostFor(SCRIPT);
+    const t0 = host.rt.nowMs;
+    host.run('install');
+    const results = host.runDueTriggers(t0 + 16 * 60 * 1000);
+    expect(results.map((r) => r.execution.functionName)).toEqual(['once', 'tick', 'tick', 'tick']);
+    expect(results.every((r) => r.status === 'ok' && r.execution.kind === 'timeBased')).toBe(true);
+    expect(host.properties.script.get('ticks')).toBe('3');
+    expect(Number(host.properties.script.get('once'))).toBeGreaterThanOrEqual(t0 + 60000);
+    expect(host.rt.nowMs).toBe(t0 + 16 * 60 * 1000);
+    const event = JSON.parse(host.properties.script.get('lastEvent') as string) as Record<
+      string,
+      unknown
+    >;
+    expect(event).toMatchObject({ authMode: 'FULL', timezone: 'UTC', year: 2026, month: 1 });
+    expect(Object.keys(event).sort()).toEqual(
+      [
+        'authMode',
+        'day-of-month',
+        'day-of-week',
+        'hour',
+        'minute',
+        'month',
+        'second',
+        'timezone',
+        'triggerUid',
+        'week-of-year',
+        'year',
+      ].sort(),
+    );
+    // The one-off trigger is still listed (and counts towards the limit) but never fires again.
+    expect(host.triggers.triggers.map((t) => t.handler)).toContain('once');
+    expect(host.runDueTriggers(host.rt.nowMs + 60000).map((r) => r.execution.functionName)).toEqual(
+      [],
+    );
+  });
+
+  test('nothing is due: no run, the clock does not move', () => {
+    const host = hostFor(SCRIPT);
+    host.run('install');
+    const now = host.rt.nowMs;
+    expect(host.runDueTriggers()).toEqual([]);
+    expect(host.rt.nowMs).toBe(now);
+  });
+
+  test("the daily trigger runtime quota (90 min consumer) stops trigger runs with Apps Script's message", () => {
+    const host = hostFor(SCRIPT);
+    host.run('hourly');
+    // Each run sleeps 350 s: after 16 runs (5,600 s) the 5,400 s of the day are spent.
+    const results = host.runDueTriggers(host.rt.nowMs + 4 * 3600 * 1000);
+    const ran = results.filter((r) => r.status === 'ok').length;
+    const refused = results.filter(
+      (r) => r.error === 'Service using too much computer time for one day',
+    );
+    expect(ran).toBe(16);
+    expect(host.rt.quotaRemaining('triggerRuntimeMs')).toBe(0);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0]?.calls).toBe(0);
+  });
+});
+
+describe('spreadsheet edit triggers', () => {
+  test('edit runs the simple onEdit and each installable onEdit with the documented event fields', () => {
+    const host = hostFor(SCRIPT);
+    host.run('install');
+    const out = host.edit('member@ubnd.vn', 'Điểm!B3', 9.5);
+    expect(out.accepted).toBe(true);
+    expect(
+      out.runs.map((r) => [r.execution.functionName, r.execution.kind, r.execution.user, r.status]),
+    ).toEqual([
+      ['onEdit', 'simple', 'member@ubnd.vn', 'ok'],
+      ['audit', 'installable', 'owner@thidua.test', 'ok'],
+    ]);
+    expect(host.properties.script.get('simple')).toBe('LIMITED|9.5|false');
+    expect(host.properties.script.get('audit')).toBe(
+      'FULL|Điểm!B3|9.5|cũ|member@ubnd.vn|string|owner@thidua.test',
+    );
+    expect(host.rt.executions.at(-1)?.limitMs).toBe(6 * 60 * 1000);
+    expect(host.rt.executions.at(-2)?.limitMs).toBe(30 * 1000);
+  });
+
+  test('a refused edit runs nothing', () => {
+    const host = hostFor(SCRIPT);
+    const out = host.edit('member@ubnd.vn', 'Khóa!A1', 'x');
+    expect(out).toEqual({ accepted: false, reason: 'protected', runs: [] });
+  });
+});
+
+describe('report', () => {
+  test('summarises calls, time, executions, alerts and logs', () => {
+    const host = hostFor(
+      `${SCRIPT}\nfunction hello() { Logger.log('xin chào'); SpreadsheetApp.getUi().alert('A'); }`,
+    );
+    host.run('install');
+    host.run('hello');
+    const r = host.report();
+    expect(r.totalCalls).toBe(host.rt.totalCalls());
+    expect(r.callsByMethod['ScriptApp.newTrigger']).toBe(3);
+    expect(r.executions.map((e) => [e.functionName, e.status])).toEqual([
+      ['install', 'ok'],
+      ['hello', 'ok'],
+    ]);
+    expect(r.alerts).toHaveLength(1);
+    expect(r.logs.map((l) => l.message)).toEqual(['xin chào']);
+    expect(host.reportText()).toContain('#2 hello [manual]');
+  });
+});
