@@ -1,0 +1,410 @@
+import { NUMBER_FORMATS as F, type ColumnValidation, type TableLayout } from './columns';
+import { SHEET_NAMES } from './sheets';
+import type { TieBreakKey } from '../model/settings';
+
+/**
+ * Cấu hình is a key/value sheet: a header row, then one row per setting with its Vietnamese
+ * label, the value and a note. Rows are found by label, so users may reorder or add rows.
+ */
+export const SETTINGS_TABLE = {
+  sheet: SHEET_NAMES.settings,
+  headerRow: 1,
+  firstDataRow: 2,
+  frozenRows: 1,
+  frozenColumns: 1,
+  columns: [
+    {
+      key: 'label',
+      header: 'Nội dung',
+      width: 300,
+      numberFormat: F.text,
+      required: true,
+      entry: 'computed',
+    },
+    {
+      key: 'value',
+      header: 'Giá trị',
+      width: 320,
+      numberFormat: F.text,
+      required: true,
+      entry: 'user',
+    },
+    {
+      key: 'note',
+      header: 'Ghi chú',
+      width: 420,
+      numberFormat: F.text,
+      required: false,
+      entry: 'computed',
+    },
+  ],
+} as const satisfies TableLayout;
+export type SettingsColumnKey = (typeof SETTINGS_TABLE.columns)[number]['key'];
+
+/** JSON-like values a choice maps to. */
+export type SettingChoiceValue =
+  string | number | boolean | { readonly [key: string]: SettingChoiceValue };
+
+export interface SettingChoice {
+  readonly label: string;
+  readonly value: SettingChoiceValue;
+}
+
+/**
+ * How a setting's cell is read:
+ * - percent: a number of percent (95 or "95%"), stored as a share (0.95)
+ * - labelList: labels separated by ";" or line breaks
+ * - tieBreak: a readable chain of TIE_BREAK_LABELS separated by ";" or line breaks
+ */
+export type SettingValueKind =
+  | { readonly kind: 'text' }
+  | { readonly kind: 'integer'; readonly min: number; readonly max: number }
+  | { readonly kind: 'percent' }
+  | { readonly kind: 'date' }
+  | { readonly kind: 'choice'; readonly choices: readonly SettingChoice[] }
+  | { readonly kind: 'labelList' }
+  | { readonly kind: 'tieBreak' };
+
+/**
+ * Where a setting goes in ClusterSettings: a property path, or the minimum share of one
+ * classification band (the bands are assembled from their rows, in row order of this list).
+ */
+export type SettingTarget = { readonly path: readonly string[] } | { readonly band: string };
+
+export interface SettingRow {
+  readonly key: string;
+  readonly label: string;
+  readonly note: string;
+  /** Required rows must exist and hold a value; others fall back to the model's default. */
+  readonly required: boolean;
+  readonly value: SettingValueKind;
+  readonly target: SettingTarget;
+  readonly numberFormat: string;
+  readonly validation?: ColumnValidation;
+}
+
+/** Readable names of the tie-break keys; a group subtotal is "Điểm nhóm <mã nhóm> cao hơn". */
+export const TIE_BREAK_LABELS: Record<Exclude<TieBreakKey['kind'], 'groupSubtotal'>, string> = {
+  fewerPenalty: 'Ít điểm trừ hơn',
+  moreCriteriaAtMax: 'Nhiều tiêu chí đạt điểm tối đa hơn',
+  moreBonus: 'Nhiều điểm thưởng hơn',
+};
+export const TIE_BREAK_GROUP_PREFIX = 'Điểm nhóm';
+export const TIE_BREAK_GROUP_SUFFIX = 'cao hơn';
+
+export function tieBreakLabel(key: TieBreakKey): string {
+  return key.kind === 'groupSubtotal'
+    ? `${TIE_BREAK_GROUP_PREFIX} ${key.group} ${TIE_BREAK_GROUP_SUFFIX}`
+    : TIE_BREAK_LABELS[key.kind];
+}
+
+/** Separator of list-valued settings as written by the program. */
+export const LIST_SEPARATOR = '; ';
+
+const choice = (choices: readonly SettingChoice[]): SettingValueKind => ({
+  kind: 'choice',
+  choices,
+});
+const listOf = (choices: readonly SettingChoice[]): ColumnValidation => ({
+  kind: 'list',
+  values: choices.map((c) => c.label),
+});
+const percentValidation: ColumnValidation = { kind: 'numberBetween', min: 0, max: 100 };
+
+export const SCORING_STATE_CHOICES: readonly SettingChoice[] = [
+  { label: 'Đang mở', value: false },
+  { label: 'Đã khóa', value: true },
+];
+const YES_NO_CHOICES: readonly SettingChoice[] = [
+  { label: 'Có', value: true },
+  { label: 'Không', value: false },
+];
+const RANKING_METHOD_CHOICES: readonly SettingChoice[] = [
+  { label: 'Đồng hạng, bỏ hạng kế tiếp (1, 2, 2, 4)', value: 'competition' },
+  { label: 'Đồng hạng, không bỏ hạng (1, 2, 2, 3)', value: 'dense' },
+];
+const CROSS_AGGREGATION_CHOICES: readonly SettingChoice[] = [
+  { label: 'Trung bình cộng', value: { method: 'mean' } },
+  {
+    label: 'Bỏ điểm cao nhất và thấp nhất, lấy trung bình',
+    value: { method: 'trimmedMean', drop: 1 },
+  },
+];
+const MISSING_SCORE_CHOICES: readonly SettingChoice[] = [
+  { label: 'Báo thiếu, không xếp hạng', value: 'report' },
+  { label: 'Tính 0 điểm', value: 'zero' },
+];
+const VOTE_COMPARISON_CHOICES: readonly SettingChoice[] = [
+  { label: 'Trên tỷ lệ', value: 'greaterThan' },
+  { label: 'Từ tỷ lệ trở lên', value: 'atLeast' },
+];
+const VOTE_BASE_CHOICES: readonly SettingChoice[] = [
+  { label: 'Tổng số thành viên', value: 'members' },
+  { label: 'Số phiếu hợp lệ', value: 'validBallots' },
+];
+
+const text = { kind: 'text' } as const;
+const percent = { kind: 'percent' } as const;
+
+/** Every setting row, in the order set-up writes them. */
+export const SETTING_ROWS: readonly SettingRow[] = [
+  {
+    key: 'clusterName',
+    label: 'Tên cụm, khối thi đua',
+    note: 'Ví dụ: Cụm thi đua số 1.',
+    required: true,
+    value: text,
+    target: { path: ['clusterName'] },
+    numberFormat: F.text,
+  },
+  {
+    key: 'year',
+    label: 'Năm thi đua',
+    note: 'Ví dụ: 2023.',
+    required: true,
+    value: { kind: 'integer', min: 2000, max: 2200 },
+    target: { path: ['year'] },
+    numberFormat: F.integer,
+    validation: { kind: 'numberBetween', min: 2000, max: 2200, integer: true },
+  },
+  {
+    key: 'issuingBody',
+    label: 'Cơ quan ban hành văn bản',
+    note: 'In hoa ở đầu văn bản, ví dụ: UBND QUẬN HAI BÀ TRƯNG.',
+    required: false,
+    value: text,
+    target: { path: ['issuingBody'] },
+    numberFormat: F.text,
+  },
+  {
+    key: 'place',
+    label: 'Địa danh',
+    note: 'Dùng ở dòng ngày tháng, ví dụ: Hà Nội.',
+    required: false,
+    value: text,
+    target: { path: ['place'] },
+    numberFormat: F.text,
+  },
+  {
+    key: 'planNumber',
+    label: 'Số kế hoạch',
+    note: 'Ví dụ: 20/KH-UBND.',
+    required: false,
+    value: text,
+    target: { path: ['planNumber'] },
+    numberFormat: F.text,
+  },
+  {
+    key: 'planDate',
+    label: 'Ngày kế hoạch',
+    note: 'Ngày/tháng/năm, ví dụ: 19/01/2023.',
+    required: false,
+    value: { kind: 'date' },
+    target: { path: ['planDate'] },
+    numberFormat: F.text,
+  },
+  {
+    key: 'bandExcellent',
+    label: 'Ngưỡng xếp loại Xuất sắc (%)',
+    note: 'Tỷ lệ tổng điểm trên điểm tối đa, ví dụ: 95.',
+    required: false,
+    value: percent,
+    target: { band: 'Xuất sắc' },
+    numberFormat: F.number,
+    validation: percentValidation,
+  },
+  {
+    key: 'bandGood',
+    label: 'Ngưỡng xếp loại Tốt (%)',
+    note: 'Ví dụ: 85.',
+    required: false,
+    value: percent,
+    target: { band: 'Tốt' },
+    numberFormat: F.number,
+    validation: percentValidation,
+  },
+  {
+    key: 'bandFair',
+    label: 'Ngưỡng xếp loại Khá (%)',
+    note: 'Ví dụ: 70. Dưới ngưỡng này là xếp loại còn lại.',
+    required: false,
+    value: percent,
+    target: { band: 'Khá' },
+    numberFormat: F.number,
+    validation: percentValidation,
+  },
+  {
+    key: 'fallbackClassification',
+    label: 'Xếp loại dưới ngưỡng Khá',
+    note: 'Ví dụ: Trung bình.',
+    required: false,
+    value: text,
+    target: { path: ['fallbackClassification'] },
+    numberFormat: F.text,
+  },
+  {
+    key: 'flagCount',
+    label: 'Số Cờ thi đua được đề nghị',
+    note: 'Thường là 1 đơn vị mỗi cụm.',
+    required: false,
+    value: { kind: 'integer', min: 0, max: 1000 },
+    target: { path: ['quotas', 'flag', 'count'] },
+    numberFormat: F.integer,
+    validation: { kind: 'numberBetween', min: 0, integer: true },
+  },
+  {
+    key: 'flagClassification',
+    label: 'Xếp loại cần đạt để đề nghị Cờ thi đua',
+    note: 'Ví dụ: Xuất sắc.',
+    required: false,
+    value: text,
+    target: { path: ['quotas', 'flag', 'requiredClassification'] },
+    numberFormat: F.text,
+  },
+  {
+    key: 'certificateCount',
+    label: 'Số Bằng khen được đề nghị',
+    note: 'Số đơn vị tiếp theo được đề nghị Bằng khen. Để trống nếu tính theo tỷ lệ.',
+    required: false,
+    value: { kind: 'integer', min: 0, max: 100000 },
+    target: { path: ['quotas', 'certificate', 'count'] },
+    numberFormat: F.integer,
+    validation: { kind: 'numberBetween', min: 0, integer: true },
+  },
+  {
+    key: 'certificateShare',
+    label: 'Tỷ lệ Bằng khen (%)',
+    note: 'Tỷ lệ trên số thành viên, làm tròn xuống. Để trống nếu tính theo số lượng.',
+    required: false,
+    value: percent,
+    target: { path: ['quotas', 'certificate', 'share'] },
+    numberFormat: F.number,
+    validation: percentValidation,
+  },
+  {
+    key: 'certificateClassifications',
+    label: 'Xếp loại được đề nghị Bằng khen',
+    note: 'Các xếp loại, cách nhau bằng dấu chấm phẩy, ví dụ: Xuất sắc; Tốt.',
+    required: false,
+    value: { kind: 'labelList' },
+    target: { path: ['quotas', 'certificate', 'allowedClassifications'] },
+    numberFormat: F.text,
+  },
+  {
+    key: 'tieBreak',
+    label: 'Thứ tự ưu tiên khi bằng điểm',
+    note:
+      'Cách nhau bằng dấu chấm phẩy, chọn trong: ' +
+      [
+        ...Object.values(TIE_BREAK_LABELS),
+        `${TIE_BREAK_GROUP_PREFIX} I ${TIE_BREAK_GROUP_SUFFIX}`,
+      ].join(LIST_SEPARATOR) +
+      '.',
+    required: false,
+    value: { kind: 'tieBreak' },
+    target: { path: ['tieBreak'] },
+    numberFormat: F.text,
+  },
+  {
+    key: 'rankingMethod',
+    label: 'Cách xếp hạng khi đồng hạng',
+    note: '',
+    required: false,
+    value: choice(RANKING_METHOD_CHOICES),
+    target: { path: ['rankingMethod'] },
+    numberFormat: F.text,
+    validation: listOf(RANKING_METHOD_CHOICES),
+  },
+  {
+    key: 'useCrossScores',
+    label: 'Dùng điểm chấm chéo',
+    note: 'Có: điểm chấm chéo thay điểm tự chấm khi chưa có điểm thẩm định.',
+    required: false,
+    value: choice(YES_NO_CHOICES),
+    target: { path: ['useCrossScores'] },
+    numberFormat: F.text,
+    validation: listOf(YES_NO_CHOICES),
+  },
+  {
+    key: 'crossAggregation',
+    label: 'Cách tổng hợp điểm chấm chéo',
+    note: '',
+    required: false,
+    value: choice(CROSS_AGGREGATION_CHOICES),
+    target: { path: ['crossAggregation'] },
+    numberFormat: F.text,
+    validation: listOf(CROSS_AGGREGATION_CHOICES),
+  },
+  {
+    key: 'missingScorePolicy',
+    label: 'Khi thiếu điểm',
+    note: '',
+    required: false,
+    value: choice(MISSING_SCORE_CHOICES),
+    target: { path: ['missingScorePolicy'] },
+    numberFormat: F.text,
+    validation: listOf(MISSING_SCORE_CHOICES),
+  },
+  {
+    key: 'scoringClosed',
+    label: 'Chấm điểm',
+    note: 'Đã khóa: mọi sửa đổi điểm sau đó bị từ chối và ghi lại.',
+    required: false,
+    value: choice(SCORING_STATE_CHOICES),
+    target: { path: ['scoringClosed'] },
+    numberFormat: F.text,
+    validation: listOf(SCORING_STATE_CHOICES),
+  },
+  {
+    key: 'voteShare',
+    label: 'Ngưỡng bình xét (%)',
+    note: 'Ví dụ: 50 (trên 50% số thành viên đồng ý).',
+    required: false,
+    value: percent,
+    target: { path: ['vote', 'share'] },
+    numberFormat: F.number,
+    validation: percentValidation,
+  },
+  {
+    key: 'voteComparison',
+    label: 'Điều kiện đạt ngưỡng bình xét',
+    note: '',
+    required: false,
+    value: choice(VOTE_COMPARISON_CHOICES),
+    target: { path: ['vote', 'comparison'] },
+    numberFormat: F.text,
+    validation: listOf(VOTE_COMPARISON_CHOICES),
+  },
+  {
+    key: 'voteBase',
+    label: 'Tỷ lệ bình xét tính trên',
+    note: '',
+    required: false,
+    value: choice(VOTE_BASE_CHOICES),
+    target: { path: ['vote', 'base'] },
+    numberFormat: F.text,
+    validation: listOf(VOTE_BASE_CHOICES),
+  },
+  {
+    key: 'voteQuorum',
+    label: 'Tỷ lệ thành viên tham gia bỏ phiếu tối thiểu (%)',
+    note: 'Để trống hoặc 0 nếu không yêu cầu.',
+    required: false,
+    value: percent,
+    target: { path: ['vote', 'quorumShare'] },
+    numberFormat: F.number,
+    validation: percentValidation,
+  },
+];
+
+/** Deep equality of JSON-like values (choices in the settings sheet). */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) =>
+    jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  );
+}

@@ -1,0 +1,477 @@
+import { CRITERION_TYPE_LABELS, type CriteriaTree } from '../model/criteria';
+import { UNIT_ROLE_LABELS } from '../model/unit';
+import { DEFAULT_AWARD_FORMS } from '../model/award';
+import { NUMBER_FORMATS as F, type ColumnSpec, type TableLayout } from './columns';
+import { SHEET_NAMES } from './sheets';
+import {
+  BALLOT_MARK_LABELS,
+  SPOILED_LABEL,
+  TARGET_FORMULA_LABELS,
+  TARGET_PART_LABELS,
+  YES_NO_LABELS,
+} from './labels';
+
+/** Đơn vị: one row per member unit. */
+export const UNITS_LAYOUT = {
+  sheet: SHEET_NAMES.units,
+  headerRow: 1,
+  firstDataRow: 2,
+  frozenRows: 1,
+  frozenColumns: 2,
+  columns: [
+    {
+      key: 'code',
+      header: 'Mã đơn vị',
+      aliases: ['Mã'],
+      width: 110,
+      numberFormat: F.text,
+      required: true,
+      entry: 'user',
+      note: 'Mã ngắn, không trùng nhau, ví dụ: BD, HM.',
+    },
+    {
+      key: 'name',
+      header: 'Tên đơn vị',
+      aliases: ['Đơn vị'],
+      width: 220,
+      numberFormat: F.text,
+      required: true,
+      entry: 'user',
+    },
+    {
+      key: 'type',
+      header: 'Loại đơn vị',
+      width: 120,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+      note: 'Ví dụ: Quận, Xã, Phường, Sở.',
+    },
+    {
+      key: 'role',
+      header: 'Vai trò',
+      width: 120,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+      validation: { kind: 'list', values: Object.values(UNIT_ROLE_LABELS) },
+      note: 'Để trống: Thành viên.',
+    },
+    {
+      key: 'headName',
+      header: 'Họ tên thủ trưởng',
+      width: 180,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+    },
+    {
+      key: 'headTitle',
+      header: 'Chức vụ thủ trưởng',
+      width: 160,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+    },
+    {
+      key: 'email',
+      header: 'Thư điện tử',
+      aliases: ['Email', 'E-mail'],
+      width: 200,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+      validation: { kind: 'email' },
+    },
+    {
+      key: 'registeredTitle',
+      header: 'Danh hiệu đăng ký',
+      width: 180,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+      validation: { kind: 'list', values: DEFAULT_AWARD_FORMS, allowOther: true },
+    },
+  ],
+} as const satisfies TableLayout;
+export type UnitColumnKey = (typeof UNITS_LAYOUT.columns)[number]['key'];
+
+/**
+ * Tiêu chí: the criteria tree, one row each. A row with a group code and no criterion code
+ * declares the group (its name and maximum); criterion rows name their group, and a
+ * sub-criterion names its parent.
+ */
+export const CRITERIA_LAYOUT = {
+  sheet: SHEET_NAMES.criteria,
+  headerRow: 1,
+  firstDataRow: 2,
+  frozenRows: 1,
+  frozenColumns: 3,
+  columns: [
+    {
+      key: 'groupCode',
+      header: 'Mã nhóm',
+      width: 80,
+      numberFormat: F.text,
+      required: true,
+      entry: 'user',
+      note: 'Ví dụ: I, II. Dòng chỉ có mã nhóm (không có mã tiêu chí) khai báo nhóm và điểm tối đa của nhóm.',
+    },
+    {
+      key: 'groupName',
+      header: 'Tên nhóm',
+      width: 200,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+    },
+    {
+      key: 'code',
+      header: 'Mã tiêu chí',
+      width: 90,
+      numberFormat: F.text,
+      required: true,
+      entry: 'user',
+      note: 'Ví dụ: I.1, I.1.a. Không trùng nhau.',
+    },
+    {
+      key: 'parent',
+      header: 'Tiêu chí cha',
+      aliases: ['Mã tiêu chí cha'],
+      width: 90,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+      validation: {
+        kind: 'listFromColumn',
+        sheet: SHEET_NAMES.criteria,
+        column: 'code',
+        allowOther: true,
+      },
+      note: 'Chỉ điền cho tiêu chí con: mã của tiêu chí mà điểm của nó cộng vào.',
+    },
+    {
+      key: 'text',
+      header: 'Nội dung tiêu chí',
+      aliases: ['Nội dung', 'Tiêu chí'],
+      width: 420,
+      numberFormat: F.text,
+      required: true,
+      entry: 'user',
+    },
+    {
+      key: 'type',
+      header: 'Cách chấm',
+      aliases: ['Loại tiêu chí', 'Loại'],
+      width: 130,
+      numberFormat: F.text,
+      required: true,
+      entry: 'user',
+      validation: { kind: 'list', values: Object.values(CRITERION_TYPE_LABELS) },
+    },
+    {
+      key: 'maxPoints',
+      header: 'Điểm tối đa',
+      aliases: ['Điểm chuẩn'],
+      width: 90,
+      numberFormat: F.score,
+      required: true,
+      entry: 'user',
+      validation: { kind: 'numberBetween', min: 0 },
+      note: 'Với tiêu chí theo lần, điểm thưởng, điểm trừ: mức tối đa.',
+    },
+    {
+      key: 'pointsPerOccurrence',
+      header: 'Điểm mỗi lần',
+      width: 90,
+      numberFormat: F.score,
+      required: false,
+      entry: 'user',
+      validation: { kind: 'numberBetween', min: 0 },
+      note: 'Chỉ cho tiêu chí chấm theo lần.',
+    },
+    {
+      key: 'targetFormula',
+      header: 'Cách tính định lượng',
+      width: 190,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+      validation: { kind: 'list', values: Object.values(TARGET_FORMULA_LABELS) },
+      note: 'Chỉ cho tiêu chí định lượng. Để trống: Tỷ lệ thuận.',
+    },
+    {
+      key: 'extraPerPercent',
+      header: 'Điểm cộng mỗi 1% vượt',
+      width: 110,
+      numberFormat: F.score,
+      required: false,
+      entry: 'user',
+      validation: { kind: 'numberBetween', min: 0 },
+    },
+    {
+      key: 'extraCap',
+      header: 'Điểm cộng vượt tối đa',
+      width: 110,
+      numberFormat: F.score,
+      required: false,
+      entry: 'user',
+      validation: { kind: 'numberBetween', min: 0 },
+    },
+    {
+      key: 'evidenceRequired',
+      header: 'Cần minh chứng',
+      width: 100,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+      validation: { kind: 'list', values: YES_NO_LABELS },
+    },
+  ],
+} as const satisfies TableLayout;
+export type CriteriaColumnKey = (typeof CRITERIA_LAYOUT.columns)[number]['key'];
+
+/**
+ * Chấm chéo: one row per scorer, scored unit and criterion. Target-based criteria take target
+ * and actual instead of a score.
+ */
+export const CROSS_SCORES_LAYOUT = {
+  sheet: SHEET_NAMES.crossScores,
+  headerRow: 1,
+  firstDataRow: 2,
+  frozenRows: 1,
+  frozenColumns: 0,
+  columns: [
+    {
+      key: 'scorer',
+      header: 'Đơn vị chấm',
+      width: 180,
+      numberFormat: F.text,
+      required: true,
+      entry: 'user',
+      validation: { kind: 'listFromColumn', sheet: SHEET_NAMES.units, column: 'code' },
+    },
+    {
+      key: 'unit',
+      header: 'Đơn vị được chấm',
+      width: 180,
+      numberFormat: F.text,
+      required: true,
+      entry: 'user',
+      validation: { kind: 'listFromColumn', sheet: SHEET_NAMES.units, column: 'code' },
+    },
+    {
+      key: 'criterion',
+      header: 'Mã tiêu chí',
+      aliases: ['Tiêu chí'],
+      width: 100,
+      numberFormat: F.text,
+      required: true,
+      entry: 'user',
+      validation: { kind: 'listFromColumn', sheet: SHEET_NAMES.criteria, column: 'code' },
+    },
+    {
+      key: 'score',
+      header: 'Điểm',
+      width: 90,
+      numberFormat: F.score,
+      required: true,
+      entry: 'user',
+      note: 'Với tiêu chí Đạt / Không đạt: ghi Đạt hoặc Không đạt. Với tiêu chí theo lần: số lần.',
+    },
+    {
+      key: 'target',
+      header: TARGET_PART_LABELS.target,
+      width: 90,
+      numberFormat: F.number,
+      required: false,
+      entry: 'user',
+      note: 'Chỉ cho tiêu chí định lượng.',
+    },
+    {
+      key: 'actual',
+      header: TARGET_PART_LABELS.actual,
+      width: 90,
+      numberFormat: F.number,
+      required: false,
+      entry: 'user',
+      note: 'Chỉ cho tiêu chí định lượng.',
+    },
+    {
+      key: 'comment',
+      header: 'Ghi chú',
+      width: 240,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+    },
+  ],
+} as const satisfies TableLayout;
+export type CrossScoreColumnKey = (typeof CROSS_SCORES_LAYOUT.columns)[number]['key'];
+
+/** Bình xét: one row per ballot and nominee. */
+export const VOTES_LAYOUT = {
+  sheet: SHEET_NAMES.votes,
+  headerRow: 1,
+  firstDataRow: 2,
+  frozenRows: 1,
+  frozenColumns: 0,
+  columns: [
+    {
+      key: 'voter',
+      header: 'Đơn vị bỏ phiếu',
+      width: 180,
+      numberFormat: F.text,
+      required: true,
+      entry: 'user',
+      validation: { kind: 'listFromColumn', sheet: SHEET_NAMES.units, column: 'code' },
+    },
+    {
+      key: 'nominee',
+      header: 'Đề nghị khen thưởng',
+      aliases: ['Người được đề nghị', 'Đơn vị được đề nghị'],
+      width: 220,
+      numberFormat: F.text,
+      required: true,
+      entry: 'user',
+    },
+    {
+      key: 'mark',
+      header: 'Ý kiến',
+      width: 130,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+      validation: { kind: 'list', values: Object.values(BALLOT_MARK_LABELS) },
+      note: 'Để trống nếu không ghi ý kiến.',
+    },
+    {
+      key: 'spoiled',
+      header: 'Phiếu không hợp lệ',
+      width: 130,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+      validation: { kind: 'list', values: [SPOILED_LABEL] },
+      note: 'Ghi "Không hợp lệ" (hoặc x) nếu phiếu của đơn vị này không hợp lệ.',
+    },
+  ],
+} as const satisfies TableLayout;
+export type VoteColumnKey = (typeof VOTES_LAYOUT.columns)[number]['key'];
+
+/** Nhật ký: the audit trail, appended by the program only. */
+export const AUDIT_LAYOUT = {
+  sheet: SHEET_NAMES.audit,
+  headerRow: 1,
+  firstDataRow: 2,
+  frozenRows: 1,
+  frozenColumns: 0,
+  columns: [
+    {
+      key: 'time',
+      header: 'Thời gian',
+      width: 150,
+      numberFormat: F.dateTime,
+      required: true,
+      entry: 'computed',
+    },
+    {
+      key: 'user',
+      header: 'Người sửa',
+      width: 200,
+      numberFormat: F.text,
+      required: true,
+      entry: 'computed',
+    },
+    {
+      key: 'sheet',
+      header: 'Trang tính',
+      width: 120,
+      numberFormat: F.text,
+      required: true,
+      entry: 'computed',
+    },
+    {
+      key: 'cell',
+      header: 'Ô',
+      width: 70,
+      numberFormat: F.text,
+      required: true,
+      entry: 'computed',
+    },
+    {
+      key: 'oldValue',
+      header: 'Giá trị cũ',
+      width: 140,
+      numberFormat: F.text,
+      required: false,
+      entry: 'computed',
+    },
+    {
+      key: 'newValue',
+      header: 'Giá trị mới',
+      width: 140,
+      numberFormat: F.text,
+      required: false,
+      entry: 'computed',
+    },
+    {
+      key: 'action',
+      header: 'Thao tác',
+      width: 200,
+      numberFormat: F.text,
+      required: true,
+      entry: 'computed',
+    },
+  ],
+} as const satisfies TableLayout;
+export type AuditColumnKey = (typeof AUDIT_LAYOUT.columns)[number]['key'];
+
+/** Key of the ranking column holding one group's subtotal. */
+export function groupSubtotalKey(groupCode: string): string {
+  return `group:${groupCode}`;
+}
+
+/**
+ * Xếp hạng: written by the ranking action, protected. Group subtotal columns depend on the
+ * criteria tree, so this is a function.
+ */
+export function rankingLayout(tree: Pick<CriteriaTree, 'groups'>): TableLayout {
+  const computed = (
+    key: string,
+    header: string,
+    width: number,
+    numberFormat: string,
+    note?: string,
+  ): ColumnSpec => ({
+    key,
+    header,
+    width,
+    numberFormat,
+    required: true,
+    entry: 'computed',
+    ...(note === undefined ? {} : { note }),
+  });
+  return {
+    sheet: SHEET_NAMES.ranking,
+    headerRow: 1,
+    firstDataRow: 2,
+    frozenRows: 1,
+    frozenColumns: 3,
+    columns: [
+      computed('rank', 'Hạng', 60, F.integer),
+      computed('unitCode', 'Mã đơn vị', 100, F.text),
+      computed('unitName', 'Đơn vị', 220, F.text),
+      ...tree.groups.map((g) =>
+        computed(groupSubtotalKey(g.code), `Nhóm ${g.code}`, 90, F.score, g.name),
+      ),
+      computed('bonus', 'Điểm thưởng', 90, F.score),
+      computed('penalty', 'Điểm trừ', 90, F.score),
+      computed('total', 'Tổng điểm', 90, F.score),
+      computed('share', 'Tỷ lệ', 80, F.percent),
+      computed('classification', 'Xếp loại', 110, F.text),
+      computed('proposal', 'Đề nghị', 140, F.text),
+      computed('reason', 'Lý do', 320, F.text),
+    ],
+  };
+}
