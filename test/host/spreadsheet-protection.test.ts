@@ -1,0 +1,282 @@
+/**
+ * Conformance tests of data validation, protection and user edits.
+ */
+import { HostRuntime } from '../../local/host/runtime';
+import { createSpreadsheetHost } from '../../local/host/spreadsheet';
+
+type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+const OWNER = 'owner@thidua.test';
+const BADINH = 'badinh@thidua.test';
+const HOANKIEM = 'hoankiem@thidua.test';
+
+function setup() {
+  const rt = new HostRuntime();
+  const host = createSpreadsheetHost(rt, { getUi: () => null, editors: [BADINH, HOANKIEM] });
+  const app = host.SpreadsheetApp as unknown as App;
+  const ss = app.getActiveSpreadsheet();
+  const sheet = ss.insertSheet('Tự chấm');
+  return { rt, host, app, ss, sheet, model: host.model };
+}
+
+/** Runs `fn` as an execution of `user`, the way the loader will. */
+function as<T>(rt: HostRuntime, user: string, fn: () => T): T {
+  const exec = rt.beginExecution('menu', 'test', user);
+  try {
+    return fn();
+  } finally {
+    rt.endExecution(exec);
+  }
+}
+
+describe('data validation', () => {
+  // https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder
+  it('builds rules and reads their criteria back', () => {
+    const { app, sheet } = setup();
+    const list = app
+      .newDataValidation()
+      .requireValueInList(['Cụm trưởng', 'Cụm phó', 'Thành viên'])
+      .build();
+    expect(String(list.getCriteriaType())).toBe('VALUE_IN_LIST');
+    expect(list.getCriteriaType()).toBe(app.DataValidationCriteria.VALUE_IN_LIST);
+    expect(list.getCriteriaValues()).toEqual([['Cụm trưởng', 'Cụm phó', 'Thành viên'], true]);
+    // "The default for a new data validation rule is true" (setAllowInvalid).
+    expect(list.getAllowInvalid()).toBe(true);
+    expect(list.getHelpText()).toBeNull();
+
+    const between = app
+      .newDataValidation()
+      .requireNumberBetween(0, 10)
+      .setAllowInvalid(false)
+      .setHelpText('Điểm từ 0 đến 10')
+      .build();
+    expect(between.getCriteriaValues()).toEqual([0, 10]);
+    expect([between.getAllowInvalid(), between.getHelpText()]).toEqual([false, 'Điểm từ 0 đến 10']);
+
+    const fromRange = app
+      .newDataValidation()
+      .requireValueInRange(sheet.getRange('A2:A7'), false)
+      .build();
+    const [src, dropdown] = fromRange.getCriteriaValues() as [Range, boolean];
+    expect([src.getA1Notation(), dropdown]).toEqual(['A2:A7', false]);
+
+    const copy = between.copy().requireNumberGreaterThanOrEqualTo(0).build();
+    expect(String(copy.getCriteriaType())).toBe('NUMBER_GREATER_THAN_OR_EQUAL_TO');
+    expect(copy.getHelpText()).toBe('Điểm từ 0 đến 10');
+    expect(String(app.newDataValidation().requireCheckbox().build().getCriteriaType())).toBe(
+      'CHECKBOX',
+    );
+    expect(String(app.newDataValidation().requireDate().build().getCriteriaType())).toBe(
+      'DATE_IS_VALID_DATE',
+    );
+  });
+
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#setDataValidation(DataValidation)
+  it('sets, reads and clears validations on ranges', () => {
+    const { app, sheet, model } = setup();
+    const rule = app.newDataValidation().requireNumberBetween(0, 10).build();
+    sheet.getRange('B2:C3').setDataValidation(rule);
+    expect(String(sheet.getRange('C3').getDataValidation()?.getCriteriaType())).toBe(
+      'NUMBER_BETWEEN',
+    );
+    const grid = sheet.getRange('B2:D2').getDataValidations();
+    expect(grid[0]?.map((r) => (r ? String(r.getCriteriaType()) : null))).toEqual([
+      'NUMBER_BETWEEN',
+      'NUMBER_BETWEEN',
+      null,
+    ]);
+    expect(model.cellAt("'Tự chấm'!B2")?.dv?.criteria).toBe('NUMBER_BETWEEN');
+    sheet.getRange('B2:C2').clearDataValidations();
+    expect(sheet.getRange('B2').getDataValidation()).toBeNull();
+    sheet.getRange('B3').setDataValidation(null);
+    expect(sheet.getRange('B3').getDataValidation()).toBeNull();
+    expect(sheet.getRange('C3').getDataValidation()).not.toBeNull();
+  });
+
+  // Apps Script refuses a script write that breaks a rejecting rule, e.g. "The data you entered
+  // in cell U2 violates the data validation rules set on this cell." (commonly reported).
+  // ASSUMPTION: the host throws at once and writes nothing; Google may report it at the next flush.
+  it('refuses script writes that violate a rejecting rule, and allows warning-only rules', () => {
+    const { app, sheet, model } = setup();
+    const strict = app
+      .newDataValidation()
+      .requireNumberBetween(0, 10)
+      .setAllowInvalid(false)
+      .build();
+    const warn = app.newDataValidation().requireNumberBetween(0, 10).build();
+    sheet.getRange('B2:C2').setDataValidation(strict);
+    sheet.getRange('D2').setDataValidation(warn);
+    expect(() => sheet.getRange('B2:C2').setValues([[5, 11]])).toThrow(
+      'The data you entered in cell C2 violates the data validation rules set on this cell.',
+    );
+    expect(model.cellAt("'Tự chấm'!B2")?.v).toBe('');
+    sheet.getRange('B2:C2').setValues([['9,5', '']]);
+    expect(sheet.getRange('B2').getValue()).toBe(9.5);
+    sheet.getRange('D2').setValue(42);
+    expect(sheet.getRange('D2').getValue()).toBe(42);
+    const list = app
+      .newDataValidation()
+      .requireValueInList(['Đạt', 'Không đạt'])
+      .setAllowInvalid(false)
+      .build();
+    sheet.getRange('E2').setDataValidation(list);
+    sheet.getRange('E2').setValue('Đạt');
+    expect(() => sheet.getRange('E2').setValue('Dat')).toThrow(
+      'violates the data validation rules',
+    );
+  });
+});
+
+describe('protection', () => {
+  // https://developers.google.com/apps-script/reference/spreadsheet/protection
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#protect()
+  it('mirrors the spreadsheet editors until the list changes', () => {
+    const { sheet, ss, app } = setup();
+    const p = sheet.getRange('A2:K2').protect().setDescription('Dòng của Ba Đình');
+    expect(p.getDescription()).toBe('Dòng của Ba Đình');
+    expect(String(p.getProtectionType())).toBe('RANGE');
+    expect(p.getRange().getA1Notation()).toBe('A2:K2');
+    expect(
+      p
+        .getEditors()
+        .map((u) => u.getEmail())
+        .sort(),
+    ).toEqual([BADINH, HOANKIEM, OWNER].sort());
+    expect(p.canEdit()).toBe(true);
+    // The reference's own pattern: remove everyone, then add back who may edit.
+    p.removeEditors(p.getEditors());
+    p.addEditor(BADINH);
+    expect(
+      p
+        .getEditors()
+        .map((u) => u.getEmail())
+        .sort(),
+    ).toEqual([BADINH, OWNER].sort());
+    expect(ss.getProtections(app.ProtectionType.RANGE)).toHaveLength(1);
+    expect(sheet.getProtections(app.ProtectionType.SHEET)).toHaveLength(0);
+  });
+
+  // Apps Script: "You are trying to edit a protected cell or object. Please contact the
+  // spreadsheet owner to remove protection if you need to edit." (Sheets API / Apps Script error)
+  it('refuses script writes by a user who is not an editor of the protection', () => {
+    const { sheet, rt, model } = setup();
+    const p = sheet.getRange('A2:K2').protect();
+    p.removeEditors(p.getEditors());
+    p.addEditor(BADINH);
+    as(rt, BADINH, () => sheet.getRange('B2').setValue(9));
+    expect(() => as(rt, HOANKIEM, () => sheet.getRange('B2').setValue(1))).toThrow(
+      'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+    );
+    expect(() => as(rt, HOANKIEM, () => sheet.getRange('A1:B3').setBackground('#ff0000'))).toThrow(
+      'protected cell',
+    );
+    expect(model.valueAt("'Tự chấm'!B2")).toBe(9);
+    as(rt, HOANKIEM, () => sheet.getRange('B3').setValue(7));
+    // The owner can always edit.
+    as(rt, OWNER, () => sheet.getRange('B2').setValue(10));
+    expect(as(rt, HOANKIEM, () => p.canEdit())).toBe(false);
+    expect(() => {
+      as(rt, HOANKIEM, () => {
+        p.remove();
+      });
+    }).toThrow('permission');
+  });
+
+  // https://developers.google.com/apps-script/reference/spreadsheet/protection#setUnprotectedRanges(Range)
+  it('protects a sheet except its unprotected ranges; warning-only never blocks', () => {
+    const { sheet, rt, app } = setup();
+    const p = sheet.protect().setDescription('Khóa bảng');
+    expect(sheet.protect().getDescription()).toBe('Khóa bảng');
+    p.removeEditors(p.getEditors());
+    p.setUnprotectedRanges([sheet.getRange('C3:C10')]);
+    expect(p.getUnprotectedRanges().map((r) => r.getA1Notation())).toEqual(['C3:C10']);
+    as(rt, BADINH, () => sheet.getRange('C4').setValue(1));
+    expect(() => as(rt, BADINH, () => sheet.getRange('C2:C3').setValues([[1], [2]]))).toThrow(
+      'protected cell',
+    );
+    expect(() => as(rt, BADINH, () => sheet.insertRowsAfter(1, 1))).not.toThrow();
+    expect(() => {
+      as(rt, BADINH, () => {
+        sheet.deleteRows(1, 1);
+      });
+    }).toThrow('protected cell');
+    p.setWarningOnly(true);
+    expect(p.isWarningOnly()).toBe(true);
+    as(rt, BADINH, () => sheet.getRange('A1').setValue('ok'));
+    p.remove();
+    expect(sheet.getProtections(app.ProtectionType.SHEET)).toHaveLength(0);
+  });
+});
+
+describe('userEdit', () => {
+  it('applies typed input like the Sheets UI and reports single-cell old and new values', () => {
+    const { model, sheet } = setup();
+    sheet.getRange('B2').setValue(7);
+    const r = model.userEdit(BADINH, "'Tự chấm'!B2", '9,5');
+    expect(r.accepted).toBe(true);
+    expect(r.oldValue).toBe('7');
+    expect(r.value).toBe('9.5');
+    expect((r.range as Range).getA1Notation()).toBe('B2');
+    expect(model.valueAt("'Tự chấm'!B2")).toBe(9.5);
+    const first = model.userEdit(BADINH, "'Tự chấm'!C2", 'x');
+    expect(first.oldValue).toBeUndefined();
+    const multi = model.userEdit(BADINH, "'Tự chấm'!D2:E2", [['1', 'TRUE']]);
+    expect(multi).toMatchObject({ accepted: true });
+    expect(multi.value).toBeUndefined();
+    expect(model.valuesAt("'Tự chấm'!D2:E2")).toEqual([[1, true]]);
+  });
+
+  it('is not a script service call', () => {
+    const { model, rt } = setup();
+    const calls = rt.totalCalls();
+    const now = rt.nowMs;
+    model.userEdit(BADINH, "'Tự chấm'!A1", 'x');
+    expect([rt.totalCalls(), rt.nowMs]).toEqual([calls, now]);
+  });
+
+  it('refuses edits in protected areas and by people without access, changing nothing', () => {
+    const { model, sheet } = setup();
+    const p = sheet.getRange('A2:K2').protect();
+    p.removeEditors(p.getEditors());
+    p.addEditor(BADINH);
+    const refused = model.userEdit(HOANKIEM, "'Tự chấm'!B2", '5');
+    expect(refused).toMatchObject({
+      accepted: false,
+      code: 'protected',
+      reason:
+        'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+    });
+    expect(model.cellAt("'Tự chấm'!B2")).toBeUndefined();
+    expect(model.userEdit(BADINH, "'Tự chấm'!B2", '5').accepted).toBe(true);
+    expect(model.userEdit('stranger@x.test', "'Tự chấm'!B3", '5')).toMatchObject({
+      accepted: false,
+      code: 'noAccess',
+    });
+  });
+
+  it('refuses values a rejecting validation forbids, and keeps warning-only ones', () => {
+    const { app, model, sheet } = setup();
+    sheet
+      .getRange('B2')
+      .setDataValidation(
+        app
+          .newDataValidation()
+          .requireNumberBetween(0, 10)
+          .setAllowInvalid(false)
+          .setHelpText('0-10')
+          .build(),
+      );
+    sheet
+      .getRange('C2')
+      .setDataValidation(app.newDataValidation().requireNumberBetween(0, 10).build());
+    expect(model.userEdit(BADINH, "'Tự chấm'!B2", '11')).toMatchObject({
+      accepted: false,
+      code: 'validation',
+      reason: '0-10',
+    });
+    expect(model.userEdit(BADINH, "'Tự chấm'!B2", 'mười')).toMatchObject({ accepted: false });
+    expect(model.userEdit(BADINH, "'Tự chấm'!C2", '11').accepted).toBe(true);
+    expect(model.userEdit(BADINH, "'Tự chấm'!B2", '').accepted).toBe(true);
+  });
+});
