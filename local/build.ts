@@ -44,7 +44,7 @@ export async function buildBundle(): Promise<{ file: string; entryPoints: string
     globalName: BUNDLE_GLOBAL,
     outfile: 'Code.js',
   });
-  const body = iife.outputFiles[0]?.text;
+  const body = iife.outputFiles?.[0]?.text;
   if (body === undefined) throw new Error('esbuild produced no bundle');
   const stubs = names
     .map(

@@ -9,8 +9,8 @@
  * Node only: used by tests and never bundled.
  */
 import { parse } from 'acorn';
+import type * as acorn from 'acorn';
 import { simple as walkSimple } from 'acorn-walk';
-import type { Node as AcornNode } from 'acorn';
 import { Linter } from 'eslint';
 import globals from 'globals';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -120,24 +120,22 @@ function appsScriptGlobals(): Record<string, 'readonly'> {
   return result;
 }
 
-interface Named {
-  type: string;
-  name?: string;
-  value?: unknown;
-}
-
-function propertyName(node: Named | null | undefined): string | undefined {
+/** The name of an identifier or string-literal key; undefined for computed keys and others. */
+function propertyName(node: acorn.Node | null | undefined): string | undefined {
   if (!node) return undefined;
-  if (node.type === 'Identifier') return node.name;
-  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'Identifier') return (node as acorn.Identifier).name;
+  if (node.type === 'Literal') {
+    const value = (node as acorn.Literal).value;
+    return typeof value === 'string' ? value : undefined;
+  }
   return undefined;
 }
 
 export function checkBundle(code: string, requiredEntryPoints: string[]): BundleProblem[] {
   const problems: BundleProblem[] = [];
-  let program: AcornNode & { body: Array<AcornNode & { id?: Named | null }> };
+  let program: acorn.Program;
   try {
-    program = parse(code, { ecmaVersion: 2020, sourceType: 'script' }) as typeof program;
+    program = parse(code, { ecmaVersion: 2020, sourceType: 'script' });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return [{ rule: 'syntax', message: `not a classic ES2020 script: ${message}` }];
@@ -145,7 +143,7 @@ export function checkBundle(code: string, requiredEntryPoints: string[]): Bundle
 
   const topLevel = new Set(
     program.body
-      .filter((node) => node.type === 'FunctionDeclaration')
+      .filter((node): node is acorn.FunctionDeclaration => node.type === 'FunctionDeclaration')
       .map((node) => propertyName(node.id))
       .filter((name): name is string => name !== undefined),
   );
@@ -171,38 +169,35 @@ export function checkBundle(code: string, requiredEntryPoints: string[]): Bundle
 
   const api = appsScriptApi();
   const defined = new Set<string>();
-  const called: Array<{ object?: string; method: string; pos: number }> = [];
-  type Any = AcornNode & Record<string, Named & Record<string, unknown>>;
+  const called: Array<{ object?: string; method: string }> = [];
   walkSimple(program, {
     Property(node) {
-      const name = propertyName((node as Any).key);
+      const name = node.computed ? undefined : propertyName(node.key);
       if (name) defined.add(name);
     },
     MethodDefinition(node) {
-      const name = propertyName((node as Any).key);
+      const name = node.computed ? undefined : propertyName(node.key);
       if (name) defined.add(name);
     },
     FunctionDeclaration(node) {
-      const name = propertyName((node as Any).id);
+      const name = propertyName(node.id);
       if (name) defined.add(name);
     },
     AssignmentExpression(node) {
-      const left = (node as Any).left;
-      if (left.type === 'MemberExpression' && left.computed !== true) {
-        const name = propertyName(left.property as Named);
+      const left = node.left;
+      if (left.type === 'MemberExpression' && !left.computed) {
+        const name = propertyName(left.property);
         if (name) defined.add(name);
       }
     },
     CallExpression(node) {
-      const callee = (node as Any).callee;
-      if (callee.type !== 'MemberExpression' || callee.computed === true) return;
-      const method = propertyName(callee.property as Named);
+      const callee = node.callee;
+      if (callee.type !== 'MemberExpression' || callee.computed) return;
+      const method = propertyName(callee.property);
       if (!method) return;
-      const object = callee.object as Named;
       called.push({
-        object: object.type === 'Identifier' ? object.name : undefined,
+        object: callee.object.type === 'Identifier' ? callee.object.name : undefined,
         method,
-        pos: node.start,
       });
     },
   });

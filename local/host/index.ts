@@ -214,6 +214,7 @@ export class LocalHost {
    * `spreadsheetFactory` only the members of SpreadsheetModelLike exist.
    */
   get spreadsheet(): SpreadsheetModel {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- a stand-in factory's model is only SpreadsheetModelLike, as documented above
     return this.sheets.model as SpreadsheetModel;
   }
 

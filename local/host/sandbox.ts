@@ -79,6 +79,7 @@ export class Sandbox {
         allowHashBang: false,
       });
     } catch (e) {
+      // eslint-disable-next-line preserve-caught-error -- the message carries the cause; lib ES2020 has no ErrorOptions
       throw new SyntaxError(
         `${filename} does not load as an Apps Script file: ${e instanceof Error ? e.message : String(e)}`,
       );

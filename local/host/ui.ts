@@ -159,7 +159,7 @@ class MenuFake implements FakeOf<RealMenu> {
 
   addSubMenu(menu: RealMenu): RealMenu {
     this.rt.call('Menu.addSubMenu');
-    const sub = menus.get(menu as object);
+    const sub = menus.get(menu);
     if (!sub) throw signatureError(this.rt, 'Menu.addSubMenu', [menu]);
     this.record.items.push({ type: 'submenu', menu: sub.record });
     return this.self();
@@ -215,7 +215,7 @@ class UiFake implements FakeOf<RealUi> {
     const proxy = strict(fake, 'Menu');
     menus.set(proxy, fake);
     proxies.set(fake, proxy);
-    return proxy as unknown as RealMenu;
+    return proxy;
   }
 
   alert(
@@ -238,7 +238,7 @@ class UiFake implements FakeOf<RealUi> {
     return strict(
       new PromptResponseFake(this.rt, shown.responseText ?? '', Button[shown.answer]),
       'PromptResponse',
-    ) as unknown as RealPromptResponse;
+    );
   }
 
   showModalDialog(userInterface: HtmlOutput, title: string): void {

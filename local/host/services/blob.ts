@@ -152,10 +152,9 @@ export function newBlobObject(
 
 /** Host access to a blob's bytes and metadata (no call counted), for Drive, Docs and Mail fakes. */
 export function blobData(
-  rt: HostRuntime,
+  _rt: HostRuntime,
   blob: unknown,
 ): { bytes: Uint8Array; contentType: string | null; name: string | null } | undefined {
-  void rt;
   const fake = byProxy.get(blob as object);
   return fake ? BlobFake.dataOf(fake) : undefined;
 }
@@ -164,7 +163,11 @@ export function encode(rt: HostRuntime, text: string, charset?: string): Uint8Ar
   const cs = (charset ?? 'UTF-8').toUpperCase().replace('_', '-');
   if (cs === 'UTF-8') return utf8(text);
   if (cs === 'US-ASCII')
-    return new Uint8Array(Buffer.from(text.replace(/[^\x00-\x7f]/g, '?'), 'ascii'));
+    return new Uint8Array(
+      Buffer.from(text, 'utf16le')
+        .filter((_, i) => i % 2 === 0)
+        .map((b, i) => (text.charCodeAt(i) > 127 ? 63 : b)),
+    );
   if (cs === 'ISO-8859-1') return new Uint8Array(Buffer.from(text, 'latin1'));
   throw rt.scriptError(`Unsupported charset: ${String(charset)}`);
 }

@@ -38,7 +38,7 @@ export class CacheHost {
 
   userCache(email: string): Map<string, Entry> {
     let c = this.user.get(email);
-    if (!c) this.user.set(email, (c = new Map()));
+    if (!c) this.user.set(email, (c = new Map<string, Entry>()));
     return c;
   }
 }
@@ -162,12 +162,12 @@ class CacheServiceFake implements FakeOf<RealCacheService> {
   }
 
   private wrap(entries: Map<string, Entry>): RealCache {
-    return strict(new CacheFake(this.rt, entries), 'Cache') as unknown as RealCache;
+    return strict(new CacheFake(this.rt, entries), 'Cache');
   }
 }
 
 export function createCacheService(rt: HostRuntime, host: CacheHost): RealCacheService {
-  return strict(new CacheServiceFake(rt, host), 'CacheService') as unknown as RealCacheService;
+  return strict(new CacheServiceFake(rt, host), 'CacheService');
 }
 
 export const cacheChecks: [true, true] = [

@@ -159,12 +159,12 @@ class LockServiceFake implements FakeOf<RealLockService> {
   }
 
   private wrap(scope: LockScope): RealLock {
-    return strict(new LockFake(this.rt, this.host, scope), 'Lock') as unknown as RealLock;
+    return strict(new LockFake(this.rt, this.host, scope), 'Lock');
   }
 }
 
 export function createLockService(rt: HostRuntime, host: LockHost): RealLockService {
-  return strict(new LockServiceFake(rt, host), 'LockService') as unknown as RealLockService;
+  return strict(new LockServiceFake(rt, host), 'LockService');
 }
 
 export const lockChecks: [true, true] = [

@@ -65,9 +65,11 @@ export function renderLogValue(value: unknown): string {
     try {
       return JSON.stringify(value);
     } catch {
-      return String(value);
+      return Object.prototype.toString.call(value);
     }
   }
+  // Only primitives are left here (number, boolean, bigint, symbol, function source).
+  if (typeof value === 'function') return value.toString();
   return String(value);
 }
 
@@ -100,7 +102,7 @@ class LoggerFake implements FakeOf<RealLogger> {
         : renderLogValue(format);
     this.buffer.push(message);
     this.host.add('Logger', 'info', message);
-    return this as unknown as RealLogger;
+    return this;
   }
 
   getLog(): string {
@@ -115,7 +117,7 @@ class LoggerFake implements FakeOf<RealLogger> {
 }
 
 export function createLogger(rt: HostRuntime, host: LogHost): RealLogger {
-  return strict(new LoggerFake(rt, host), 'Logger') as unknown as RealLogger;
+  return strict(new LoggerFake(rt, host), 'Logger');
 }
 
 /** The script's `console`: log/info/warn/error (plus debug as log), recorded for the run log. */

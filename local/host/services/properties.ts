@@ -33,7 +33,7 @@ export class PropertiesHost {
 
   userStore(email: string): Map<string, string> {
     let store = this.user.get(email);
-    if (!store) this.user.set(email, (store = new Map()));
+    if (!store) this.user.set(email, (store = new Map<string, string>()));
     return store;
   }
 }
@@ -110,7 +110,7 @@ class PropertiesFake implements FakeOf<RealProperties> {
 
   private self(): RealProperties {
     // Called through the strict proxy, `this` is the proxy.
-    return this as unknown as RealProperties;
+    return this;
   }
 }
 
@@ -138,7 +138,7 @@ class PropertiesServiceFake implements FakeOf<RealPropertiesService> {
   }
 
   private wrap(store: Map<string, string>): RealProperties {
-    return strict(new PropertiesFake(this.rt, store), 'Properties') as unknown as RealProperties;
+    return strict(new PropertiesFake(this.rt, store), 'Properties');
   }
 }
 
@@ -146,10 +146,7 @@ export function createPropertiesService(
   rt: HostRuntime,
   host: PropertiesHost,
 ): RealPropertiesService {
-  return strict(
-    new PropertiesServiceFake(rt, host),
-    'PropertiesService',
-  ) as unknown as RealPropertiesService;
+  return strict(new PropertiesServiceFake(rt, host), 'PropertiesService');
 }
 
 export const propertiesChecks: [true, true] = [

@@ -179,7 +179,7 @@ class TriggerFake implements FakeOf<RealTrigger> {
 function triggerObject(rt: HostRuntime, record: TriggerRecord): RealTrigger {
   const proxy = strict(new TriggerFake(rt, record), 'Trigger');
   recordOf.set(proxy, record);
-  return proxy as unknown as RealTrigger;
+  return proxy;
 }
 
 class ClockTriggerBuilderFake implements FakeOf<RealClockTriggerBuilder> {
@@ -204,7 +204,7 @@ class ClockTriggerBuilderFake implements FakeOf<RealClockTriggerBuilder> {
   at(date: GoogleAppsScript.Base.Date): RealClockTriggerBuilder {
     this.rt.call('ClockTriggerBuilder.at');
     if (!isDate(date)) throw signatureError(this.rt, 'ClockTriggerBuilder.at', [date]);
-    this.onceAtMs = (date as unknown as Date).getTime();
+    this.onceAtMs = date.getTime();
     return this.self();
   }
 
@@ -414,7 +414,7 @@ class ScriptAppFake implements FakeOf<RealScriptApp> {
   deleteTrigger(trigger: RealTrigger): void {
     this.rt.call('ScriptApp.deleteTrigger');
     requireAuthorization(this.rt, 'ScriptApp.deleteTrigger', SCRIPTAPP_SCOPE);
-    const record = recordOf.get(trigger as object);
+    const record = recordOf.get(trigger);
     if (!record) throw signatureError(this.rt, 'ScriptApp.deleteTrigger', [trigger]);
     this.host.remove(record.uid);
   }

@@ -18,15 +18,7 @@ import { createHash, createHmac } from 'node:crypto';
 import type { HostRuntime } from '../runtime';
 import { isDate } from '../runtime';
 import { assertType, strict, type AssertNoExtraMethods, type FakeOf } from '../strict';
-import {
-  enumName,
-  fromByteArray,
-  makeEnum,
-  signatureError,
-  toSignedBytes,
-  utf8,
-  type EnumOf,
-} from './common';
+import { enumName, fromByteArray, makeEnum, signatureError, toSignedBytes, utf8 } from './common';
 import { decode, encode, newBlobObject } from './blob';
 
 type RealUtilities = GoogleAppsScript.Utilities.Utilities;
@@ -226,7 +218,7 @@ export function formatJavaDate(ms: number, timeZone: string, pattern: string): s
           }
           break;
         }
-        text += pattern[j];
+        text += pattern[j] ?? '';
         j++;
       }
       out += text;
@@ -409,7 +401,7 @@ class UtilitiesFake implements FakeOf<RealUtilities> {
     if (!isDate(date) || typeof timeZone !== 'string' || typeof format !== 'string') {
       throw signatureError(this.rt, 'Utilities.formatDate', [date, timeZone, format]);
     }
-    const ms = (date as unknown as Date).getTime();
+    const ms = date.getTime();
     if (Number.isNaN(ms)) throw this.rt.scriptError('Invalid argument: date');
     try {
       return formatJavaDate(ms, timeZone, format);
@@ -455,15 +447,13 @@ class UtilitiesFake implements FakeOf<RealUtilities> {
       .replace(/\//g, '_');
   }
 
-  base64Decode(encoded: string, charset?: GoogleAppsScript.Utilities.Charset): number[] {
+  base64Decode(encoded: string, _charset?: GoogleAppsScript.Utilities.Charset): number[] {
     this.rt.call('Utilities.base64Decode');
-    void charset;
     return this.decode64(encoded, /^[A-Za-z0-9+/]*={0,2}$/);
   }
 
-  base64DecodeWebSafe(encoded: string, charset?: GoogleAppsScript.Utilities.Charset): number[] {
+  base64DecodeWebSafe(encoded: string, _charset?: GoogleAppsScript.Utilities.Charset): number[] {
     this.rt.call('Utilities.base64DecodeWebSafe');
-    void charset;
     return this.decode64(
       String(encoded).replace(/-/g, '+').replace(/_/g, '/'),
       /^[A-Za-z0-9+/]*={0,2}$/,
@@ -561,10 +551,7 @@ class UtilitiesFake implements FakeOf<RealUtilities> {
 
   private bytesOf(method: string, data: unknown, charset: unknown): Uint8Array {
     if (typeof data === 'string') {
-      const cs =
-        charset === undefined
-          ? 'UTF_8'
-          : enumName(Charset as EnumOf<'US_ASCII' | 'UTF_8'>, charset);
+      const cs = charset === undefined ? 'UTF_8' : enumName(Charset, charset);
       if (!cs) throw signatureError(this.rt, method, [data, charset]);
       return encode(this.rt, data, cs);
     }

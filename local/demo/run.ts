@@ -1,0 +1,229 @@
+/**
+ * `npm run demo`: the sample cluster's year through the BUILT bundle in the local Apps Script
+ * host, as the people of the cluster would do it from the "Thi đua" menu, leaving files a person
+ * can open under out/: the workbook (.xlsx) and a run log of every execution with its service
+ * calls and virtual time. No network, no Google account.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { LocalHost, type RunResult } from '../host';
+import { saveXlsx } from '../host/spreadsheet/xlsx';
+import { MENU } from '../../src/gas/menuDefinition';
+import { SHEET_NAMES } from '../../src/core/layout/sheets';
+import { SETTING_ROWS } from '../../src/core/layout/settings';
+import { settingCellValue } from '../../src/core/layout/settingsGrid';
+import { matrixLayout, locateScoreCell } from '../../src/core/layout/matrix';
+import { readUnits } from '../../src/core/readers/units';
+import { readCriteria } from '../../src/core/readers/criteria';
+import { ClusterSettingsSchema } from '../../src/core/model/settings';
+import { quoteSheetName, rangeA1 } from '../../src/core/a1';
+import { headerValues } from '../../src/core/layout/columns';
+import { CRITERIA_LAYOUT, UNITS_LAYOUT } from '../../src/core/layout/tables';
+import {
+  SAMPLE_BAD_ENTRIES,
+  SAMPLE_CRITERIA_ROWS,
+  SAMPLE_SELF_SCORES,
+  SAMPLE_SETTINGS,
+  SAMPLE_UNIT_ROWS,
+} from '../../sample/cluster1';
+
+const root = resolve(__dirname, '..', '..');
+const outDir = join(root, 'out');
+const WORKBOOK_FILE = 'Cum-thi-dua-so-1.xlsx';
+
+interface StepLog {
+  step: string;
+  detail: string;
+  runs: Array<{
+    functionName: string;
+    status: string;
+    calls: number;
+    virtualMs: number;
+    error?: string;
+  }>;
+}
+
+const menuCaptions = MENU.items.flatMap((item) => (item === 'separator' ? [] : [item.caption]));
+const captionOf = (functionName: string): string => {
+  const item = MENU.items.find((i) => i !== 'separator' && i.functionName === functionName);
+  if (!item || item === 'separator') throw new Error(`no menu item calls ${functionName}`);
+  return item.caption;
+};
+
+export interface DemoResult {
+  host: LocalHost;
+  steps: StepLog[];
+  files: string[];
+}
+
+export async function runDemo(): Promise<DemoResult> {
+  const host = LocalHost.fromBuild(join(root, 'build', 'Code.js'), {
+    spreadsheet: {
+      name: 'Cụm thi đua số 1 - năm 2022',
+      editors: SAMPLE_UNIT_ROWS.map((row) => row[6] ?? '').filter((e) => e !== ''),
+    },
+  });
+  const steps: StepLog[] = [];
+  const record = (step: string, detail: string, runs: RunResult[]): void => {
+    steps.push({
+      step,
+      detail,
+      runs: runs.map((r) => ({
+        functionName: r.execution.functionName,
+        status: r.status,
+        calls: r.calls,
+        virtualMs: r.virtualMs,
+        error: r.error,
+      })),
+    });
+  };
+  const click = (functionName: string, detail: string, answers: string[] = []): void => {
+    for (const answer of answers) host.ui.answer(answer as 'YES');
+    record(`Thi đua › ${captionOf(functionName)}`, detail, [
+      host.clickMenu(captionOf(functionName)),
+    ]);
+  };
+  /** A person typing or pasting a block; simple and installable edit triggers run. */
+  const type = (
+    user: string,
+    sheet: string,
+    row: number,
+    column: number,
+    rows: unknown[][],
+    detail: string,
+  ): void => {
+    const a1 = `${quoteSheetName(sheet)}!${rangeA1(row, column, rows.length, rows[0]?.length ?? 1)}`;
+    const outcome = host.edit(user, a1, rows);
+    record(
+      `${user} nhập ${a1}`,
+      outcome.accepted ? detail : `${detail} — bị từ chối: ${outcome.reason ?? ''}`,
+      outcome.runs,
+    );
+  };
+
+  // January: the officer opens the workbook, sets it up, turns the change log on.
+  record('Mở bảng tính', `menu "${MENU.title}": ${menuCaptions.join(', ')}`, host.open());
+  click('menuSetup', 'tạo các trang theo bố cục chuẩn');
+  click('menuEnableAudit', 'ghi nhật ký mọi thay đổi');
+
+  // The registry: settings, units and criteria as the officer types them.
+  const settings = ClusterSettingsSchema.parse(SAMPLE_SETTINGS);
+  const settingsValues = SETTING_ROWS.map((row) => [settingCellValue(row, settings)]);
+  type(host.owner, SHEET_NAMES.settings, 2, 2, settingsValues, 'cấu hình năm 2022 của cụm');
+  type(
+    host.owner,
+    SHEET_NAMES.units,
+    2,
+    1,
+    SAMPLE_UNIT_ROWS.map((r) => [...r]),
+    '6 đơn vị của cụm',
+  );
+  type(
+    host.owner,
+    SHEET_NAMES.criteria,
+    2,
+    1,
+    SAMPLE_CRITERIA_ROWS.map((r) => [...r]),
+    '8 tiêu chí, điểm thưởng, điểm trừ',
+  );
+  click('menuSetup', 'cập nhật ma trận chấm điểm theo đơn vị và tiêu chí');
+
+  // Year end: each unit types its own self scores into its own row (protected for the others).
+  const units = readUnits([headerValues(UNITS_LAYOUT), ...SAMPLE_UNIT_ROWS]).value;
+  const tree = readCriteria([headerValues(CRITERIA_LAYOUT), ...SAMPLE_CRITERIA_ROWS]).value;
+  const matrix = matrixLayout(units, tree);
+  for (const unitRow of SAMPLE_UNIT_ROWS) {
+    const [code = '', , , , , , email = ''] = unitRow;
+    const row = matrix.rowOfUnit.get(code);
+    if (row === undefined) continue;
+    const scores = SAMPLE_SELF_SCORES[code] ?? {};
+    const line: unknown[] = matrix.columns.slice(2).map((column) => {
+      const role = column.role;
+      if (role.kind === 'score') return scores[role.criterion] ?? '';
+      if (role.kind === 'targetPart') {
+        const value = scores[role.criterion];
+        return typeof value === 'object' ? value[role.part] : '';
+      }
+      return '';
+    });
+    type(email, SHEET_NAMES.selfScores, row, 3, [line], `${code} tự chấm`);
+  }
+  // Two bad entries typed on purpose: marked at once, listed by the check, then corrected.
+  for (const bad of SAMPLE_BAD_ENTRIES) {
+    const cell = locateScoreCell(matrix, bad.unit, bad.criterion);
+    const email = SAMPLE_UNIT_ROWS.find((r) => r[0] === bad.unit)?.[6] ?? host.owner;
+    if (cell) host.edit(email, `${quoteSheetName(SHEET_NAMES.selfScores)}!${cell}`, [[bad.typed]]);
+  }
+  click('menuValidate', 'liệt kê mọi lỗi nhập liệu');
+  for (const bad of SAMPLE_BAD_ENTRIES) {
+    const cell = locateScoreCell(matrix, bad.unit, bad.criterion);
+    const email = SAMPLE_UNIT_ROWS.find((r) => r[0] === bad.unit)?.[6] ?? host.owner;
+    const original = SAMPLE_SELF_SCORES[bad.unit]?.[bad.criterion];
+    if (cell && original !== undefined && typeof original !== 'object') {
+      const outcome = host.edit(email, `${quoteSheetName(SHEET_NAMES.selfScores)}!${cell}`, [
+        [original],
+      ]);
+      record(`${email} sửa ${cell}`, 'nhập lại giá trị đúng', outcome.runs);
+    }
+  }
+
+  // The head closes scoring, ranks, and the cluster votes.
+  click('menuToggleScoring', 'cụm trưởng khóa chấm điểm', ['YES']);
+  click('menuRank', 'xếp hạng, xếp loại, đề nghị khen thưởng');
+  click('menuPrepareBallots', 'phiếu bình xét cho từng thành viên', ['YES']);
+  const votes = host.spreadsheet.sheet(SHEET_NAMES.votes);
+  if (votes) {
+    const lastRow = votes.contentExtent().lastRow;
+    const marks: unknown[][] = [];
+    for (let r = 2; r <= lastRow; r++) marks.push([(r * 7) % 6 === 0 ? 'Không đồng ý' : 'Đồng ý']);
+    if (marks.length > 0) type(host.owner, SHEET_NAMES.votes, 2, 3, marks, 'kết quả bỏ phiếu kín');
+  }
+  click('menuTallyVotes', 'kiểm phiếu và biên bản');
+  click('menuAbout', 'giới thiệu');
+
+  mkdirSync(outDir, { recursive: true });
+  const workbookFile = join(outDir, WORKBOOK_FILE);
+  await saveXlsx(host.spreadsheet, workbookFile);
+  const report = host.report();
+  const logJson = join(outDir, 'run-log.json');
+  const logText = join(outDir, 'run-log.txt');
+  writeFileSync(logJson, JSON.stringify({ steps, report }, null, 2));
+  writeFileSync(
+    logText,
+    [
+      'thidua demo — Cụm thi đua số 1, năm 2022, in the local Apps Script host',
+      '',
+      ...steps.map(
+        (s) =>
+          `${s.step}: ${s.detail}\n${s.runs
+            .map(
+              (r) =>
+                `    ${r.functionName}: ${r.status}, ${r.calls} calls, ${(r.virtualMs / 1000).toFixed(2)} s${r.error ? ` — ${r.error}` : ''}`,
+            )
+            .join('\n')}`,
+      ),
+      '',
+      host.reportText(),
+    ].join('\n'),
+  );
+  return { host, steps, files: [workbookFile, logJson, logText] };
+}
+
+if (require.main === module) {
+  runDemo().then(
+    ({ host, files }) => {
+      const r = host.report();
+      const failed = r.executions.filter((e) => e.status !== 'ok');
+      console.log(
+        `demo: ${r.executions.length} executions, ${r.totalCalls} service calls, ${(r.virtualMs / 1000).toFixed(1)} s virtual time`,
+      );
+      for (const f of failed) console.log(`  ${f.functionName}: ${f.status} — ${f.error ?? ''}`);
+      for (const file of files) console.log(`wrote ${file}`);
+      if (failed.length > 0) process.exitCode = 1;
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
