@@ -69,8 +69,11 @@ export function renderLogValue(value: unknown): string {
     }
   }
   // Only primitives are left here (number, boolean, bigint, symbol, function source).
-  if (typeof value === 'function') return value.toString();
-  return String(value);
+  if (typeof value === 'function' || typeof value === 'symbol') return value.toString();
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return String(value);
+  }
+  return Object.prototype.toString.call(value);
 }
 
 /** Java-style %s / %d / %f substitution used by Logger.log(format, values...). */
