@@ -56,7 +56,8 @@ export function appsScriptApi(): AppsScriptApi {
           }
         }
         for (const clause of node.heritageClauses ?? []) {
-          for (const type of clause.types) entry.bases.push(lastName(type.expression.getText(source)));
+          for (const type of clause.types)
+            entry.bases.push(lastName(type.expression.getText(source)));
         }
         interfaces.set(name, entry);
       } else if (ts.isVariableStatement(node)) {

@@ -29,7 +29,7 @@ export type AssertNoExtraMethods<Fake, Real> = [ExtraMembers<Fake, Real>] extend
   : { extraMembers: ExtraMembers<Fake, Real> };
 
 /** Compile-time assertion helper: `const _check: true = assertType<AssertNoExtraMethods<A, B>>();` */
- 
+
 export function assertType<T>(): T {
   return true as T;
 }

@@ -13,7 +13,9 @@ const fixture = (name: string): string =>
   readFileSync(join(root, 'test', 'fixtures', 'bundles', name), 'utf8');
 const rules = (problems: BundleProblem[]): string[] => problems.map((p) => p.rule);
 
-const menuFunctions = MENU.items.flatMap((item) => (item === 'separator' ? [] : [item.functionName]));
+const menuFunctions = MENU.items.flatMap((item) =>
+  item === 'separator' ? [] : [item.functionName],
+);
 
 describe('build/Code.js', () => {
   const code = readFileSync(join(root, 'build', 'Code.js'), 'utf8');

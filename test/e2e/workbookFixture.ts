@@ -8,7 +8,6 @@ import { LocalHost, type LocalHostOptions } from '../../local/host';
 import { SHEET_NAMES } from '../../src/core/layout/sheets';
 import { CRITERIA_LAYOUT, UNITS_LAYOUT } from '../../src/core/layout/tables';
 import { headerValues } from '../../src/core/layout/columns';
-import { SETTINGS_TABLE } from '../../src/core/layout/settings';
 import { settingsGrid } from '../../src/core/layout/settingsGrid';
 import { matrixLayout, locateScoreCell } from '../../src/core/layout/matrix';
 import { readUnits } from '../../src/core/readers/units';
@@ -30,7 +29,13 @@ export function newHost(options: Omit<LocalHostOptions, 'code'> = {}): LocalHost
 }
 
 /** Writes a block host-side as the owner typing or pasting it (no script call is counted). */
-export function paste(host: LocalHost, sheet: string, row: number, column: number, rows: readonly (readonly unknown[])[]): void {
+export function paste(
+  host: LocalHost,
+  sheet: string,
+  row: number,
+  column: number,
+  rows: readonly (readonly unknown[])[],
+): void {
   if (rows.length === 0) return;
   const width = Math.max(...rows.map((r) => r.length));
   const grid = rows.map((r) => [...r, ...new Array<unknown>(width - r.length).fill('')]);
@@ -52,12 +57,13 @@ export interface SeedOptions {
 /** Seeds Cấu hình, Đơn vị, Tiêu chí and Tự chấm (matrix headers and scores) host-side. */
 export function seedSampleWorkbook(host: LocalHost, options: SeedOptions = {}): void {
   const settings = ClusterSettingsSchema.parse(options.settings ?? SAMPLE_SETTINGS);
-  paste(host, SHEET_NAMES.settings, 1, 1, [
-    SETTINGS_TABLE.columns.map((c) => c.header),
-    ...settingsGrid(settings),
-  ]);
+  // settingsGrid starts with the header row itself.
+  paste(host, SHEET_NAMES.settings, 1, 1, settingsGrid(settings));
   const unitGrid = [headerValues(UNITS_LAYOUT), ...(options.unitRows ?? SAMPLE_UNIT_ROWS)];
-  const criteriaGrid = [headerValues(CRITERIA_LAYOUT), ...(options.criteriaRows ?? SAMPLE_CRITERIA_ROWS)];
+  const criteriaGrid = [
+    headerValues(CRITERIA_LAYOUT),
+    ...(options.criteriaRows ?? SAMPLE_CRITERIA_ROWS),
+  ];
   paste(host, SHEET_NAMES.units, 1, 1, unitGrid);
   paste(host, SHEET_NAMES.criteria, 1, 1, criteriaGrid);
 
@@ -95,7 +101,8 @@ export function typeScores(
       for (const [cell, value] of parts) {
         if (cell === '') throw new Error(`no cell for ${unit}/${criterion}`);
         const result = model.userEdit(host.owner, `${quoteSheetName(sheet)}!${cell}`, [[value]]);
-        if (!result.accepted) throw new Error(`fixture score refused at ${cell}: ${result.reason ?? ''}`);
+        if (!result.accepted)
+          throw new Error(`fixture score refused at ${cell}: ${result.reason ?? ''}`);
       }
     }
   }

@@ -32,7 +32,9 @@ export const standInSheets: SpreadsheetFactory = (rt, options) => {
         rt.call('SpreadsheetApp.getActiveSpreadsheet');
         return spreadsheet;
       },
-      flush: () => { rt.call('SpreadsheetApp.flush'); },
+      flush: () => {
+        rt.call('SpreadsheetApp.flush');
+      },
     },
     Charts: {},
     model: {

@@ -691,7 +691,7 @@ function setOrDelete<K extends keyof CellData>(
   value: CellData[K] | null,
 ): void {
   if (value === null || value === undefined) {
-    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- keys are CellData's own
+     
     delete cell[key];
   } else cell[key] = value;
 }

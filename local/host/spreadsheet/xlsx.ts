@@ -11,8 +11,7 @@
  * Not kept (no .xlsx or exceljs equivalent): range protections and protection editor lists,
  * charts, the sheets' row/column counts beyond their content (Sheets' 1000 × 26 is restored).
  */
-/* eslint-disable @typescript-eslint/no-unnecessary-condition -- exceljs typings declare as present
-   what a loaded workbook often lacks (views, fonts, fills), so every read is guarded. */
+ 
 import ExcelJS from 'exceljs';
 import { HostRuntime } from '../runtime';
 import { columnToLetters, parseA1 } from './a1';
