@@ -132,6 +132,15 @@ function propertyName(node: acorn.Node | null | undefined): string | undefined {
   return undefined;
 }
 
+/**
+ * Methods a bundled library calls only on objects its caller may pass in, each with the reason it
+ * cannot be reached from this product. Keep this list short and explained.
+ */
+const LIBRARY_HOOKS: Readonly<Record<string, string>> = {
+  alloc:
+    'zod/mini: `memo ? memo.alloc(…)` on an optional JSON-schema memo the product never passes',
+};
+
 export function checkBundle(code: string, requiredEntryPoints: string[]): BundleProblem[] {
   const problems: BundleProblem[] = [];
   let program: acorn.Program;
@@ -194,6 +203,8 @@ export function checkBundle(code: string, requiredEntryPoints: string[]): Bundle
     CallExpression(node) {
       const callee = node.callee;
       if (callee.type !== 'MemberExpression' || callee.computed) return;
+      // `hook?.()` and `obj?.method()` are calls the code itself treats as optional.
+      if (node.optional || callee.optional) return;
       const method = propertyName(callee.property);
       if (!method) return;
       called.push({
@@ -218,7 +229,12 @@ export function checkBundle(code: string, requiredEntryPoints: string[]): Bundle
       continue;
     }
     if (service) continue;
-    if (api.allMembers.has(call.method) || builtins.has(call.method) || defined.has(call.method)) {
+    if (
+      api.allMembers.has(call.method) ||
+      builtins.has(call.method) ||
+      defined.has(call.method) ||
+      call.method in LIBRARY_HOOKS
+    ) {
       continue;
     }
     if (!reported.has(call.method)) {
@@ -230,4 +246,58 @@ export function checkBundle(code: string, requiredEntryPoints: string[]): Bundle
     }
   }
   return problems;
+}
+
+/**
+ * The OAuth scopes a bundle needs, from the Apps Script services it calls (each service's
+ * reference page lists its scopes under "Authorization"). The manifest must ask for exactly
+ * these: nothing broader, nothing missing.
+ */
+const SCOPE_RULES: ReadonlyArray<{ object: string; method?: RegExp; scope: string }> = [
+  // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app
+  { object: 'SpreadsheetApp', scope: 'https://www.googleapis.com/auth/spreadsheets.currentonly' },
+  // https://developers.google.com/apps-script/reference/base/ui (menus, alerts, dialogs)
+  {
+    object: 'SpreadsheetApp',
+    method: /^getUi$/,
+    scope: 'https://www.googleapis.com/auth/script.container.ui',
+  },
+  // https://developers.google.com/apps-script/reference/script/script-app (triggers)
+  {
+    object: 'ScriptApp',
+    method: /^(newTrigger|getProjectTriggers|getUserTriggers|deleteTrigger)$/,
+    scope: 'https://www.googleapis.com/auth/script.scriptapp',
+  },
+  // https://developers.google.com/apps-script/reference/base/session#getActiveUser()
+  {
+    object: 'Session',
+    method: /^(getActiveUser|getEffectiveUser)$/,
+    scope: 'https://www.googleapis.com/auth/userinfo.email',
+  },
+  // https://developers.google.com/apps-script/reference/document/document-app
+  { object: 'DocumentApp', scope: 'https://www.googleapis.com/auth/documents' },
+  // https://developers.google.com/apps-script/reference/drive/drive-app
+  { object: 'DriveApp', scope: 'https://www.googleapis.com/auth/drive' },
+  // https://developers.google.com/apps-script/reference/mail/mail-app
+  { object: 'MailApp', scope: 'https://www.googleapis.com/auth/script.send_mail' },
+  // https://developers.google.com/apps-script/reference/html/html-service (dialogs need container.ui)
+  { object: 'HtmlService', scope: 'https://www.googleapis.com/auth/script.container.ui' },
+];
+
+export function requiredScopes(code: string): string[] {
+  const program = parse(code, { ecmaVersion: 2020, sourceType: 'script' });
+  const scopes = new Set<string>();
+  walkSimple(program, {
+    MemberExpression(node) {
+      if (node.object.type !== 'Identifier' || node.computed) return;
+      const object = node.object.name;
+      const method = propertyName(node.property) ?? '';
+      for (const rule of SCOPE_RULES) {
+        if (rule.object === object && (!rule.method || rule.method.test(method))) {
+          scopes.add(rule.scope);
+        }
+      }
+    },
+  });
+  return [...scopes].sort();
 }

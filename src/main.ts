@@ -1,5 +1,14 @@
 /**
  * The entry points Apps Script calls by name. Each one is thin: it hands over to src/gas.
  * local/build.ts turns every export here into a top-level function declaration of build/Code.js.
+ *
+ * Triggers: onOpen and onEdit are simple triggers; onEditAudit is the installable edit trigger
+ * created by "Bật ghi nhật ký thay đổi"; menu* functions are the "Thi đua" menu's items.
  */
 export { onOpen, menuAbout } from './gas/menu';
+export { menuSetup } from './gas/setup/setupWorkbook';
+export { onEdit, onEditAudit, menuEnableAudit } from './gas/edit/editTriggers';
+export { menuValidate } from './gas/edit/validateWorkbook';
+export { menuToggleScoring } from './gas/edit/scoringLock';
+export { menuRank } from './gas/ranking/rankAction';
+export { menuPrepareBallots, menuTallyVotes } from './gas/votes/voteActions';

@@ -57,6 +57,83 @@ export interface CostModel {
   flushSource: string;
 }
 
+/**
+ * DocumentApp rows (local/host/docs). Google publishes no timing for DocumentApp (DESIGN §4): every
+ * figure here is an ASSUMPTION except the PDF export; re-calibrate them in this one block.
+ */
+const DOCS_ASSUMPTION = 'ASSUMPTION: no published figure for DocumentApp (DESIGN §4)';
+const DOCS_REPLACE: CallCost = {
+  kind: 'remote',
+  perCallMs: 50,
+  source: `${DOCS_ASSUMPTION}; replaceText sends one request`,
+};
+const DOCS_APPEND: CallCost = {
+  kind: 'remote',
+  perCallMs: 15,
+  source: `${DOCS_ASSUMPTION}; structural edits are batched until saveAndClose`,
+};
+const DOCS_COPY: CallCost = {
+  kind: 'local',
+  perCallMs: 5,
+  source: `${DOCS_ASSUMPTION}; a detached copy is built in the runtime`,
+};
+const DOCS_PDF: CallCost = {
+  kind: 'remote',
+  perCallMs: 1500,
+  source: 'Tanaike (2023): export of a Doc to PDF ≈ 1.5 s a document',
+};
+const DOCUMENT_APP_COSTS: Record<string, CallCost> = {
+  'DocumentApp.create': {
+    kind: 'remote',
+    perCallMs: 1000,
+    source: `${DOCS_ASSUMPTION}; creates a Drive file`,
+  },
+  'DocumentApp.openById': {
+    kind: 'remote',
+    perCallMs: 400,
+    source: `${DOCS_ASSUMPTION}; loads the document`,
+  },
+  'DocumentApp.openByUrl': {
+    kind: 'remote',
+    perCallMs: 400,
+    source: `${DOCS_ASSUMPTION}; as openById`,
+  },
+  'Document.saveAndClose': {
+    kind: 'remote',
+    perCallMs: 600,
+    source: `${DOCS_ASSUMPTION}; flushes pending edits`,
+  },
+  'Document.getAs': DOCS_PDF,
+  'Document.getBlob': DOCS_PDF,
+  'Body.replaceText': DOCS_REPLACE,
+  'HeaderSection.replaceText': DOCS_REPLACE,
+  'FooterSection.replaceText': DOCS_REPLACE,
+  'Paragraph.replaceText': DOCS_REPLACE,
+  'ListItem.replaceText': DOCS_REPLACE,
+  'Table.replaceText': DOCS_REPLACE,
+  'TableRow.replaceText': DOCS_REPLACE,
+  'TableCell.replaceText': DOCS_REPLACE,
+  'Text.replaceText': DOCS_REPLACE,
+  'Body.appendParagraph': DOCS_APPEND,
+  'Body.insertParagraph': DOCS_APPEND,
+  'Body.appendTable': DOCS_APPEND,
+  'Body.insertTable': DOCS_APPEND,
+  'Body.appendListItem': DOCS_APPEND,
+  'Body.appendPageBreak': DOCS_APPEND,
+  'HeaderSection.appendParagraph': DOCS_APPEND,
+  'FooterSection.appendParagraph': DOCS_APPEND,
+  'TableCell.appendParagraph': DOCS_APPEND,
+  'Table.appendTableRow': DOCS_APPEND,
+  'Table.insertTableRow': DOCS_APPEND,
+  'Body.copy': DOCS_COPY,
+  'Paragraph.copy': DOCS_COPY,
+  'ListItem.copy': DOCS_COPY,
+  'Table.copy': DOCS_COPY,
+  'TableRow.copy': DOCS_COPY,
+  'TableCell.copy': DOCS_COPY,
+  'Text.copy': DOCS_COPY,
+};
+
 export const DEFAULT_COST_MODEL: CostModel = {
   defaults: {
     Sheets: SHEETS_LOCAL,
@@ -306,6 +383,98 @@ export const DEFAULT_COST_MODEL: CostModel = {
       perUnitMs: 0.01,
       source: 'ASSUMPTION: 10 µs a KB copied',
     },
+    ...DOCUMENT_APP_COSTS,
+    // Drive and Mail (local/host/drive, local/host/mail). Only makeCopy, the PDF export and
+    // sendEmail have published figures (DESIGN §4); Drive's getters (getId, getName, getUrl …) read
+    // the metadata the object already holds and keep the 'Other' default.
+    'File.makeCopy': {
+      kind: 'remote',
+      perCallMs: 4000,
+      source: 'DESIGN §4: Drive makeCopy ≈ 4 s a file (anecdotal, 2025)',
+    },
+    'File.getAs': {
+      kind: 'remote',
+      perCallMs: 1500,
+      source: 'Tanaike (2023), DESIGN §4: export of a Doc to PDF ≈ 1.5 s a document',
+    },
+    'File.getBlob': {
+      kind: 'remote',
+      perCallMs: 1500,
+      source:
+        'Tanaike (2023): a Doc blob is its PDF export ≈ 1.5 s (ASSUMPTION: same for plain files)',
+    },
+    'MailApp.sendEmail': {
+      kind: 'remote',
+      perCallMs: 1200,
+      source: 'DESIGN §4: Mail ≈ 1.2 s for a 100 KB message (ASSUMPTION: flat, whatever the size)',
+    },
+    'MailApp.getRemainingDailyQuota': {
+      kind: 'remote',
+      perCallMs: 50,
+      source: 'ASSUMPTION: one small round trip',
+    },
+    ...Object.fromEntries(
+      [
+        'DriveApp.getFileById',
+        'DriveApp.getFolderById',
+        'DriveApp.getRootFolder',
+        'DriveApp.createFolder',
+        'DriveApp.createFile',
+        'DriveApp.getFiles',
+        'DriveApp.getFilesByName',
+        'DriveApp.getFilesByType',
+        'DriveApp.getFolders',
+        'DriveApp.getFoldersByName',
+        'DriveApp.getTrashedFiles',
+        'DriveApp.getTrashedFolders',
+        'DriveApp.searchFiles',
+        'DriveApp.continueFileIterator',
+        'DriveApp.continueFolderIterator',
+        'DriveApp.addFile',
+        'DriveApp.removeFile',
+        'Folder.createFile',
+        'Folder.createFolder',
+        'Folder.getFiles',
+        'Folder.getFilesByName',
+        'Folder.getFilesByType',
+        'Folder.getFolders',
+        'Folder.getFoldersByName',
+        'Folder.searchFiles',
+        'Folder.addFile',
+        'Folder.removeFile',
+        'Folder.addFolder',
+        'Folder.removeFolder',
+        'Folder.moveTo',
+        'Folder.setName',
+        'Folder.setTrashed',
+        'Folder.setSharing',
+        'Folder.addEditor',
+        'Folder.addEditors',
+        'Folder.addViewer',
+        'Folder.addViewers',
+        'Folder.getParents',
+        'File.setName',
+        'File.setContent',
+        'File.setDescription',
+        'File.moveTo',
+        'File.setTrashed',
+        'File.setSharing',
+        'File.addEditor',
+        'File.addEditors',
+        'File.addViewer',
+        'File.addViewers',
+        'File.removeEditor',
+        'File.removeViewer',
+        'File.getParents',
+      ].map((method): [string, CallCost] => [
+        method,
+        {
+          kind: 'remote',
+          perCallMs: 150,
+          source: 'ASSUMPTION: one Drive API round trip (no published figure)',
+        },
+      ]),
+    ),
   },
   flushMs: 260,
   flushSource: `${TANAIKE_2018}: setValues alternating with reads ≈ 260-360 ms a call`,

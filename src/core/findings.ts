@@ -3,7 +3,7 @@
  * (DESIGN §3 Validation, §7 Reliability). One message table keyed by code keeps the wording
  * consistent across on-edit checks and the "Kiểm tra dữ liệu" report.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { formatNumberVi, formatShortDate } from './format/vietnamese';
 import { parseDate } from './parse/date';
 import { isDateObject } from './parse/result';
@@ -36,13 +36,13 @@ export type FindingSeverity = z.infer<typeof FindingSeverity>;
 const A1_PATTERN = /^\$?[A-Z]{1,3}\$?[1-9][0-9]*(?::\$?[A-Z]{1,3}\$?[1-9][0-9]*)?$/;
 
 export const FindingSchema = z.object({
-  sheet: z.string().min(1),
-  cell: z.string().regex(A1_PATTERN),
+  sheet: z.string().check(z.minLength(1)),
+  cell: z.string().check(z.regex(A1_PATTERN)),
   code: FindingCode,
   /** What the user typed, as text; '' for an empty cell. */
   value: z.string(),
   /** Vietnamese, naming the sheet and the cell. */
-  message: z.string().min(1),
+  message: z.string().check(z.minLength(1)),
   severity: FindingSeverity,
 });
 export type Finding = z.infer<typeof FindingSchema>;

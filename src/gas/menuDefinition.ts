@@ -6,5 +6,16 @@ export interface MenuItem {
 
 export const MENU: { title: string; items: ReadonlyArray<MenuItem | 'separator'> } = {
   title: 'Thi đua',
-  items: [{ caption: 'Giới thiệu', functionName: 'menuAbout' }],
+  items: [
+    { caption: 'Khởi tạo / cập nhật bảng tính', functionName: 'menuSetup' },
+    { caption: 'Kiểm tra dữ liệu', functionName: 'menuValidate' },
+    { caption: 'Tính xếp hạng', functionName: 'menuRank' },
+    'separator',
+    { caption: 'Tạo phiếu bình xét', functionName: 'menuPrepareBallots' },
+    { caption: 'Kiểm phiếu bình xét', functionName: 'menuTallyVotes' },
+    'separator',
+    { caption: 'Khóa / mở chấm điểm', functionName: 'menuToggleScoring' },
+    { caption: 'Bật ghi nhật ký thay đổi', functionName: 'menuEnableAudit' },
+    { caption: 'Giới thiệu', functionName: 'menuAbout' },
+  ],
 };

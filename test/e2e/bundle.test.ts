@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkBundle, BundleProblem } from '../../local/bundleCheck';
+import { checkBundle, BundleProblem, requiredScopes } from '../../local/bundleCheck';
 import { MENU } from '../../src/gas/menuDefinition';
 
 const root = join(__dirname, '..', '..');
@@ -25,12 +25,33 @@ describe('build/Code.js', () => {
     expect(checkBundle(code, ['onOpen', ...menuFunctions])).toEqual([]);
   });
 
+  it('asks in its manifest for exactly the scopes the services it calls need', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'build', 'appsscript.json'), 'utf8')) as {
+      oauthScopes: string[];
+      timeZone: string;
+      runtimeVersion: string;
+    };
+    expect([...manifest.oauthScopes].sort()).toEqual(requiredScopes(code));
+    expect(manifest.timeZone).toBe('Asia/Ho_Chi_Minh');
+    expect(manifest.runtimeVersion).toBe('V8');
+  });
+
   it('has no import or export statement', () => {
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
   });
 });
 
 describe('bundle checks on fixture scripts', () => {
+  it('derive scopes from the services a script calls', () => {
+    expect(requiredScopes(fixture('good.js'))).toEqual([
+      'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    ]);
+    expect(requiredScopes('function f() { MailApp.sendEmail("a@b.vn", "s", "b"); }')).toEqual([
+      'https://www.googleapis.com/auth/script.send_mail',
+    ]);
+  });
+
   it('accept a minimal valid script', () => {
     expect(checkBundle(fixture('good.js'), ['onOpen'])).toEqual([]);
   });

@@ -67,7 +67,7 @@ export function register<T extends object>(kind: Kind, fake: T, value: unknown):
 }
 
 /** The model object behind a fake the script passed back; Apps Script's error otherwise. */
- 
+
 export function unwrap<T>(ctx: Ctx, kind: Kind, obj: unknown, method: string, args: unknown[]): T {
   const entry = typeof obj === 'object' && obj !== null ? registry.get(obj) : undefined;
   if (!entry || entry.kind !== kind) throw paramError(ctx, method, args);

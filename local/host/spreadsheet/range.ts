@@ -691,7 +691,6 @@ function setOrDelete<K extends keyof CellData>(
   value: CellData[K] | null,
 ): void {
   if (value === null || value === undefined) {
-     
     delete cell[key];
   } else cell[key] = value;
 }

@@ -11,7 +11,7 @@
  * Not kept (no .xlsx or exceljs equivalent): range protections and protection editor lists,
  * charts, the sheets' row/column counts beyond their content (Sheets' 1000 × 26 is restored).
  */
- 
+
 import ExcelJS from 'exceljs';
 import { HostRuntime } from '../runtime';
 import { columnToLetters, parseA1 } from './a1';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CalendarDateSchema } from './calendarDate';
 
 export const RecipientTypeSchema = z.enum(['collective', 'individual']);
@@ -32,19 +32,19 @@ export const DEFAULT_AWARD_FORMS = [
 /** One row of the award register (sổ khen thưởng). */
 export const AwardRecordSchema = z.object({
   recipientType: RecipientTypeSchema,
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   /** Title or position (chức vụ) of an individual. */
-  position: z.string().default(''),
-  unit: z.string().default(''),
-  form: z.string().min(1),
+  position: z._default(z.string(), ''),
+  unit: z._default(z.string(), ''),
+  form: z.string().check(z.minLength(1)),
   level: AwardLevelSchema,
-  achievement: z.string().default(''),
-  decisionNumber: z.string().default(''),
-  decisionDate: CalendarDateSchema.optional(),
-  signerTitle: z.string().default(''),
-  signerName: z.string().default(''),
-  registerNumber: z.string().default(''),
-  email: z.string().default(''),
-  year: z.number().int(),
+  achievement: z._default(z.string(), ''),
+  decisionNumber: z._default(z.string(), ''),
+  decisionDate: z.optional(CalendarDateSchema),
+  signerTitle: z._default(z.string(), ''),
+  signerName: z._default(z.string(), ''),
+  registerNumber: z._default(z.string(), ''),
+  email: z._default(z.string(), ''),
+  year: z.int(),
 });
 export type AwardRecord = z.infer<typeof AwardRecordSchema>;

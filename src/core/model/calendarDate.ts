@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** A date on the calendar, free of time zones: what a decision or plan date means. */
 export const CalendarDateSchema = z.object({
-  year: z.number().int().min(1900).max(2200),
-  month: z.number().int().min(1).max(12),
-  day: z.number().int().min(1).max(31),
+  year: z.int().check(z.gte(1900), z.lte(2200)),
+  month: z.int().check(z.gte(1), z.lte(12)),
+  day: z.int().check(z.gte(1), z.lte(31)),
 });
 export type CalendarDateValue = z.infer<typeof CalendarDateSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * How a criterion (tiêu chí) turns what a unit entered into points.
@@ -39,8 +39,8 @@ export const TargetFormulaSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('proportional') }),
   z.object({
     kind: z.literal('proportionalWithExtra'),
-    extraPerPercent: z.number().nonnegative(),
-    extraCap: z.number().nonnegative(),
+    extraPerPercent: z.number().check(z.gte(0)),
+    extraCap: z.number().check(z.gte(0)),
   }),
   z.object({ kind: z.literal('leaderRelative') }),
 ]);
@@ -48,26 +48,26 @@ export type TargetFormula = z.infer<typeof TargetFormulaSchema>;
 
 export const CriterionGroupSchema = z.object({
   /** e.g. "I", "II" */
-  code: z.string().min(1),
-  name: z.string().min(1),
+  code: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
   /** The group's maximum; the scored criteria under it should add up to it. */
-  maxPoints: z.number().nonnegative(),
+  maxPoints: z.number().check(z.gte(0)),
 });
 export type CriterionGroup = z.infer<typeof CriterionGroupSchema>;
 
 export const CriterionSchema = z.object({
   /** e.g. "1", "I.1", "I.1.a" */
-  code: z.string().min(1),
-  group: z.string().min(1),
+  code: z.string().check(z.minLength(1)),
+  group: z.string().check(z.minLength(1)),
   /** Set for a sub-criterion: the code of the criterion its points sum into. */
-  parent: z.string().optional(),
-  text: z.string().min(1),
+  parent: z.optional(z.string()),
+  text: z.string().check(z.minLength(1)),
   type: CriterionTypeSchema,
   /** Maximum points, or the cap for perOccurrence, bonus and penalty. */
-  maxPoints: z.number().nonnegative(),
-  pointsPerOccurrence: z.number().nonnegative().optional(),
-  targetFormula: TargetFormulaSchema.optional(),
-  evidenceRequired: z.boolean().default(false),
+  maxPoints: z.number().check(z.gte(0)),
+  pointsPerOccurrence: z.optional(z.number().check(z.gte(0))),
+  targetFormula: z.optional(TargetFormulaSchema),
+  evidenceRequired: z._default(z.boolean(), false),
 });
 export type Criterion = z.infer<typeof CriterionSchema>;
 

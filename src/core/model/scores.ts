@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Where a score comes from: the unit itself, the verifier, or another member (chấm chéo). */
 export const ScoreSourceSchema = z.enum(['self', 'verified', 'cross']);
@@ -19,13 +19,13 @@ export const ScoreValueSchema = z.union([z.number(), z.boolean(), TargetResultSc
 export type ScoreValue = z.infer<typeof ScoreValueSchema>;
 
 export const ScoreEntrySchema = z.object({
-  unit: z.string().min(1),
-  criterion: z.string().min(1),
+  unit: z.string().check(z.minLength(1)),
+  criterion: z.string().check(z.minLength(1)),
   source: ScoreSourceSchema,
   /** The scoring unit's code, for cross scores. */
-  scorer: z.string().optional(),
+  scorer: z.optional(z.string()),
   value: ScoreValueSchema,
   /** Where it was read from, so later findings can point at the sheet and cell. */
-  at: z.object({ sheet: z.string(), cell: z.string() }).optional(),
+  at: z.optional(z.object({ sheet: z.string(), cell: z.string() })),
 });
 export type ScoreEntry = z.infer<typeof ScoreEntrySchema>;

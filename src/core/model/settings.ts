@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CalendarDateSchema } from './calendarDate';
 
 /** A classification band (xếp loại): reached when total / max total ≥ minShare. */
 export const ClassificationBandSchema = z.object({
-  label: z.string().min(1),
-  minShare: z.number().min(0).max(1),
+  label: z.string().check(z.minLength(1)),
+  minShare: z.number().check(z.gte(0), z.lte(1)),
 });
 export type ClassificationBand = z.infer<typeof ClassificationBandSchema>;
 
@@ -21,7 +21,7 @@ export const DEFAULT_FALLBACK_CLASSIFICATION = 'Trung bình';
  */
 export const TieBreakKeySchema = z.discriminatedUnion('kind', [
   /** Higher subtotal of the named criterion group first. */
-  z.object({ kind: z.literal('groupSubtotal'), group: z.string().min(1) }),
+  z.object({ kind: z.literal('groupSubtotal'), group: z.string().check(z.minLength(1)) }),
   /** Fewer penalty points first. */
   z.object({ kind: z.literal('fewerPenalty') }),
   /** More criteria scored at their maximum first. */
@@ -35,7 +35,7 @@ export type TieBreakKey = z.infer<typeof TieBreakKeySchema>;
 export const CrossAggregationSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('mean') }),
   /** Drop the `drop` highest and `drop` lowest before the mean, when enough scores remain. */
-  z.object({ method: z.literal('trimmedMean'), drop: z.number().int().min(1).default(1) }),
+  z.object({ method: z.literal('trimmedMean'), drop: z._default(z.int().check(z.gte(1)), 1) }),
 ]);
 export type CrossAggregation = z.infer<typeof CrossAggregationSchema>;
 
@@ -46,21 +46,23 @@ export type CrossAggregation = z.infer<typeof CrossAggregationSchema>;
  * classification is in `certificate.allowedClassifications`.
  */
 export const ProposalQuotasSchema = z.object({
-  flag: z
-    .object({
-      form: z.string().default('Cờ thi đua'),
-      count: z.number().int().nonnegative().default(1),
-      requiredClassification: z.string().default('Xuất sắc'),
-    })
-    .prefault({}),
-  certificate: z
-    .object({
-      form: z.string().default('Bằng khen'),
-      count: z.number().int().nonnegative().optional(),
-      share: z.number().min(0).max(1).optional(),
-      allowedClassifications: z.array(z.string()).default(['Xuất sắc', 'Tốt']),
-    })
-    .prefault({ count: 2 }),
+  flag: z.prefault(
+    z.object({
+      form: z._default(z.string(), 'Cờ thi đua'),
+      count: z._default(z.int().check(z.gte(0)), 1),
+      requiredClassification: z._default(z.string(), 'Xuất sắc'),
+    }),
+    {},
+  ),
+  certificate: z.prefault(
+    z.object({
+      form: z._default(z.string(), 'Bằng khen'),
+      count: z.optional(z.int().check(z.gte(0))),
+      share: z.optional(z.number().check(z.gte(0), z.lte(1))),
+      allowedClassifications: z._default(z.array(z.string()), ['Xuất sắc', 'Tốt']),
+    }),
+    { count: 2 },
+  ),
 });
 export type ProposalQuotas = z.infer<typeof ProposalQuotasSchema>;
 
@@ -70,38 +72,39 @@ export type ProposalQuotas = z.infer<typeof ProposalQuotasSchema>;
  * cluster or the valid ballots. A quorum (share of members who cast a ballot) may be required.
  */
 export const VoteRuleSchema = z.object({
-  share: z.number().min(0).max(1).default(0.5),
-  comparison: z.enum(['greaterThan', 'atLeast']).default('greaterThan'),
-  base: z.enum(['members', 'validBallots']).default('members'),
-  quorumShare: z.number().min(0).max(1).default(0),
+  share: z._default(z.number().check(z.gte(0), z.lte(1)), 0.5),
+  comparison: z._default(z.enum(['greaterThan', 'atLeast']), 'greaterThan'),
+  base: z._default(z.enum(['members', 'validBallots']), 'members'),
+  quorumShare: z._default(z.number().check(z.gte(0), z.lte(1)), 0),
 });
 export type VoteRule = z.infer<typeof VoteRuleSchema>;
 
 /** The cluster's settings for one year (Cấu hình). */
 export const ClusterSettingsSchema = z.object({
-  clusterName: z.string().min(1),
-  year: z.number().int().min(2000).max(2200),
+  clusterName: z.string().check(z.minLength(1)),
+  year: z.int().check(z.gte(2000), z.lte(2200)),
   /** The body that issues the cluster's documents, e.g. "UBND QUẬN HAI BÀ TRƯNG". */
-  issuingBody: z.string().default(''),
+  issuingBody: z._default(z.string(), ''),
   /** Place for the date line of documents, e.g. "Hà Nội". */
-  place: z.string().default(''),
+  place: z._default(z.string(), ''),
   /** e.g. "20/KH-UBND" */
-  planNumber: z.string().default(''),
-  planDate: CalendarDateSchema.optional(),
-  classificationBands: z.array(ClassificationBandSchema).default(DEFAULT_CLASSIFICATION_BANDS),
-  fallbackClassification: z.string().default(DEFAULT_FALLBACK_CLASSIFICATION),
-  quotas: ProposalQuotasSchema.prefault({}),
-  tieBreak: z
-    .array(TieBreakKeySchema)
-    .default([{ kind: 'fewerPenalty' }, { kind: 'moreCriteriaAtMax' }]),
-  rankingMethod: z.enum(['competition', 'dense']).default('competition'),
-  crossAggregation: CrossAggregationSchema.default({ method: 'mean' }),
+  planNumber: z._default(z.string(), ''),
+  planDate: z.optional(CalendarDateSchema),
+  classificationBands: z._default(z.array(ClassificationBandSchema), DEFAULT_CLASSIFICATION_BANDS),
+  fallbackClassification: z._default(z.string(), DEFAULT_FALLBACK_CLASSIFICATION),
+  quotas: z.prefault(ProposalQuotasSchema, {}),
+  tieBreak: z._default(z.array(TieBreakKeySchema), [
+    { kind: 'fewerPenalty' },
+    { kind: 'moreCriteriaAtMax' },
+  ]),
+  rankingMethod: z._default(z.enum(['competition', 'dense']), 'competition'),
+  crossAggregation: z._default(CrossAggregationSchema, { method: 'mean' }),
   /** Whether cross scores count at all: when set, they replace self scores where no verified score exists. */
-  useCrossScores: z.boolean().default(false),
+  useCrossScores: z._default(z.boolean(), false),
   /** A missing score is reported; it counts as 0 only when this says 'zero'. */
-  missingScorePolicy: z.enum(['report', 'zero']).default('report'),
-  scoringClosed: z.boolean().default(false),
-  vote: VoteRuleSchema.prefault({}),
+  missingScorePolicy: z._default(z.enum(['report', 'zero']), 'report'),
+  scoringClosed: z._default(z.boolean(), false),
+  vote: z.prefault(VoteRuleSchema, {}),
 });
 export type ClusterSettings = z.infer<typeof ClusterSettingsSchema>;
 /** Settings as a user may give them: everything with a default may be left out. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** A unit's role in the cluster for one year (cụm trưởng, cụm phó, thành viên). */
 export const UnitRoleSchema = z.enum(['head', 'deputy', 'member']);
@@ -12,15 +12,15 @@ export const UNIT_ROLE_LABELS: Record<UnitRole, string> = {
 
 /** A unit (đơn vị) of the cluster. Administrative level is never hard-coded: `type` is free text. */
 export const UnitSchema = z.object({
-  code: z.string().min(1),
-  name: z.string().min(1),
+  code: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
   /** e.g. "Quận", "Xã", "Sở": a label only. */
-  type: z.string().default(''),
-  role: UnitRoleSchema.default('member'),
-  headName: z.string().default(''),
-  headTitle: z.string().default(''),
-  email: z.string().default(''),
+  type: z._default(z.string(), ''),
+  role: z._default(UnitRoleSchema, 'member'),
+  headName: z._default(z.string(), ''),
+  headTitle: z._default(z.string(), ''),
+  email: z._default(z.string(), ''),
   /** The emulation title the unit registers to strive for (danh hiệu đăng ký). */
-  registeredTitle: z.string().default(''),
+  registeredTitle: z._default(z.string(), ''),
 });
 export type Unit = z.infer<typeof UnitSchema>;

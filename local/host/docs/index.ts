@@ -1,0 +1,60 @@
+/**
+ * The Docs part of the local Apps Script host: `DocumentApp` for the script's global scope, over a
+ * `DocumentStore` that tests, the Drive helper and the demo use directly, plus the .docx and PDF
+ * exports.
+ *
+ * Install in a LocalHost:
+ *   const docs = createDocumentService(host.rt);
+ *   host.addService('DocumentApp', docs.DocumentApp);
+ */
+import type { HostRuntime } from '../runtime';
+import { newDocumentApp } from './app';
+import { DocumentModel, DocumentStore, type DocumentStoreOptions } from './model';
+import { renderPdfBytes } from './pdf';
+
+export * from './model';
+export { saveDocx, docxBuffer } from './docx';
+export {
+  renderPdfBytes,
+  placeholderPdf,
+  placeholderText,
+  findSoffice,
+  resetSofficeCache,
+  PLACEHOLDER_MARK,
+  PLACEHOLDER_PRODUCER,
+} from './pdf';
+export { DOC_MESSAGES } from './elements';
+export { DOCUMENTS_SCOPE } from './app';
+export {
+  Attribute,
+  ElementType,
+  FontFamily,
+  GlyphType,
+  HorizontalAlignment,
+  ParagraphHeading,
+  VerticalAlignment,
+} from './enums';
+
+export interface DocumentServiceOptions extends DocumentStoreOptions {
+  /** Share a store (e.g. with a second service or a Drive helper); otherwise a new one. */
+  store?: DocumentStore;
+  /**
+   * The PDF converter behind Document.getAs('application/pdf'); null falls back to the placeholder.
+   * Default: renderPdfBytes (LibreOffice when installed).
+   */
+  pdf?: (doc: DocumentModel) => Uint8Array | null;
+}
+
+export interface DocumentService {
+  DocumentApp: object;
+  model: DocumentStore;
+}
+
+export function createDocumentService(
+  rt: HostRuntime,
+  options: DocumentServiceOptions = {},
+): DocumentService {
+  const store = options.store ?? new DocumentStore({ now: () => rt.nowMs, ...options });
+  const DocumentApp = newDocumentApp({ rt, store, pdf: options.pdf ?? renderPdfBytes });
+  return { DocumentApp, model: store };
+}

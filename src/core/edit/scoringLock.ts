@@ -1,0 +1,159 @@
+/**
+ * Closing and reopening scoring ("Khóa / mở chấm điểm"), decided here from plain data: who may
+ * toggle, the new state's label, and how each per-unit row protection of the score sheets
+ * changes. A protection belongs to a unit when every non-blank row it covers is that unit's row
+ * (column A's code in a matrix, the scorer in Chấm chéo); protections of headers and computed
+ * areas belong to no unit and are left as they are both ways.
+ */
+import type { Unit } from '../model/unit';
+import { SCORING_STATE_CHOICES } from '../layout/settings';
+import { SHEET_NAMES } from '../layout/sheets';
+import { CROSS_SCORES_LAYOUT } from '../layout/tables';
+import { matrixLayout } from '../layout/matrix';
+import { cellAt, isBlank } from '../readers/cells';
+import { locateTable } from '../readers/headers';
+import { resolve, unitIndex } from '../readers/lookup';
+
+/** The label written into Cấu hình's "Chấm điểm" cell for a state. */
+export function scoringStateLabel(closed: boolean): string {
+  const choice = SCORING_STATE_CHOICES.find((c) => c.value === closed);
+  return choice?.label ?? (closed ? 'Đã khóa' : 'Đang mở');
+}
+
+function emailKey(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export interface TogglePermission {
+  readonly allowed: boolean;
+  /** The heads' e-mails (those who keep editing rights while scoring is closed). */
+  readonly headEmails: string[];
+  /** Vietnamese reason when not allowed. */
+  readonly reason?: string;
+}
+
+/** Only the cluster head (Đơn vị, role Cụm trưởng) or the spreadsheet's owner may toggle. */
+export function togglePermission(
+  userEmail: string,
+  ownerEmail: string,
+  units: readonly Unit[],
+): TogglePermission {
+  const headEmails = units
+    .filter((u) => u.role === 'head' && u.email.trim() !== '')
+    .map((u) => u.email.trim());
+  const me = emailKey(userEmail);
+  const allowed =
+    me !== '' && (me === emailKey(ownerEmail) || headEmails.some((e) => emailKey(e) === me));
+  if (allowed) return { allowed, headEmails };
+  const heads = headEmails.length > 0 ? headEmails.join(', ') : 'chưa khai báo';
+  const who = me === '' ? 'Không xác định được tài khoản của bạn' : `Tài khoản ${userEmail}`;
+  return {
+    allowed,
+    headEmails,
+    reason:
+      `${who} không có quyền khóa / mở chấm điểm. Chỉ Cụm trưởng (trang "${SHEET_NAMES.units}", ` +
+      `vai trò Cụm trưởng: ${heads}) hoặc chủ sở hữu bảng tính mới được thực hiện.`,
+  };
+}
+
+/** A protected range on a score sheet, as the adapter read it. */
+export interface ProtectionInfo {
+  readonly sheet: string;
+  /** 1-based first row and number of rows of the protected range. */
+  readonly row: number;
+  readonly numRows: number;
+  readonly editors: readonly string[];
+}
+
+export interface ProtectionChange {
+  /** Index into the list given to planProtectionChanges. */
+  readonly index: number;
+  readonly unit: string;
+  readonly remove: string[];
+  readonly add: string[];
+}
+
+/** The unit whose rows a protected range covers, if it covers one unit's rows only. */
+export function unitOfRows(
+  sheet: string,
+  grid: readonly unknown[],
+  row: number,
+  numRows: number,
+  units: readonly Unit[],
+): Unit | undefined {
+  let column0: number;
+  let firstDataRow: number;
+  if (sheet === SHEET_NAMES.crossScores) {
+    const located = locateTable(grid, CROSS_SCORES_LAYOUT);
+    const scorer = located.columns.get('scorer');
+    if (scorer === undefined) return undefined;
+    column0 = scorer;
+    firstDataRow = located.headerRow0 + 2;
+  } else if (sheet === SHEET_NAMES.selfScores || sheet === SHEET_NAMES.verifiedScores) {
+    column0 = 0;
+    firstDataRow = matrixLayout([], { groups: [], criteria: [] }).firstDataRow;
+  } else {
+    return undefined;
+  }
+  if (row < firstDataRow) return undefined;
+  const index = unitIndex(units);
+  let found: Unit | undefined;
+  for (let r = row; r < row + numRows && r <= grid.length; r++) {
+    const value = cellAt(grid, r - 1, column0);
+    if (isBlank(value)) continue;
+    const unit = resolve(index, value, (u: Unit) => u.code);
+    if (unit.kind !== 'found') return undefined;
+    if (found !== undefined && found.code !== unit.item.code) return undefined;
+    found = unit.item;
+  }
+  return found;
+}
+
+/**
+ * Closing: each unit's row protection keeps only `keep` (owner and heads) as editors. Reopening:
+ * the unit's e-mail from Đơn vị is added back (as it is now, so a changed e-mail is honoured).
+ */
+export function planProtectionChanges(
+  protections: readonly ProtectionInfo[],
+  grids: Readonly<Record<string, readonly unknown[]>>,
+  units: readonly Unit[],
+  keep: readonly string[],
+  closing: boolean,
+): ProtectionChange[] {
+  const keepKeys = new Set(keep.map(emailKey).filter((e) => e !== ''));
+  const changes: ProtectionChange[] = [];
+  protections.forEach((p, index) => {
+    const grid = grids[p.sheet];
+    if (grid === undefined) return;
+    const unit = unitOfRows(p.sheet, grid, p.row, p.numRows, units);
+    if (unit === undefined) return;
+    const current = new Set(p.editors.map(emailKey));
+    if (closing) {
+      const remove = p.editors.filter((e) => !keepKeys.has(emailKey(e)));
+      if (remove.length > 0) changes.push({ index, unit: unit.code, remove, add: [] });
+      return;
+    }
+    const email = unit.email.trim();
+    if (email !== '' && !current.has(emailKey(email))) {
+      changes.push({ index, unit: unit.code, remove: [], add: [email] });
+    }
+  });
+  return changes;
+}
+
+/** The Vietnamese confirmation asked before toggling. */
+export function toggleQuestion(closing: boolean): string {
+  return closing
+    ? 'Khóa chấm điểm? Sau khi khóa, các đơn vị không sửa được điểm ở các trang ' +
+        `"${SHEET_NAMES.selfScores}", "${SHEET_NAMES.verifiedScores}", "${SHEET_NAMES.crossScores}"; ` +
+        `mọi sửa đổi sau đó bị từ chối và ghi vào trang "${SHEET_NAMES.audit}".`
+    : 'Mở lại chấm điểm? Mỗi đơn vị được sửa lại dòng điểm của mình.';
+}
+
+/** What the toggle did, for the alert and Nhật ký. */
+export function toggleSummary(closing: boolean, changedProtections: number): string {
+  return closing
+    ? `Đã khóa chấm điểm. ${changedProtections} vùng bảo vệ chỉ còn chủ sở hữu và Cụm trưởng được sửa; ` +
+        `sửa đổi sau đó sẽ bị đánh dấu và ghi vào trang "${SHEET_NAMES.audit}".`
+    : `Đã mở lại chấm điểm. ${changedProtections} vùng bảo vệ được trả lại quyền sửa cho đơn vị.`;
+}

@@ -1,0 +1,78 @@
+/**
+ * The ranking from the input sheets' grids as read (one grid per sheet): read, locate, compute,
+ * fingerprint. Used by "Tính xếp hạng" and by "Tạo phiếu bình xét", which must see exactly the
+ * ranking the first one wrote.
+ */
+import { gridsFingerprint } from '../fingerprint';
+import type { Finding } from '../findings';
+import { SHEET_NAMES } from '../layout/sheets';
+import type { ClusterSettings } from '../model/settings';
+import { readWorkbook, type WorkbookGrids, type WorkbookReadout } from '../validation/workbook';
+import { computeRanking, type RankingResult } from './computeRanking';
+import { RANKING_INPUT_SHEETS, matrixLocator } from './rankingSheet';
+
+export type WorkbookRanking =
+  | {
+      readonly ok: true;
+      readonly settings: ClusterSettings;
+      readonly readout: WorkbookReadout;
+      readonly result: RankingResult;
+      readonly fingerprint: string;
+    }
+  | {
+      readonly ok: false;
+      /** Vietnamese: why nothing can be ranked, with the first problems found. */
+      readonly message: string;
+      readonly findings: readonly Finding[];
+      readonly fingerprint: string;
+    };
+
+const MAX_LISTED = 5;
+
+function listed(findings: readonly Finding[]): string {
+  const errors = findings.filter((f) => f.severity === 'error');
+  const shown = (errors.length > 0 ? errors : findings).slice(0, MAX_LISTED);
+  return shown.map((f) => `• ${f.message}`).join('\n');
+}
+
+/** Only the input sheets count: Bình xét or Xếp hạng in `grids` are ignored. */
+export function rankWorkbook(grids: WorkbookGrids): WorkbookRanking {
+  const inputs: WorkbookGrids = {};
+  for (const name of RANKING_INPUT_SHEETS) {
+    const grid = grids[name];
+    if (grid !== undefined) inputs[name] = grid;
+  }
+  const fingerprint = gridsFingerprint(inputs, RANKING_INPUT_SHEETS);
+  const readout = readWorkbook(inputs);
+  const { settings } = readout;
+  if (settings === undefined) {
+    return {
+      ok: false,
+      message: `Chưa xếp hạng được: trang "${SHEET_NAMES.settings}" chưa đúng.\n${listed(readout.findings)}`,
+      findings: readout.findings,
+      fingerprint,
+    };
+  }
+  if (readout.units.length === 0) {
+    return {
+      ok: false,
+      message: `Chưa xếp hạng được: trang "${SHEET_NAMES.units}" chưa có đơn vị nào.${readout.findings.length > 0 ? `\n${listed(readout.findings)}` : ''}`,
+      findings: readout.findings,
+      fingerprint,
+    };
+  }
+  const locate = matrixLocator(
+    inputs[SHEET_NAMES.selfScores],
+    SHEET_NAMES.selfScores,
+    readout.units,
+    readout.tree,
+  );
+  const result = computeRanking({
+    settings,
+    units: readout.units,
+    tree: readout.tree,
+    entries: [...readout.selfScores, ...readout.verifiedScores, ...readout.crossScores],
+    locate,
+  });
+  return { ok: true, settings, readout, result, fingerprint };
+}

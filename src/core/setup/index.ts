@@ -1,0 +1,11 @@
+export * from './types';
+export * from './planSetup';
+export * from './summary';
+export {
+  rebuildMatrix,
+  matrixFormats,
+  type OrphanScore,
+  type MatrixRebuild,
+} from './matrixRebuild';
+export { resolveSheet, type Resolution } from './resolveSheets';
+export { cellOut, fingerprint } from './cellsOut';

@@ -1,0 +1,131 @@
+/**
+ * "Khóa / mở chấm điểm": the cluster head (or the owner) closes scoring and reopens it.
+ * Closing writes "Đã khóa" into Cấu hình's "Chấm điểm" cell, takes the unit editors off each
+ * unit's row protection in Tự chấm / Thẩm định / Chấm chéo (only owner and head remain), and makes
+ * sure the audit trigger exists so edits that still get through are logged. Reopening writes
+ * "Đang mở" and gives each unit's row back to the unit's e-mail as Đơn vị lists it now.
+ * Protection has no batch API, so that part costs a few calls per unit row protection.
+ */
+import { AUDIT_ACTIONS } from '../../core/edit/audit';
+import { scoringState } from '../../core/edit/editCheck';
+import {
+  planProtectionChanges,
+  scoringStateLabel,
+  toggleQuestion,
+  toggleSummary,
+  togglePermission,
+  type ProtectionInfo,
+} from '../../core/edit/scoringLock';
+import { SCORE_SHEETS, SHEET_NAMES } from '../../core/layout/sheets';
+import { readUnits } from '../../core/readers/units';
+import { withDocumentLock } from '../lock';
+import { alertUser, toast } from '../notify';
+import { activeWorkbook, readGrid } from '../workbook';
+import { appendAudit, ensureAuditTrigger } from './auditLog';
+import { menuCaption } from './editTriggers';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
+
+const SETUP_HINT = 'Hãy chạy Thi đua › Khởi tạo / cập nhật bảng tính.';
+
+function gridOf(workbook: Spreadsheet, name: string): unknown[][] | undefined {
+  const sheet = workbook.getSheetByName(name);
+  return sheet === null ? undefined : readGrid(sheet);
+}
+
+/** Every range protection of the score sheets, with what the planner needs to know of it. */
+function readProtections(workbook: Spreadsheet): {
+  infos: ProtectionInfo[];
+  objects: Protection[];
+  grids: Record<string, unknown[][]>;
+} {
+  const infos: ProtectionInfo[] = [];
+  const objects: Protection[] = [];
+  const grids: Record<string, unknown[][]> = {};
+  for (const name of SCORE_SHEETS) {
+    const sheet = workbook.getSheetByName(name);
+    if (sheet === null) continue;
+    grids[name] = readGrid(sheet);
+    for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+      const range = p.getRange();
+      infos.push({
+        sheet: name,
+        row: range.getRow(),
+        numRows: range.getNumRows(),
+        editors: p.getEditors().map((u) => u.getEmail()),
+      });
+      objects.push(p);
+    }
+  }
+  return { infos, objects, grids };
+}
+
+export function menuToggleScoring(): void {
+  const caption = menuCaption('menuToggleScoring');
+  const workbook = activeWorkbook();
+  const settingsGrid = gridOf(workbook, SHEET_NAMES.settings);
+  const state = settingsGrid === undefined ? undefined : scoringState(settingsGrid);
+  if (state?.cell === undefined) {
+    alertUser(
+      `Không tìm thấy dòng "Chấm điểm" trong trang "${SHEET_NAMES.settings}". ${SETUP_HINT}`,
+      caption,
+    );
+    return;
+  }
+  const units = readUnits(gridOf(workbook, SHEET_NAMES.units) ?? []).value;
+  const me = Session.getActiveUser().getEmail();
+  const owner = workbook.getOwner()?.getEmail() ?? '';
+  const permission = togglePermission(me, owner, units);
+  if (!permission.allowed) {
+    alertUser(permission.reason ?? '', caption);
+    return;
+  }
+
+  const closing = !state.closed;
+  const ui = SpreadsheetApp.getUi();
+  if (ui.alert(caption, toggleQuestion(closing), ui.ButtonSet.YES_NO) !== ui.Button.YES) {
+    toast('Đã hủy: trạng thái chấm điểm không thay đổi.');
+    return;
+  }
+
+  // The question is asked before taking the lock, so nobody waits on a dialog left open.
+  withDocumentLock(caption, () => {
+    const settingsSheet = workbook.getSheetByName(SHEET_NAMES.settings);
+    const now = settingsSheet === null ? undefined : scoringState(readGrid(settingsSheet));
+    if (settingsSheet === null || now?.cell === undefined || now.closed !== state.closed) {
+      alertUser(
+        'Trạng thái chấm điểm vừa được thay đổi bởi một thao tác khác; không làm gì thêm. ' +
+          'Hãy xem lại trang "Cấu hình" rồi thử lại nếu cần.',
+        caption,
+      );
+      return;
+    }
+    const { infos, objects, grids } = readProtections(workbook);
+    const keep = [owner, me, ...permission.headEmails];
+    const changes = planProtectionChanges(infos, grids, units, keep, closing);
+
+    const oldLabel = scoringStateLabel(!closing);
+    const newLabel = scoringStateLabel(closing);
+    settingsSheet.getRange(now.cell).setValue(newLabel);
+    for (const change of changes) {
+      const protection = objects[change.index];
+      if (protection === undefined) continue;
+      if (change.remove.length > 0) protection.removeEditors(change.remove);
+      if (change.add.length > 0) protection.addEditors(change.add);
+    }
+    // Edits that still get through while closed (owner, head) are logged by the audit trigger.
+    if (closing) ensureAuditTrigger(workbook);
+    const summary = toggleSummary(closing, changes.length);
+    appendAudit(workbook, {
+      time: new Date(),
+      user: me,
+      sheet: SHEET_NAMES.settings,
+      cell: now.cell,
+      oldValue: oldLabel,
+      newValue: newLabel,
+      action: `${closing ? AUDIT_ACTIONS.closeScoring : AUDIT_ACTIONS.openScoring}: ${summary}`,
+    });
+    alertUser(summary, caption);
+  });
+}

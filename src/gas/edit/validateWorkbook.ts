@@ -1,0 +1,53 @@
+/**
+ * "Kiểm tra dữ liệu": reads every input sheet once, checks the whole workbook with the core,
+ * writes every finding (sheet, cell, severity, message, value) to the report sheet in one
+ * setValues, and puts the cursor on the first finding's cell.
+ */
+import { CHECKED_SHEETS } from '../../core/edit/editCheck';
+import {
+  REPORT_COLUMNS,
+  VALIDATION_REPORT_SHEET,
+  reportRows,
+  reportSummary,
+} from '../../core/edit/report';
+import { NUMBER_FORMATS } from '../../core/layout/columns';
+import { toSheetLiterals } from '../../core/sheetLiteral';
+import { validateWorkbook } from '../../core/validation/workbook';
+import { withDocumentLock } from '../lock';
+import { toast } from '../notify';
+import { activeWorkbook, readGrids } from '../workbook';
+import { menuCaption } from './editTriggers';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+function reportSheet(workbook: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+  return (
+    workbook.getSheetByName(VALIDATION_REPORT_SHEET) ??
+    workbook.insertSheet(VALIDATION_REPORT_SHEET)
+  );
+}
+
+export function menuValidate(): void {
+  withDocumentLock(menuCaption('menuValidate'), () => {
+    const workbook = activeWorkbook();
+    // Compute first: every sheet read once, nothing written until the findings are known.
+    const findings = validateWorkbook(readGrids(workbook, CHECKED_SHEETS));
+    const rows = toSheetLiterals(reportRows(findings));
+
+    const sheet = reportSheet(workbook);
+    sheet.clear();
+    const block = sheet.getRange(1, 1, rows.length, REPORT_COLUMNS.length);
+    // Text format: a value such as "9,5" or "05/01" stays exactly as the user typed it.
+    block.setNumberFormat(NUMBER_FORMATS.text);
+    block.setValues(rows);
+    sheet.getRange(1, 1, 1, REPORT_COLUMNS.length).setFontWeight('bold');
+    sheet.setFrozenRows(1);
+    REPORT_COLUMNS.forEach((c, i) => sheet.setColumnWidth(i + 1, c.width));
+
+    const first = findings[0];
+    const target = first === undefined ? null : workbook.getSheetByName(first.sheet);
+    if (first !== undefined && target !== null) target.getRange(first.cell).activate();
+    else sheet.getRange(1, 1).activate();
+    toast(reportSummary(findings));
+  });
+}

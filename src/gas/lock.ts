@@ -1,0 +1,26 @@
+/**
+ * Every writer takes the document lock with a bounded wait, so two clicks never interleave their
+ * writes; the second caller is told, in Vietnamese, that another action is running.
+ */
+import { alertUser } from './notify';
+
+/** How long a second caller waits for the first to finish before being told to retry. */
+export const LOCK_WAIT_MS = 10_000;
+
+export function busyMessage(action: string): string {
+  return `«${action}»: một thao tác khác đang chạy trên bảng tính này. Vui lòng chờ ít phút rồi thử lại.`;
+}
+
+/** Runs `work` holding the document lock; returns undefined (after telling the user) if busy. */
+export function withDocumentLock<T>(action: string, work: () => T): T | undefined {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    alertUser(busyMessage(action));
+    return undefined;
+  }
+  try {
+    return work();
+  } finally {
+    lock.releaseLock();
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * Messages to the person at the Sheet. The Ui is not available to time-driven triggers, so every
+ * alert degrades to a toast and a log line there.
+ */
+export const TOAST_TITLE = 'Thi đua';
+
+export function toast(message: string, seconds = 8): void {
+  SpreadsheetApp.getActiveSpreadsheet().toast(message, TOAST_TITLE, seconds);
+}
+
+export function alertUser(message: string, title = TOAST_TITLE): void {
+  try {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(title, message, ui.ButtonSet.OK);
+  } catch (_noUi) {
+    console.log(`${title}: ${message}`);
+    toast(message);
+  }
+}

@@ -1,0 +1,255 @@
+/**
+ * Executes a set-up plan: sheets created or renamed first (validations refer to other sheets),
+ * then each sheet's operations in order, each one batched call over a whole range, then named
+ * ranges and protections. No reads are interleaved with the writes beyond sheet sizes.
+ */
+import {
+  type PlannedProtection,
+  type PlannedRange,
+  type PlannedValidation,
+  type SetupPlan,
+  type SetupSheetKey,
+  type SheetOp,
+  type SheetPlan,
+} from '../../core/setup';
+import type { SetupState } from './readSetupState';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
+
+export interface ApplyResult {
+  /** Sheet ids of every product sheet after set-up. */
+  readonly ids: Partial<Record<SetupSheetKey, number>>;
+  readonly protectionsAdded: number;
+  readonly protectionsRemoved: number;
+  readonly protectionsKept: number;
+}
+
+class SheetSizes {
+  private readonly rows = new Map<Sheet, number>();
+
+  maxRows(sheet: Sheet): number {
+    let n = this.rows.get(sheet);
+    if (n === undefined) {
+      n = sheet.getMaxRows();
+      this.rows.set(sheet, n);
+    }
+    return n;
+  }
+
+  /** Grows the sheet so the plan's blocks fit (setValues outside the grid throws). */
+  ensure(sheet: Sheet, needRows: number, needColumns: number): void {
+    const rows = this.maxRows(sheet);
+    if (needRows > rows) {
+      sheet.insertRowsAfter(rows, needRows - rows);
+      this.rows.set(sheet, needRows);
+    }
+    const columns = sheet.getMaxColumns();
+    if (needColumns > columns) sheet.insertColumnsAfter(columns, needColumns - columns);
+  }
+}
+
+function rangeOf(sheet: Sheet, r: PlannedRange, sizes: SheetSizes): Range {
+  const numRows = r.numRows === 'toEnd' ? Math.max(1, sizes.maxRows(sheet) - r.row + 1) : r.numRows;
+  return sheet.getRange(r.row, r.column, numRows, r.numColumns);
+}
+
+export function applySetup(ss: Spreadsheet, plan: SetupPlan, state: SetupState): ApplyResult {
+  const sizes = new SheetSizes();
+  const sheetOf = new Map<SetupSheetKey, Sheet>();
+  const ids: Partial<Record<SetupSheetKey, number>> = { ...plan.keepIds };
+
+  // 1. Sheets: rename back, or create in tab order.
+  for (const p of plan.sheets) {
+    if (p.source.kind === 'existing') {
+      const sheet = state.sheetsById.get(p.source.id);
+      if (sheet === undefined) continue;
+      if (p.source.renameFrom !== undefined) sheet.setName(p.name);
+      sheetOf.set(p.key, sheet);
+    } else {
+      const after = p.source.after === null ? undefined : sheetOf.get(p.source.after);
+      // getIndex is 1-based; insertSheet takes a 0-based position, so this is right after it.
+      const index = after === undefined ? 0 : after.getIndex();
+      const sheet = ss.insertSheet(p.name, index);
+      sheetOf.set(p.key, sheet);
+      ids[p.key] = sheet.getSheetId();
+    }
+  }
+
+  // 2. Contents, formats, notes, validations, widths, frozen panes.
+  const rules = new Map<string, DataValidation>();
+  const ruleFor = (rule: PlannedValidation): DataValidation | null => {
+    const key = JSON.stringify(rule);
+    const cached = rules.get(key);
+    if (cached !== undefined) return cached;
+    const builder = SpreadsheetApp.newDataValidation();
+    switch (rule.kind) {
+      case 'list':
+        builder.requireValueInList([...rule.values], true);
+        break;
+      case 'range': {
+        const source = sheetOf.get(rule.sheet);
+        if (source === undefined) return null;
+        builder.requireValueInRange(
+          rangeOf(
+            source,
+            { row: rule.row, column: rule.column, numRows: 'toEnd', numColumns: 1 },
+            sizes,
+          ),
+          true,
+        );
+        break;
+      }
+      case 'number':
+        if (rule.max === undefined) builder.requireNumberGreaterThanOrEqualTo(rule.min);
+        else builder.requireNumberBetween(rule.min, rule.max);
+        break;
+      case 'email':
+        builder.requireTextIsEmail();
+        break;
+      case 'date':
+        builder.requireDate();
+        break;
+    }
+    // Warn, never refuse: what a user typed is kept and marked by the edit check.
+    const built = builder.setAllowInvalid(true).setHelpText(rule.helpText).build();
+    rules.set(key, built);
+    return built;
+  };
+  const run = (sheet: Sheet, op: SheetOp): void => {
+    switch (op.op) {
+      case 'format':
+        rangeOf(sheet, op.range, sizes).setNumberFormat(op.format);
+        break;
+      case 'formatGrid':
+        if (op.formats.length === 0) break;
+        sheet
+          .getRange(op.row, op.column, op.formats.length, op.formats[0]?.length ?? 0)
+          .setNumberFormats(op.formats.map((r) => [...r]));
+        break;
+      case 'values':
+        if (op.values.length === 0) break;
+        sheet
+          .getRange(op.row, op.column, op.values.length, op.values[0]?.length ?? 0)
+          .setValues(op.values.map((r) => [...r]));
+        break;
+      case 'notes':
+        sheet
+          .getRange(op.row, op.column, op.notes.length, op.notes[0]?.length ?? 0)
+          .setNotes(op.notes.map((r) => [...r]));
+        break;
+      case 'validation': {
+        const rule = ruleFor(op.rule);
+        if (rule !== null) rangeOf(sheet, op.range, sizes).setDataValidation(rule);
+        break;
+      }
+      case 'validationGrid':
+        if (op.rules.length === 0) break;
+        sheet
+          .getRange(op.row, op.column, op.rules.length, op.rules[0]?.length ?? 0)
+          .setDataValidations(op.rules.map((r) => r.map((x) => (x === null ? null : ruleFor(x)))));
+        break;
+      case 'widths':
+        if (op.count === 1) sheet.setColumnWidth(op.column, op.width);
+        else sheet.setColumnWidths(op.column, op.count, op.width);
+        break;
+      case 'frozen':
+        sheet.setFrozenRows(op.rows);
+        sheet.setFrozenColumns(op.columns);
+        break;
+    }
+  };
+  for (const p of plan.sheets) {
+    const sheet = sheetOf.get(p.key);
+    if (sheet === undefined) continue;
+    sizes.ensure(sheet, p.needRows, p.needColumns);
+    for (const op of p.ops) run(sheet, op);
+  }
+
+  // 3. Named ranges: moved when they exist, added otherwise (setNamedRange refuses a taken name).
+  const existingNamed = new Map(ss.getNamedRanges().map((n) => [n.getName(), n]));
+  for (const n of plan.namedRanges) {
+    const sheet = sheetOf.get(n.sheet);
+    if (sheet === undefined) continue;
+    const target = rangeOf(sheet, n.range, sizes);
+    const existing = existingNamed.get(n.name);
+    if (existing !== undefined) existing.setRange(target);
+    else ss.setNamedRange(n.name, target);
+  }
+
+  // 4. Protections: the product's own replaced when what they say changed; users' never touched.
+  const counts = applyProtections(plan.sheets, sheetOf, state, sizes);
+  return { ids, ...counts };
+}
+
+function applyProtections(
+  plans: readonly SheetPlan[],
+  sheetOf: ReadonlyMap<SetupSheetKey, Sheet>,
+  state: SetupState,
+  sizes: SheetSizes,
+): { protectionsAdded: number; protectionsRemoved: number; protectionsKept: number } {
+  let added = 0;
+  let removed = 0;
+  let kept = 0;
+  let domainEdit: boolean | undefined;
+  const everyone = state.current.editors;
+  for (const p of plans) {
+    const sheet = sheetOf.get(p.key);
+    if (sheet === undefined) continue;
+    const existing =
+      p.source.kind === 'existing' ? (state.protectionsById.get(p.source.id) ?? []) : [];
+    const snapshot = state.current.sheets.find(
+      (s) => p.source.kind === 'existing' && s.id === p.source.id,
+    );
+    const productCount = (snapshot?.protections ?? []).filter((x) =>
+      x.description.startsWith('thidua:'),
+    ).length;
+    for (const i of p.removeProtections) existing[i]?.remove();
+    removed += p.removeProtections.length;
+    kept += productCount - p.removeProtections.length;
+    // Range protections first: their ranges are the sheet protection's unprotected areas.
+    const ordered = [...p.addProtections].sort(
+      (a, b) => (a.type === 'range' ? 0 : 1) - (b.type === 'range' ? 0 : 1),
+    );
+    const rangeByA1 = new Map<string, Range>();
+    const key = (r: PlannedRange): string =>
+      `${r.row}:${r.column}:${String(r.numRows)}:${r.numColumns}`;
+    for (const d of ordered) {
+      let protection: GoogleAppsScript.Spreadsheet.Protection;
+      if (d.type === 'range' && d.range !== undefined) {
+        const range = rangeOf(sheet, d.range, sizes);
+        rangeByA1.set(key(d.range), range);
+        protection = range.protect();
+      } else {
+        protection = sheet.protect();
+      }
+      configure(protection, d, everyone);
+      if (domainEdit === undefined) domainEdit = protection.canDomainEdit();
+      if (domainEdit) protection.setDomainEdit(false);
+      if (d.type === 'sheet' && d.unprotected.length > 0) {
+        protection.setUnprotectedRanges(
+          d.unprotected.map((r) => rangeByA1.get(key(r)) ?? rangeOf(sheet, r, sizes)),
+        );
+      }
+      added++;
+    }
+  }
+  return { protectionsAdded: added, protectionsRemoved: removed, protectionsKept: kept };
+}
+
+/**
+ * A new protection lets every editor of the spreadsheet edit (it mirrors the file's sharing), so
+ * they are all removed, then the allowed ones added. The owner, and whoever runs set-up, always
+ * keep edit rights (Protection.removeEditors reference).
+ */
+function configure(
+  protection: GoogleAppsScript.Spreadsheet.Protection,
+  d: PlannedProtection,
+  everyone: readonly string[],
+): void {
+  protection.setDescription(d.description);
+  if (everyone.length > 0) protection.removeEditors([...everyone]);
+  if (d.editors.length > 0) protection.addEditors([...d.editors]);
+}

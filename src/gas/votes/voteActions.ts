@@ -1,0 +1,230 @@
+/**
+ * "Tạo phiếu bình xét" and "Kiểm phiếu bình xét".
+ *
+ * Ballots are made from the ranking the cluster saw: the ranking is recomputed from the input
+ * sheets and used only when their fingerprint equals the one "Tính xếp hạng" stored, so ballots
+ * never follow scores edited after Xếp hạng was written. Rows are merged with the marks already
+ * entered (same voter and nominee) and the user confirms before anything is replaced.
+ *
+ * Each action reads every sheet it needs once and writes each block once; the number of calls
+ * does not depend on the number of units or nominees.
+ */
+import { SHEET_NAMES } from '../../core/layout/sheets';
+import { BALLOT_MARK_LABELS, SPOILED_LABEL } from '../../core/layout/labels';
+import { VOTES_LAYOUT } from '../../core/layout/tables';
+import { NUMBER_FORMATS } from '../../core/layout/columns';
+import { formatNumberVi } from '../../core/format/vietnamese';
+import { RANKING_INPUT_SHEETS, RANKING_PROPERTY_KEYS } from '../../core/ranking/rankingSheet';
+import { rankWorkbook } from '../../core/ranking/rankWorkbook';
+import { readSettings } from '../../core/readers/settings';
+import { readUnits } from '../../core/readers/units';
+import { readBallots } from '../../core/readers/ballots';
+import { minutesText, tallyVotes } from '../../core/votes/tally';
+import {
+  VOTE_RESULT_SHEET,
+  ballotNominees,
+  ballotReplaceQuestion,
+  nomineeParties,
+  nomineesInBallots,
+  planBallots,
+  tallyToast,
+  voteProblemLines,
+  voteResultBlock,
+} from '../../core/votes/ballotSheet';
+import { withDocumentLock } from '../lock';
+import { alertUser, toast } from '../notify';
+import { activeWorkbook, readGrids } from '../workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const PREPARE = 'Tạo phiếu bình xét';
+const TALLY = 'Kiểm phiếu bình xét';
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function guarded(caption: string, work: (workbook: Spreadsheet) => void): void {
+  withDocumentLock(caption, () => {
+    try {
+      work(activeWorkbook());
+    } catch (error) {
+      alertUser(`«${caption}» không hoàn thành: ${errorMessage(error)}`, caption);
+    }
+  });
+}
+
+function sheetWithRoom(workbook: Spreadsheet, name: string, rows: number, columns: number): Sheet {
+  const sheet = workbook.getSheetByName(name) ?? workbook.insertSheet(name);
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+  return sheet;
+}
+
+export function menuPrepareBallots(): void {
+  guarded(PREPARE, prepareBallots);
+}
+
+function prepareBallots(workbook: Spreadsheet): void {
+  const grids = readGrids(workbook, [...RANKING_INPUT_SHEETS, SHEET_NAMES.votes]);
+  const ranking = rankWorkbook(grids);
+  if (!ranking.ok) {
+    alertUser(ranking.message, PREPARE);
+    return;
+  }
+  const stored = PropertiesService.getDocumentProperties().getProperty(
+    RANKING_PROPERTY_KEYS.fingerprint,
+  );
+  if (stored === null) {
+    alertUser(
+      `Chưa có kết quả xếp hạng. Hãy chọn «Tính xếp hạng» trước, rồi tạo phiếu bình xét theo các đề nghị trong trang "${SHEET_NAMES.ranking}".`,
+      PREPARE,
+    );
+    return;
+  }
+  if (stored !== ranking.fingerprint) {
+    alertUser(
+      `Dữ liệu chấm điểm đã thay đổi sau lần xếp hạng gần nhất, nên trang "${SHEET_NAMES.ranking}" chưa cập nhật. ` +
+        'Hãy chọn «Tính xếp hạng» lại rồi tạo phiếu bình xét.',
+      PREPARE,
+    );
+    return;
+  }
+  const nominees = ballotNominees(ranking.result);
+  if (nominees.length === 0) {
+    alertUser(
+      `Kết quả xếp hạng chưa đề nghị khen thưởng đơn vị nào, nên chưa có gì để bình xét.`,
+      PREPARE,
+    );
+    return;
+  }
+  const units = ranking.readout.units;
+  const plan = planBallots(grids[SHEET_NAMES.votes], units, nominees);
+  if (plan.existingRows > 0) {
+    const ui = SpreadsheetApp.getUi();
+    const answer = ui.alert(
+      PREPARE,
+      ballotReplaceQuestion(plan, nominees.length, units.length),
+      ui.ButtonSet.YES_NO,
+    );
+    if (answer !== ui.Button.YES) {
+      toast(`Đã hủy: trang "${SHEET_NAMES.votes}" giữ nguyên.`);
+      return;
+    }
+  }
+
+  const width = VOTES_LAYOUT.columns.length;
+  const height = plan.rows.length;
+  const sheet = sheetWithRoom(
+    workbook,
+    SHEET_NAMES.votes,
+    Math.max(height, plan.previousHeight),
+    width,
+  );
+  // The old rows (however many) lose their contents and validations; the new block replaces them.
+  const all = sheet.getRange(1, 1, Math.max(height, plan.previousHeight), width);
+  all.clearDataValidations();
+  all.clearContent();
+  const block = sheet.getRange(1, 1, height, width);
+  // Codes and marks are text: "001" must not become 1, and nothing typed becomes a formula.
+  block.setNumberFormat(NUMBER_FORMATS.text);
+  block.setValues(plan.rows.map((r) => [...r]));
+  sheet.getRange(1, 1, 1, width).setFontWeight('bold');
+  sheet.setFrozenRows(VOTES_LAYOUT.frozenRows);
+  if (height > 1) {
+    const markColumn = VOTES_LAYOUT.columns.findIndex((c) => c.key === 'mark') + 1;
+    const spoiledColumn = VOTES_LAYOUT.columns.findIndex((c) => c.key === 'spoiled') + 1;
+    sheet.getRange(2, markColumn, height - 1, 1).setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList(Object.values(BALLOT_MARK_LABELS), true)
+        .setAllowInvalid(false)
+        .setHelpText(`Chọn ${Object.values(BALLOT_MARK_LABELS).join(' hoặc ')}, hoặc để trống.`)
+        .build(),
+    );
+    sheet.getRange(2, spoiledColumn, height - 1, 1).setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList([SPOILED_LABEL], true)
+        // The tally also accepts "x" or a tick for a spoiled ballot.
+        .setAllowInvalid(true)
+        .build(),
+    );
+  }
+  toast(
+    `Đã tạo ${formatNumberVi(height - 1)} dòng phiếu: ${formatNumberVi(units.length)} đơn vị × ` +
+      `${formatNumberVi(nominees.length)} đề nghị (${nominees.map((n) => n.label).join(', ')})` +
+      (plan.keptEntries > 0 ? `; giữ ${formatNumberVi(plan.keptEntries)} ý kiến đã ghi` : '') +
+      '.',
+  );
+}
+
+export function menuTallyVotes(): void {
+  guarded(TALLY, tally);
+}
+
+function tally(workbook: Spreadsheet): void {
+  const grids = readGrids(workbook, [SHEET_NAMES.settings, SHEET_NAMES.units, SHEET_NAMES.votes]);
+  const settingsGrid = grids[SHEET_NAMES.settings];
+  const unitsGrid = grids[SHEET_NAMES.units];
+  const votesGrid = grids[SHEET_NAMES.votes];
+  const settingsRead = settingsGrid === undefined ? undefined : readSettings(settingsGrid);
+  const settings = settingsRead?.value;
+  if (settings === undefined) {
+    alertUser(`Chưa kiểm phiếu được: trang "${SHEET_NAMES.settings}" chưa đúng.`, TALLY);
+    return;
+  }
+  const units = unitsGrid === undefined ? [] : readUnits(unitsGrid).value;
+  if (units.length === 0) {
+    alertUser(`Chưa kiểm phiếu được: trang "${SHEET_NAMES.units}" chưa có đơn vị nào.`, TALLY);
+    return;
+  }
+  const nominees = votesGrid === undefined ? [] : nomineesInBallots(votesGrid);
+  if (votesGrid === undefined || nominees.length === 0) {
+    alertUser(
+      `Trang "${SHEET_NAMES.votes}" chưa có phiếu nào. Hãy chọn «${PREPARE}» rồi ghi ý kiến của từng đơn vị.`,
+      TALLY,
+    );
+    return;
+  }
+  const ballots = readBallots(votesGrid, { units, nominees });
+  const result = tallyVotes({
+    ballots: ballots.value,
+    nominees: nomineeParties(nominees, units),
+    members: units.map((u) => ({ code: u.code, name: u.name })),
+    rule: settings.vote,
+  });
+  const now = new Date();
+  const [year, month, day] = Utilities.formatDate(
+    now,
+    workbook.getSpreadsheetTimeZone(),
+    'yyyy-MM-dd',
+  )
+    .split('-')
+    .map(Number);
+  const minutes = minutesText(result, {
+    clusterName: settings.clusterName,
+    year: settings.year,
+    ...(year && month && day ? { date: { year, month, day } } : {}),
+    ...(settings.place ? { place: settings.place } : {}),
+    purpose: 'đề nghị khen thưởng',
+  });
+  const problems = voteProblemLines(ballots.findings, result);
+  const block = voteResultBlock(
+    result,
+    problems,
+    minutes,
+    `KẾT QUẢ BÌNH XÉT THI ĐUA NĂM ${String(settings.year)} - ${settings.clusterName}`,
+  );
+
+  const height = block.values.length;
+  const sheet = sheetWithRoom(workbook, VOTE_RESULT_SHEET, height, block.width);
+  sheet.clear();
+  const range = sheet.getRange(1, 1, height, block.width);
+  range.setNumberFormats(block.numberFormats.map((r) => [...r]));
+  // Every string cell is text-formatted above, so it is kept verbatim, never a formula.
+  range.setValues(block.values.map((r) => [...r]));
+  for (const row of block.boldRows) sheet.getRange(row, 1, 1, block.width).setFontWeight('bold');
+  toast(tallyToast(result, problems.length), 10);
+}

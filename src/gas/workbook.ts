@@ -1,0 +1,57 @@
+/**
+ * Batched sheet I/O: each sheet is read with one getValues of its data range and each block is
+ * written with one setValues (Google's best-practices page: read and write whole ranges).
+ */
+import type { WorkbookGrids } from '../core/validation/workbook';
+import type { SheetName } from '../core/layout/sheets';
+import { toSheetLiterals } from '../core/sheetLiteral';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export function activeWorkbook(): Spreadsheet {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+/** The whole used area of a sheet, as getValues returns it ([] for an empty sheet). */
+export function readGrid(sheet: Sheet): unknown[][] {
+  // getDataRange of an empty sheet is A1, so this is [['']] there: readers skip blank rows.
+  return sheet.getDataRange().getValues();
+}
+
+/** One read per named sheet that exists; missing sheets are simply absent from the result. */
+export function readGrids(workbook: Spreadsheet, names: readonly SheetName[]): WorkbookGrids {
+  const grids: WorkbookGrids = {};
+  for (const name of names) {
+    const sheet = workbook.getSheetByName(name);
+    if (sheet) grids[name] = readGrid(sheet);
+  }
+  return grids;
+}
+
+/** Pads ragged rows with '' so setValues gets the rectangle it requires. */
+export function rectangular(rows: readonly (readonly unknown[])[]): unknown[][] {
+  const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
+  return rows.map((row) => {
+    const copy = [...row];
+    while (copy.length < width) copy.push('');
+    return copy;
+  });
+}
+
+/**
+ * Writes a block of values whose top-left cell is (row, column), in one call. Strings are
+ * written as literals so text typed by a user never becomes a formula.
+ */
+export function writeBlock(
+  sheet: Sheet,
+  row: number,
+  column: number,
+  rows: readonly (readonly unknown[])[],
+): void {
+  if (rows.length === 0) return;
+  const block = toSheetLiterals(rectangular(rows));
+  const width = block[0]?.length ?? 0;
+  if (width === 0) return;
+  sheet.getRange(row, column, block.length, width).setValues(block);
+}
