@@ -155,7 +155,7 @@ function seed(host: LocalHost, sheet: string, rows: unknown[][]): void {
   if (!result.accepted) throw new Error(`bench seed refused on ${sheet}: ${result.reason ?? ''}`);
 }
 
-function seededHost(code: string, cluster: Cluster): LocalHost {
+export function seededHost(code: string, cluster: Cluster): LocalHost {
   const host = new LocalHost({ code });
   seed(host, SHEET_NAMES.settings, cluster.settings);
   seed(host, SHEET_NAMES.units, cluster.units);

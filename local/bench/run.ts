@@ -4,6 +4,8 @@
  * in tests. Core compute time is real time on this machine (performance.now).
  */
 import { benchCore } from './core';
+import { benchEdit } from './edit';
+import { benchRanking } from './ranking';
 
 function table(headers: string[], rows: (string | number)[][]): string {
   const cells = [headers, ...rows.map((r) => r.map(String))];
@@ -17,8 +19,42 @@ function table(headers: string[], rows: (string | number)[][]): string {
   ].join('\n');
 }
 
+const seconds = (ms: number | null): string => (ms === null ? '—' : (ms / 1000).toFixed(1));
+
 function main(): void {
-  console.log('## Core compute (real time, this machine)\n');
+  console.log('## "Tính xếp hạng": product vs naive cell-by-cell script (virtual clock)\n');
+  const ranking = benchRanking();
+  console.log(
+    table(
+      [
+        'units',
+        'criteria',
+        'calls',
+        'virtual s',
+        'naive calls',
+        'naive virtual s',
+        'naive > 6 min',
+      ],
+      ranking.map((r) => [
+        r.units,
+        r.criteria,
+        r.calls,
+        seconds(r.virtualMs),
+        r.naiveCalls ?? r.naiveSkipped,
+        seconds(r.naiveVirtualMs),
+        r.naiveOverLimit === null ? '—' : r.naiveOverLimit ? 'yes' : 'no',
+      ]),
+    ),
+  );
+  console.log('\n## onEdit check of typed scores (simple trigger, 30 s limit)\n');
+  const edits = benchEdit();
+  console.log(
+    table(
+      ['units', 'criteria', 'edit', 'calls', 'virtual s'],
+      edits.map((r) => [r.units, r.criteria, r.case, r.calls, seconds(r.virtualMs)]),
+    ),
+  );
+  console.log('\n## Core compute (real time, this machine)\n');
   const core = benchCore();
   console.log(
     table(
@@ -26,7 +62,6 @@ function main(): void {
       core.map((r) => [r.label, r.ms.toFixed(0)]),
     ),
   );
-  console.log('');
 }
 
 main();

@@ -58,6 +58,8 @@ export interface DemoResult {
 
 export async function runDemo(): Promise<DemoResult> {
   const host = LocalHost.fromBuild(join(root, 'build', 'Code.js'), {
+    // The sample year's meeting: scoring and ranking happen at the end of 2022.
+    runtime: { startTime: new Date('2022-12-15T08:00:00+07:00') },
     spreadsheet: {
       name: 'Cụm thi đua số 1 - năm 2022',
       editors: SAMPLE_UNIT_ROWS.map((row) => row[6] ?? '').filter((e) => e !== ''),
@@ -152,7 +154,12 @@ export async function runDemo(): Promise<DemoResult> {
   for (const bad of SAMPLE_BAD_ENTRIES) {
     const cell = locateScoreCell(matrix, bad.unit, bad.criterion);
     const email = SAMPLE_UNIT_ROWS.find((r) => r[0] === bad.unit)?.[6] ?? host.owner;
-    if (cell) host.edit(email, `${quoteSheetName(SHEET_NAMES.selfScores)}!${cell}`, [[bad.typed]]);
+    if (cell) {
+      const outcome = host.edit(email, `${quoteSheetName(SHEET_NAMES.selfScores)}!${cell}`, [
+        [bad.typed],
+      ]);
+      record(`${email} nhập sai ${cell}`, `"${bad.typed}" (${bad.code})`, outcome.runs);
+    }
   }
   click('menuValidate', 'liệt kê mọi lỗi nhập liệu');
   for (const bad of SAMPLE_BAD_ENTRIES) {
@@ -170,7 +177,7 @@ export async function runDemo(): Promise<DemoResult> {
   // The head closes scoring, ranks, and the cluster votes.
   click('menuToggleScoring', 'cụm trưởng khóa chấm điểm', ['YES']);
   click('menuRank', 'xếp hạng, xếp loại, đề nghị khen thưởng');
-  click('menuPrepareBallots', 'phiếu bình xét cho từng thành viên', ['YES']);
+  click('menuPrepareBallots', 'phiếu bình xét cho từng thành viên');
   const votes = host.spreadsheet.sheet(SHEET_NAMES.votes);
   if (votes) {
     const lastRow = votes.contentExtent().lastRow;

@@ -211,6 +211,15 @@ describe('Tính xếp hạng (e2e)', () => {
     ]);
   });
 
+  it('an edit outside the ranking inputs (a ballot mark) leaves the ranking current', () => {
+    const host = rankedHost();
+    host.clickMenu(RANK);
+    paste(host, SHEET_NAMES.votes, 1, 1, [['Đơn vị bỏ phiếu', 'Đề nghị', 'Ý kiến']]);
+    const outcome = host.edit(host.owner, `'${SHEET_NAMES.votes}'!C2`, [['Đồng ý']]);
+    expect(outcome.accepted).toBe(true);
+    expect(statusValue(host)).toBe(RANKING_CURRENT_TEXT);
+  });
+
   it('tells a second click that a ranking is already running', () => {
     const host = rankedHost();
     let inner: ReturnType<LocalHost['run']> | undefined;

@@ -37,6 +37,11 @@ export const RANKING_INPUT_SHEETS = [
   SHEET_NAMES.crossScores,
 ] as const;
 
+/** Whether an edit on this sheet can change the ranking (Bình xét, Nhật ký… cannot). */
+export function isRankingInput(sheet: string): boolean {
+  return (RANKING_INPUT_SHEETS as readonly string[]).includes(sheet);
+}
+
 /**
  * 1-based rows of the status block and the table. Column A holds labels, column C values; the
  * fingerprint sits beside the time. The table header stays within the first five rows, where

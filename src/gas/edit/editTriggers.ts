@@ -24,6 +24,7 @@ import { withDocumentLock } from '../lock';
 import { MENU } from '../menuDefinition';
 import { TOAST_TITLE, alertUser } from '../notify';
 import { flagRankingStale } from '../ranking/stale';
+import { isRankingInput } from '../../core/ranking/rankingSheet';
 import { activeWorkbook, readGrid } from '../workbook';
 import { appendAudit, auditSheet, ensureAuditTrigger } from './auditLog';
 
@@ -103,7 +104,7 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   }
   const message = editToast(check);
   if (message !== undefined) workbook.toast(message, TOAST_TITLE, EDIT_TOAST_SECONDS);
-  flagStale(workbook);
+  if (isRankingInput(name)) flagStale(workbook);
 }
 
 function optionalGrid<K extends string>(
@@ -145,7 +146,7 @@ export function onEditAudit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   );
   appendAudit(workbook, entry);
   // This trigger runs with its creator's rights, so it can flag a ranking the editor could not.
-  if (isCheckedSheet(name)) flagStale(workbook);
+  if (isRankingInput(name)) flagStale(workbook);
 }
 
 export function menuEnableAudit(): void {
