@@ -28,7 +28,7 @@ import {
 } from '../../sample/cluster1';
 
 const root = resolve(__dirname, '..', '..');
-const outDir = join(root, 'out');
+const defaultOutDir = join(root, 'out');
 const WORKBOOK_FILE = 'Cum-thi-dua-so-1.xlsx';
 
 interface StepLog {
@@ -56,7 +56,7 @@ export interface DemoResult {
   files: string[];
 }
 
-export async function runDemo(): Promise<DemoResult> {
+export async function runDemo(outDir = defaultOutDir): Promise<DemoResult> {
   const host = LocalHost.fromBuild(join(root, 'build', 'Code.js'), {
     // The sample year's meeting: scoring and ranking happen at the end of 2022.
     runtime: { startTime: new Date('2022-12-15T08:00:00+07:00') },
