@@ -7,16 +7,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { HostRuntime } from '../../local/host/runtime';
+import { newBlobObject } from '../../local/host/services/blob';
 import {
   createDocumentService,
   docxBuffer,
   findSoffice,
+  placeholderText,
   renderPdfBytes,
+  resetSofficeCache,
   saveDocx,
+  savePdf,
   type DocumentModel,
 } from '../../local/host/docs';
 
 type App = GoogleAppsScript.Document.DocumentApp;
+
+const PNG_1X1 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 /** A landscape Bằng khen-like document with a header, a bold title, a table and a page break. */
 function certificate(): DocumentModel {
@@ -46,6 +53,9 @@ function certificate(): DocumentModel {
   body.appendPageBreak();
   body.appendListItem('Tiêu chí 1');
   body.appendHorizontalRule();
+  body.appendImage(
+    newBlobObject(rt, new Uint8Array(Buffer.from(PNG_1X1, 'base64')), 'image/png', 'logo.png'),
+  );
   const model = svc.model.get(doc.getId());
   if (!model) throw new Error('no model');
   return model;
@@ -89,6 +99,9 @@ describe('saveDocx (docx package)', () => {
       // A4 landscape: 841.89 × 595.276 pt = 16838 × 11906 twips; left margin 85.05 pt = 1701 twips.
       expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
       expect(xml).toMatch(/w:left="1701"/);
+      const zip = await JSZip.loadAsync(buf);
+      expect(Object.keys(zip.files).some((f) => f.startsWith('word/media/'))).toBe(true);
+      expect(xml).toContain('<w:drawing>');
       const header = await documentXml(buf, 'word/header1.xml');
       expect(header).toContain('UBND QUẬN HOÀN KIẾM');
     } finally {
@@ -123,5 +136,24 @@ describe('renderPdfBytes (LibreOffice)', () => {
 
   (soffice ? test.skip : test)('returns null when soffice is not installed', () => {
     expect(renderPdfBytes(certificate())).toBeNull();
+  });
+});
+
+describe('savePdf (demo output)', () => {
+  test('writes the placeholder when soffice is absent ($THIDUA_SOFFICE="" hides it)', () => {
+    const saved = process.env.THIDUA_SOFFICE;
+    process.env.THIDUA_SOFFICE = '';
+    resetSofficeCache();
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-pdf-'));
+    try {
+      const file = join(dir, 'bang-khen.pdf');
+      expect(savePdf(certificate(), file)).toBe('placeholder');
+      expect(placeholderText(new Uint8Array(readFileSync(file)))).toContain('Phường Hàng Bạc');
+    } finally {
+      if (saved === undefined) delete process.env.THIDUA_SOFFICE;
+      else process.env.THIDUA_SOFFICE = saved;
+      resetSofficeCache();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

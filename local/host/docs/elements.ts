@@ -37,7 +37,6 @@ import {
   DocNode,
   DocumentModel,
   DocumentStore,
-  INLINE_TYPES,
   NodeType,
   PARAGRAPH_TYPES,
   SECTION_TYPES,
@@ -543,7 +542,6 @@ function ensureTrailingParagraph(section: DocNode): void {
   if (!last || !PARAGRAPH_TYPES.has(last.type)) appendChild(section, newParagraph());
 }
 
-const BLOCK_TYPES: ReadonlySet<NodeType> = new Set(['PARAGRAPH', 'LIST_ITEM', 'TABLE']);
 const PARAGRAPH_ONLY: ReadonlySet<NodeType> = new Set(['PARAGRAPH']);
 const LIST_ITEM_ONLY: ReadonlySet<NodeType> = new Set(['LIST_ITEM']);
 const TABLE_ONLY: ReadonlySet<NodeType> = new Set(['TABLE']);
@@ -2054,8 +2052,6 @@ function newRangeElement(s: Session, node: DocNode, start: number, end: number):
   ranges.set(proxy, { node, start, end });
   return proxy;
 }
-
-export { INLINE_TYPES, BLOCK_TYPES };
 
 export const elementChecks: true[] = [
   assertType<AssertNoExtraMethods<BodyFake, RealBody>>(),

@@ -16,6 +16,7 @@ export * from './model';
 export { saveDocx, docxBuffer } from './docx';
 export {
   renderPdfBytes,
+  savePdf,
   placeholderPdf,
   placeholderText,
   findSoffice,

@@ -253,3 +253,13 @@ export function placeholderText(pdf: Uint8Array): string | null {
     out += String.fromCharCode(parseInt(hex.slice(i, i + 4), 16));
   return out;
 }
+
+/**
+ * Writes the document as PDF for a person to open (the demo): LibreOffice's rendering when installed,
+ * else the placeholder. Returns which one was written.
+ */
+export function savePdf(doc: DocumentModel, file: string): 'libreoffice' | 'placeholder' {
+  const bytes = renderPdfBytes(doc);
+  writeFileSync(file, bytes ?? placeholderPdf(doc));
+  return bytes ? 'libreoffice' : 'placeholder';
+}
