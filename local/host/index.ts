@@ -28,6 +28,9 @@ import { createUtilities, type UtilitiesHost } from './services/utilities';
 import { TriggerHost, authMode, createScriptApp, type TriggerRecord } from './services/script';
 import { LogHost, createConsole, createLogger, type LogLine } from './services/logger';
 import { createSpreadsheetHost, type SpreadsheetModel } from './spreadsheet';
+import { createDocumentService, renderPdfBytes, placeholderPdf, type DocumentStore } from './docs';
+import { createDriveService, connectDocumentStore, MIME, type DriveModel } from './drive';
+import { createMailService, type SentBox } from './mail';
 
 export { HostRuntime } from './runtime';
 export type { Execution, ExecutionKind, RuntimeOptions } from './runtime';
@@ -46,6 +49,9 @@ export interface UserEditResult {
 export interface SpreadsheetModelLike {
   userEdit(user: string, a1WithSheet: string, values: unknown): UserEditResult;
   toasts?: unknown[];
+  /** The file's id and name, so Drive can list the bound spreadsheet (stand-ins may omit them). */
+  id?: string;
+  name?: string;
 }
 
 export interface SpreadsheetHostOptions {
@@ -152,6 +158,14 @@ export class LocalHost {
   private readonly statuses = new Map<number, RunStatus>();
   private readonly activeUsers = new Map<number, string>();
   private spreadsheetIdCache?: string;
+  /** Documents made through DocumentApp or Drive copies (the Docs fake's store). */
+  readonly documents: DocumentStore;
+  /** Files and folders; the bound spreadsheet sits in the folder "Thi đua". */
+  readonly drive: DriveModel;
+  /** Every message MailApp sent. */
+  readonly sentBox: SentBox;
+  /** The Drive folder that holds the bound spreadsheet. */
+  readonly workbookFolderId: string;
 
   constructor(options: LocalHostOptions) {
     this.owner = options.spreadsheet?.owner ?? options.runtime?.owner ?? 'owner@thidua.test';
@@ -198,6 +212,25 @@ export class LocalHost {
       Logger: createLogger(this.rt, this.logs),
       console: createConsole(this.rt, this.logs),
     };
+    // Docs, Drive and Mail, connected: Drive copies and exports documents, documents get Drive ids.
+    const docs = createDocumentService(this.rt);
+    const drive = createDriveService(this.rt);
+    connectDocumentStore(drive.model, docs.model, (d) => renderPdfBytes(d) ?? placeholderPdf(d));
+    const mail = createMailService(this.rt);
+    this.documents = docs.model;
+    this.drive = drive.model;
+    this.sentBox = mail.sentBox;
+    const folder = this.drive.registerFolder({ name: 'Thi đua' });
+    this.workbookFolderId = folder.id;
+    this.drive.registerFile({
+      id: this.sheets.model.id ?? 'thidua-stand-in-spreadsheet',
+      name: this.sheets.model.name ?? 'Bảng tính',
+      mimeType: MIME.spreadsheet,
+      parentId: folder.id,
+    });
+    this.globals.DocumentApp = docs.DocumentApp;
+    this.globals.DriveApp = drive.DriveApp;
+    this.globals.MailApp = mail.MailApp;
     for (const [name, make] of Object.entries(options.services ?? {}))
       this.globals[name] = make(this);
   }

@@ -231,25 +231,19 @@ function parseContainer(
   for (const { ref, raw } of paired.errors) report(whereOf(ref), raw);
 
   // Which tags are block-level: both ends of a pair (and its else) in different paragraphs.
-  const blockLevel = new Map<TagRef, { kind: 'section' | 'if'; node: Node }>();
-  const blockPairs: {
-    node: Extract<Node, { kind: 'section' | 'if' }>;
-    open: TagRef;
-    close: TagRef;
-  }[] = [];
+  const blockLevel = new Set<TagRef>();
   const walk = (nodes: readonly Node[]): void => {
     for (const node of nodes) {
       if (node.kind !== 'section' && node.kind !== 'if') continue;
       const open = refs[node.open.start];
       const close = refs[node.close.start];
       if (open !== undefined && close !== undefined && open.block !== close.block) {
-        blockLevel.set(open, { kind: node.kind, node });
-        blockLevel.set(close, { kind: node.kind, node });
+        blockLevel.add(open);
+        blockLevel.add(close);
         if (node.kind === 'if' && node.elseTag !== null) {
           const elseRef = refs[node.elseTag.start];
-          if (elseRef !== undefined) blockLevel.set(elseRef, { kind: 'if', node });
+          if (elseRef !== undefined) blockLevel.add(elseRef);
         }
-        blockPairs.push({ node, open, close });
       }
       if (node.kind === 'section') walk(node.children);
       else {
@@ -373,10 +367,8 @@ function parseContainer(
     if (zoneHasTag(trailTokens) && lastTrail !== undefined) {
       deletions.push({ start: trailTokens[0]?.start ?? lastTrail.start, end: lastTrail.end });
     }
-    const enclosing = blockPairs.filter(
-      (p) => p.node.kind === 'section' && p.open.block <= index && p.close.block >= index,
-    ).length;
-    const inline = buildNodes(middle, sectionDepth + enclosing).nodes;
+    // Tag errors (an {{@index}} outside any list included) came from the container-wide pass.
+    const inline = buildNodes(middle).nodes;
     checkInlineSpans(inline, para, report);
     paraNodes.set(index, {
       kind: 'para',

@@ -340,8 +340,24 @@ export function dryRun(
         else if (group.records[group.records.length - 1] !== index) group.records.push(index);
       }
     });
+    // A field absent from a record is unknown only if no record anywhere has it (and no schema
+    // says it exists); otherwise the record merely lacks it, which is the same as empty.
+    type Final = { issue: RenderIssue; code: DryRunProblemCode; records: number[] };
+    const finals = new Map<string, Final>();
     for (const { issue, records: where } of groups.values()) {
       if (schema !== undefined && staticUnknown.has(`${issue.where}|${issue.tag}`)) continue;
+      const unknown =
+        issue.code === 'unknown-field' &&
+        schema === undefined &&
+        !resolved.has(resolvedKey(issue.where, issue.tag));
+      const code: DryRunProblemCode =
+        issue.code === 'unknown-field' && !unknown ? 'missing-field' : issue.code;
+      const key = `${code}|${issue.where}|${issue.tag}|${issue.use}`;
+      const existing = finals.get(key);
+      if (existing === undefined) finals.set(key, { issue, code, records: [...where] });
+      else existing.records = [...new Set([...existing.records, ...where])].sort((a, b) => a - b);
+    }
+    for (const { issue, code, records: where } of finals.values()) {
       const listed =
         where.length === records.length && records.length > 1
           ? `tất cả ${String(records.length)} bản ghi`
@@ -354,22 +370,17 @@ export function dryRun(
         where: issue.where,
         records: where,
       };
-      let code: DryRunProblemCode = issue.code;
       if (code === 'unknown-field') {
-        // Absent from every record (and no schema says otherwise): a wrong name in the template.
-        if (schema === undefined && !resolved.has(resolvedKey(issue.where, issue.tag))) {
-          problems.push({
-            ...base,
-            code,
-            severity: 'error',
-            records: [],
-            message:
-              `${issue.where}: trường ${issue.tag} không có trong dữ liệu.` +
-              suggestion(issue.path, known),
-          });
-          continue;
-        }
-        code = 'missing-field';
+        problems.push({
+          ...base,
+          code,
+          severity: 'error',
+          records: [],
+          message:
+            `${issue.where}: trường ${issue.tag} không có trong dữ liệu.` +
+            suggestion(issue.path, known),
+        });
+        continue;
       }
       if (code === 'missing-field') {
         if (issue.use !== 'print') continue;

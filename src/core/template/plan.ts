@@ -108,9 +108,13 @@ export type MergePlan = {
   readonly edits: number;
 };
 
-/** Mutating calls an op makes in src/gas/docs/merge.ts: a replace with text inserts, styles, deletes. */
+/**
+ * Mutating calls an op makes in src/gas/docs/merge.ts: a replacement with text inserts it, then
+ * deletes the old text after it and the old first character; everything else is one call.
+ */
 export function editCost(op: EditOp): number {
-  return op.op === 'replace' && op.text !== '' ? 3 : 1;
+  if (op.op !== 'replace' || op.text === '') return 1;
+  return op.end > op.start ? 3 : 2;
 }
 
 // ---------------------------------------------------------------- rendering to steps

@@ -7,6 +7,13 @@
  *   {{@index}}                                      1-based number of the current item
  *   {{#if field}} … {{else}} … {{/if}}              conditional text ({{else}} optional)
  *
+ * Formatters (values.ts): ngay → "ngày 05 tháng 01 năm 2020"; ngayngan → "05/01/2020";
+ * noingay:Hà Nội → "Hà Nội, ngày 05 tháng 01 năm 2020" (the place is written in the tag; for a
+ * place taken from the data write "{{noi}}, {{ngay_ky|ngay}}"); hoa → Vietnamese upper case;
+ * so → "1.234,5", so:2 → exactly two decimals "9,50"; so_vb → document number "05". Without a
+ * formatter: text as is, integers as digits ("2023"), other numbers "9,5", dates "05/01/2020".
+ * {{#if}} is true for non-blank text, a non-zero number, true, a non-empty list.
+ *
  * Field names are ASCII identifiers ([A-Za-z_][A-Za-z0-9_]*): names typed in Vietnamese with
  * diacritics differ invisibly between NFC and NFD and between keyboards, so a template written
  * on one machine would not match a sheet header typed on another. Values are Vietnamese text.

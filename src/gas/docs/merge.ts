@@ -132,18 +132,22 @@ function clearBlock(container: BlockContainer, block: number): void {
 }
 
 /**
- * One replacement: the new text is inserted after the old, given the old text's first
- * character's attributes, then the old is deleted. Inserting first never empties the Text
- * element (Docs may drop an emptied one) and the explicit attributes keep the first run's
- * formatting even when the placeholder was split across differently formatted runs.
+ * One replacement, in the formatting of the replaced text's first character. The value is
+ * inserted between the first and second characters (the two braces of "{{"), where both
+ * neighbours carry the opening run's formatting, so it takes that formatting whichever
+ * neighbour Docs copies it from, even when the placeholder was split across differently
+ * formatted runs; then the rest of the old text and its first character are deleted. No read
+ * of attributes is needed, and the Text element is never emptied on the way (Docs may drop an
+ * emptied one).
  */
 function replace(text: Text, start: number, end: number, value: string): void {
-  if (value !== '') {
-    const attributes: unknown = text.getAttributes(start);
-    text.insertText(end + 1, value);
-    text.setAttributes(end + 1, end + value.length, attributes);
+  if (value === '') {
+    text.deleteText(start, end);
+    return;
   }
-  text.deleteText(start, end);
+  text.insertText(start + 1, value);
+  if (end > start) text.deleteText(start + 1 + value.length, end + value.length);
+  text.deleteText(start, start);
 }
 
 export type MergeProgress = {
