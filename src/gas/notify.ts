@@ -12,7 +12,8 @@ export function alertUser(message: string, title = TOAST_TITLE): void {
   try {
     const ui = SpreadsheetApp.getUi();
     ui.alert(title, message, ui.ButtonSet.OK);
-  } catch (_noUi) {
+  } catch {
+    // No Ui in time-driven runs: say it in a toast and the log instead.
     console.log(`${title}: ${message}`);
     toast(message);
   }
