@@ -11,8 +11,8 @@ import { ClusterSettingsSchema } from '../../src/core/model/settings';
 import { UnitSchema, type Unit } from '../../src/core/model/unit';
 import { computeRanking } from '../../src/core/ranking/computeRanking';
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run scores the same data. */
-function rng(seed: number): () => number {
+/** Deterministic pseudo-random numbers (mulberry32), so every bench run uses the same data. */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -14,6 +14,7 @@
  *
  * Run: npx tsx local/bench/ranking.ts [maxNaiveCells]   (after `npx tsx local/build.ts`)
  */
+import { rng } from './core';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { LocalHost } from '../host';
@@ -55,18 +56,6 @@ export interface RankingBenchRow {
   naiveOverLimit: boolean | null;
   /** Why the naive run was skipped, '' otherwise. */
   naiveSkipped: string;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run seeds the same scores. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Cluster {
