@@ -16,7 +16,8 @@ import { GUIDE_LINES } from '../../src/core/layout/guide';
 import { locateScoreCell, matrixLayout } from '../../src/core/layout/matrix';
 import { readUnits } from '../../src/core/readers/units';
 import { readCriteria } from '../../src/core/readers/criteria';
-import { cellA1, quoteSheetName } from '../../src/core/a1';
+import { cellA1, parseA1, quoteSheetName } from '../../src/core/a1';
+import { SETTING_ROWS } from '../../src/core/layout/settings';
 import {
   NAMED_RANGES,
   ORPHAN_SHEET_NAME,
@@ -341,6 +342,126 @@ describe('set-up follows registry changes without losing a score', () => {
     const rowsBefore = cells(h.spreadsheet.sheet(ORPHAN_SHEET_NAME) as SheetModel).size;
     setUp(h);
     expect(cells(h.spreadsheet.sheet(ORPHAN_SHEET_NAME) as SheetModel).size).toBe(rowsBefore);
+  });
+});
+
+describe('set-up formats empty cells only: a filled cell keeps its value, format and display', () => {
+  const settingsCell = (key: string): string =>
+    cellA1(SETTING_ROWS.findIndex((r) => r.key === key) + 2, 2);
+
+  /** Every filled cell as getValues types it, with its number format and what it shows. */
+  function typed(h: LocalHost): Map<string, unknown> {
+    const out = new Map<string, unknown>();
+    for (const sheet of h.spreadsheet.sheets) {
+      sheet.rows.forEach((row, r) =>
+        row?.forEach((cell, c) => {
+          if (cell === undefined || cell.v === '') return;
+          const a1 = at(sheet.name, cellA1(r + 1, c + 1));
+          out.set(a1, {
+            value: h.spreadsheet.valueAt(a1),
+            format: cell.fmt ?? 'General',
+            shown: h.spreadsheet.displayAt(a1),
+          });
+        }),
+      );
+    }
+    return out;
+  }
+
+  it('keeps the plan date typed as a date, and Kiểm tra dữ liệu finds nothing in Cấu hình', () => {
+    const h = host();
+    seedSampleWorkbook(h);
+    const b7 = at(SHEET_NAMES.settings, settingsCell('planDate'));
+    expect(b7).toBe(at(SHEET_NAMES.settings, 'B7'));
+    const date = h.spreadsheet.valueAt(b7);
+    expect(date).toBeInstanceOf(Date);
+    const before = typed(h);
+    setUp(h);
+    expect(h.spreadsheet.valueAt(b7)).toEqual(date);
+    expect(h.spreadsheet.cellAt(b7)?.fmt).toBe('dd/MM/yyyy');
+    expect(h.spreadsheet.displayAt(b7)).toBe('18/01/2022');
+    // Every filled cell of the seeded workbook, but the matrices' own cells (headers, maxima, unit
+    // code and name), which the program rewrites from Tiêu chí and Đơn vị in the layout's formats.
+    const after = typed(h);
+    for (const [a1, was] of before) {
+      if (/^'(Tự chấm|Thẩm định)'!([A-Z]+[12]|[AB]\d+)$/.test(a1)) continue;
+      expect([a1, after.get(a1)]).toEqual([a1, was]);
+    }
+    // Empty cells of the same columns do get the layout's formats.
+    expect(h.spreadsheet.cellAt(at(SHEET_NAMES.units, 'A8'))?.fmt).toBe('@');
+    const check = h.clickMenu('Kiểm tra dữ liệu');
+    expect(check.error).toBeUndefined();
+    const report = h.spreadsheet.valuesAt(`'Kiểm tra dữ liệu'!A1:E40`);
+    expect(report.filter((r) => r[0] === SHEET_NAMES.settings)).toEqual([]);
+    expect(report[1]?.[3]).toBe('Không phát hiện lỗi.');
+  });
+
+  it('keeps a unit code typed as the number 1, and a date typed in a text column', () => {
+    const h = host();
+    const extra = ['1', 'Phường Một', 'Phường', 'Thành viên', '', '', '', '18/01/2022'];
+    seedSampleWorkbook(h, { unitRows: [...SAMPLE_UNIT_ROWS, extra] });
+    const code = at(SHEET_NAMES.units, 'A8');
+    const last = at(SHEET_NAMES.units, cellA1(8, UNITS_LAYOUT.columns.length));
+    expect(h.spreadsheet.valueAt(code)).toBe(1);
+    const date = h.spreadsheet.valueAt(last);
+    expect(date).toBeInstanceOf(Date);
+    setUp(h);
+    expect(h.spreadsheet.valueAt(code)).toBe(1);
+    expect(h.spreadsheet.cellAt(code)?.fmt ?? 'General').toBe('General');
+    expect(h.spreadsheet.displayAt(code)).toBe('1');
+    expect(h.spreadsheet.valueAt(last)).toEqual(date);
+    expect(h.spreadsheet.displayAt(last)).toBe('18/01/2022');
+    // The row below, empty, is formatted as the layout says.
+    expect(h.spreadsheet.cellAt(at(SHEET_NAMES.units, 'A9'))?.fmt).toBe('@');
+    // The unit still gets its matrix row, under its code as text.
+    expect(h.spreadsheet.valueAt(at(SHEET_NAMES.selfScores, 'A9'))).toBe('1');
+  });
+
+  it('a rebuilt matrix moves each score with its value and its format; a re-run changes nothing', () => {
+    const h = host();
+    seedSampleWorkbook(h);
+    setUp(h);
+    const old = matrixLayout(sampleUnits, sampleTree);
+    const sheet = h.spreadsheet.sheet(SHEET_NAMES.selfScores) as SheetModel;
+    const formatCell = (a1: string, fmt: string): void => {
+      const { row, column } = parseA1(a1);
+      sheet.ensure(row, column).fmt = fmt;
+    };
+    // "9,5" typed into a cell someone formatted as plain text stays text; 18 under "0.0" a number.
+    const hk = locateScoreCell(old, 'HK', '1') as string;
+    const dd = locateScoreCell(old, 'DD', '3', 'target') as string;
+    formatCell(hk, '@');
+    formatCell(dd, '0.0');
+    paste(h, SHEET_NAMES.selfScores, parseA1(hk).row, parseA1(hk).column, [['9,5']]);
+    paste(h, SHEET_NAMES.selfScores, parseA1(dd).row, parseA1(dd).column, [['18']]);
+    expect(h.spreadsheet.valueAt(at(SHEET_NAMES.selfScores, hk))).toBe('9,5');
+    // A new unit second and a new criterion before 3: both scores move down and right.
+    const criteria = [...SAMPLE_CRITERIA_ROWS];
+    criteria.splice(3, 0, ['I', '', '2b', '', 'Tiêu chí mới', 'Chấm điểm', 5, '', '', '', '', '']);
+    paste(h, SHEET_NAMES.criteria, 2, 1, criteria);
+    const units = [...SAMPLE_UNIT_ROWS];
+    units.splice(1, 0, ['TX', 'Thị xã Sơn Tây', 'Thị xã', 'Thành viên', '', '', '', '']);
+    paste(h, SHEET_NAMES.units, 2, 1, units);
+    setUp(h);
+    const moved = matrixLayout(
+      readUnits([headerValues(UNITS_LAYOUT), ...units]).value,
+      readCriteria([headerValues(CRITERIA_LAYOUT), ...criteria]).value,
+    );
+    const hk2 = at(SHEET_NAMES.selfScores, locateScoreCell(moved, 'HK', '1') as string);
+    const dd2 = at(SHEET_NAMES.selfScores, locateScoreCell(moved, 'DD', '3', 'target') as string);
+    expect(hk2).not.toBe(at(SHEET_NAMES.selfScores, hk));
+    expect(dd2).not.toBe(at(SHEET_NAMES.selfScores, dd));
+    expect([h.spreadsheet.valueAt(hk2), h.spreadsheet.cellAt(hk2)?.fmt]).toEqual(['9,5', '@']);
+    expect(h.spreadsheet.displayAt(hk2)).toBe('9,5');
+    expect([h.spreadsheet.valueAt(dd2), h.spreadsheet.cellAt(dd2)?.fmt]).toEqual([18, '0.0']);
+    expect(h.spreadsheet.displayAt(dd2)).toBe('18,0');
+    // The cells they left, now empty or another unit's, carry the layout's score format.
+    const emptyNow = at(SHEET_NAMES.selfScores, locateScoreCell(moved, 'TX', '1') as string);
+    expect(h.spreadsheet.valueAt(emptyNow)).toBe('');
+    expect(h.spreadsheet.cellAt(emptyNow)?.fmt).toBe(moved.columns[2]?.numberFormat);
+    const first = snapshot(h.spreadsheet);
+    setUp(h);
+    expect(snapshot(h.spreadsheet)).toBe(first);
   });
 });
 

@@ -9,3 +9,11 @@ export {
 } from './matrixRebuild';
 export { resolveSheet, type Resolution } from './resolveSheets';
 export { cellOut, fingerprint } from './cellsOut';
+export {
+  areaFormats,
+  cellFormat,
+  holdsValue,
+  tableFormatOps,
+  type AreaState,
+  type FormatGrid,
+} from './formatPlan';

@@ -13,6 +13,7 @@ import { HEADER_SCAN_ROWS } from '../readers/headers';
 import { cellA1, columnLetter } from '../a1';
 import { valueToText } from '../parse/text';
 import { nameKey } from '../text/normalize';
+import { cellFormat, type FormatGrid } from './formatPlan';
 
 export interface OrphanScore {
   readonly sheet: string;
@@ -22,6 +23,8 @@ export interface OrphanScore {
   readonly column: string;
   readonly value: unknown;
   readonly formula: string;
+  /** The cell's number format where the value was ('' when not read), kept with the value. */
+  readonly format: string;
   /** A1 cell where the value was. */
   readonly cell: string;
   readonly reason: string;
@@ -32,6 +35,12 @@ export interface MatrixRebuild {
   readonly grid: unknown[][];
   /** Formulas at the same positions ('' for plain values). */
   readonly formulas: string[][];
+  /**
+   * Number formats at the same positions: the layout's for the program's cells (headers, maxima,
+   * unit columns) and empty score cells; a kept score carries the format it had, so "9,5" typed
+   * as text stays text and a number stays a number wherever it moves.
+   */
+  readonly formats: string[][];
   /** Rows × columns to write so that old cells outside the new matrix are cleared. */
   readonly writeRows: number;
   readonly writeColumns: number;
@@ -79,6 +88,7 @@ export function rebuildMatrix(
   oldValues: readonly (readonly unknown[])[],
   oldFormulas: readonly (readonly string[])[] | undefined,
   layout: MatrixLayout,
+  oldFormats?: FormatGrid,
 ): MatrixRebuild {
   const width = layout.columns.length;
   const grid: unknown[][] = [
@@ -86,6 +96,8 @@ export function rebuildMatrix(
     ...layout.unitRows.map((u) => [u.code, u.name, ...new Array<unknown>(width - 2).fill('')]),
   ];
   const formulas: string[][] = grid.map((r) => r.map(() => ''));
+  const formats = matrixFormats(layout);
+  const formatAt = (r: number, c: number): string | undefined => oldFormats?.[r]?.[c];
   const rowByCode = new Map(layout.unitRows.map((u) => [nameKey(u.code), u.row - 1]));
   const colByHeader = new Map<string, number>();
   layout.columns.forEach((c, i) => {
@@ -112,6 +124,7 @@ export function rebuildMatrix(
       column: headerOf(c) || `Cột ${columnLetter(c + 1)}`,
       value: cellAt(oldValues, r, c),
       formula: formulaAt(r, c),
+      format: formatAt(r, c) ?? '',
       cell: cellA1(r + 1, c + 1),
       reason,
     });
@@ -178,6 +191,13 @@ export function rebuildMatrix(
         const target = grid[newRow] as unknown[];
         target[newCol] = cellAt(oldValues, r, c);
         (formulas[newRow] as string[])[newCol] = formulaAt(r, c);
+        const formatRow = formats[newRow] as string[];
+        formatRow[newCol] = cellFormat(
+          cellAt(oldValues, r, c),
+          formulaAt(r, c),
+          formatAt(r, c),
+          formatRow[newCol] ?? '',
+        );
         if (newRow !== r || newCol !== c) moved++;
       }
     }
@@ -208,6 +228,7 @@ export function rebuildMatrix(
   return {
     grid,
     formulas,
+    formats,
     writeRows,
     writeColumns,
     changed,

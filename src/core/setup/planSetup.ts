@@ -3,7 +3,9 @@
  * list of sheet operations, protections and named ranges that make the workbook match the
  * layout, plus the Vietnamese report. Nothing a user typed is overwritten: headers are written only
  * where they are missing, settings only appended, and a score matrix is rebuilt by moving every
- * entered value with its unit and column (values without a place are kept as orphans).
+ * entered value with its unit and column (values without a place are kept as orphans). Number
+ * formats go to empty cells only: a cell holding a value keeps its format (formatPlan.ts), so a
+ * date stays a date and "9,5" typed as text stays text, also when a score moves.
  */
 import { SHEET_NAMES, SHEET_ORDER, type SheetKey } from '../layout/sheets';
 import { NUMBER_FORMATS, headerValues, type TableLayout } from '../layout/columns';
@@ -28,9 +30,10 @@ import { locateTable } from '../readers/headers';
 import { cellAt, columnCount, isBlankRow, labelKey, rowAt } from '../readers/cells';
 import { rangeA1 } from '../a1';
 import { cellOut, fingerprint } from './cellsOut';
-import { rebuildMatrix, matrixFormats, type OrphanScore } from './matrixRebuild';
+import { rebuildMatrix, type OrphanScore } from './matrixRebuild';
 import { resolveSheet, type Resolution } from './resolveSheets';
 import { planValidation, type ColumnSource } from './validationPlan';
+import { cellFormat, tableFormatOps, type FormatGrid } from './formatPlan';
 import type {
   PlannedNamedRange,
   PlannedProtection,
@@ -271,6 +274,7 @@ interface TablePart {
 function planTable(
   layout: TableLayout,
   grid: Grid,
+  formats: FormatGrid | undefined,
   fresh: boolean,
   ctx: Context,
   sourceFor: ColumnSource,
@@ -307,14 +311,17 @@ function planTable(
     }
   }
   const dataRow = headerRow + 1;
+  const width = Math.max(0, ...positions.values());
+  // Layout formats for empty cells only; cells holding a value keep theirs (formatPlan.ts).
+  const formatOf = new Map<number, string>();
+  for (const spec of layout.columns) {
+    const column = positions.get(spec.key);
+    if (column !== undefined) formatOf.set(column, spec.numberFormat);
+  }
+  ops.push(...tableFormatOps({ values: grid, formats }, dataRow, width, (c) => formatOf.get(c)));
   for (const spec of layout.columns) {
     const column = positions.get(spec.key);
     if (column === undefined) continue;
-    ops.push({
-      op: 'format',
-      range: range(dataRow, column, 'toEnd', 1),
-      format: spec.numberFormat,
-    });
     if (spec.validation !== undefined) {
       const rule = planValidation(spec.validation, sourceFor);
       if (rule !== undefined)
@@ -326,7 +333,6 @@ function planTable(
     if (fresh) ops.push({ op: 'widths', column, count: 1, width: spec.width });
   }
   if (fresh) ops.push({ op: 'frozen', rows: headerRow, columns: layout.frozenColumns });
-  const width = Math.max(0, ...positions.values());
   return { ops, positions, headerRow, dataRow, width };
 }
 
@@ -348,7 +354,12 @@ function widthRuns(widths: readonly number[]): SheetOp[] {
   return ops;
 }
 
-function planSettings(grid: Grid, year: number, ctx: Context): { ops: SheetOp[]; rows: number[] } {
+function planSettings(
+  grid: Grid,
+  numberFormats: FormatGrid | undefined,
+  year: number,
+  ctx: Context,
+): { ops: SheetOp[]; rows: number[] } {
   const defaults = settingsGrid(
     ClusterSettingsSchema.parse({ clusterName: DEFAULT_CLUSTER_NAME, year }),
   );
@@ -411,15 +422,34 @@ function planSettings(grid: Grid, year: number, ctx: Context): { ops: SheetOp[];
       `${SHEET_NAMES.settings}: thêm ${missing.length} dòng cấu hình (${missing.map((m) => m.row.label).join('; ')}) với giá trị mặc định.`,
     );
   }
-  // Each value cell's format and validation, by runs of consecutive rows.
+  // Each value cell's format and validation. Rows already on the sheet get their formats as one
+  // grid per run of consecutive rows, where a value already typed keeps its format (a plan date
+  // typed as a date stays a date); rows between them that are not settings are not touched.
   const perRow = SETTING_ROWS.map((row) => ({ row, at: rowOfKey.get(row.key) as number })).sort(
     (a, b) => a.at - b.at,
   );
+  if (!isBlankGrid(grid)) {
+    const present = perRow.filter(({ at }) => at < appendAt);
+    let run: string[][] = [];
+    let runStart = 0;
+    present.forEach(({ row, at }, i) => {
+      if (run.length === 0) runStart = at;
+      run.push([
+        cellFormat(
+          cellAt(grid, at - 1, valueCol - 1),
+          '',
+          numberFormats?.[at - 1]?.[valueCol - 1],
+          row.numberFormat,
+        ),
+      ]);
+      if (present[i + 1]?.at !== at + 1) {
+        ops.push({ op: 'formatGrid', row: runStart, column: valueCol, formats: run });
+        run = [];
+      }
+    });
+  }
   for (const { row, at } of perRow) {
     valueRows.push(at);
-    if (!isBlankGrid(grid)) {
-      ops.push({ op: 'format', range: range(at, valueCol, 1, 1), format: row.numberFormat });
-    }
     if (row.validation !== undefined) {
       const rule = planValidation(row.validation, ctx.source);
       if (rule !== undefined)
@@ -427,6 +457,11 @@ function planSettings(grid: Grid, year: number, ctx: Context): { ops: SheetOp[];
     }
   }
   return { ops, rows: valueRows };
+}
+
+/** The orphan row's formats: the kept value carries the format it had in the matrix. */
+function orphanFormats(o: OrphanScore): string[] {
+  return ORPHAN_FORMATS.map((f) => (f === '' ? o.format || NUMBER_FORMATS.number : f));
 }
 
 function orphanRows(orphans: readonly OrphanScore[], now: Date): unknown[][] {
@@ -440,7 +475,7 @@ function orphanRows(orphans: readonly OrphanScore[], now: Date): unknown[][] {
       o.cell,
       o.value,
       o.formula === '' ? o.reason : `${o.reason} (công thức cũ: ${o.formula})`,
-    ].map((v, i) => cellOut(v, ORPHAN_FORMATS[i] ?? '')),
+    ].map((v, i) => cellOut(v, orphanFormats(o)[i] ?? '')),
   );
 }
 
@@ -485,6 +520,7 @@ export function planSetup(current: SetupCurrent): SetupPlan {
   };
   const usable = (key: SetupSheetKey): boolean => resolutions.get(key)?.kind !== 'conflict';
   const gridOf = (key: SetupSheetKey): Grid => snapshotOf(key)?.values ?? [];
+  const formatsOf = (key: SetupSheetKey): FormatGrid | undefined => snapshotOf(key)?.numberFormats;
   /** Set up by us before: keep the user's widths and frozen panes. */
   const fresh = (key: SetupSheetKey): boolean => {
     const k = resolutions.get(key)?.kind;
@@ -544,14 +580,14 @@ export function planSetup(current: SetupCurrent): SetupPlan {
     const layout = TABLES[key] as TableLayout;
     tableParts.set(
       key,
-      planTable(layout, gridOf(key), fresh(key), firstPass, () => undefined),
+      planTable(layout, gridOf(key), formatsOf(key), fresh(key), firstPass, () => undefined),
     );
   }
   for (const key of ['units', 'criteria', 'crossScores', 'votes', 'audit'] as const) {
     if (!usable(key)) continue;
     tableParts.set(
       key,
-      planTable(TABLES[key] as TableLayout, gridOf(key), fresh(key), ctx, source),
+      planTable(TABLES[key] as TableLayout, gridOf(key), formatsOf(key), fresh(key), ctx, source),
     );
   }
 
@@ -644,7 +680,7 @@ export function planSetup(current: SetupCurrent): SetupPlan {
         break;
       }
       case 'settings': {
-        const { ops, rows } = planSettings(grid, current.year, ctx);
+        const { ops, rows } = planSettings(grid, formatsOf(key), current.year, ctx);
         if (fresh(key)) {
           ops.push(...widthRuns(SETTINGS_TABLE.columns.map((c) => c.width)));
           ops.push({
@@ -714,6 +750,7 @@ export function planSetup(current: SetupCurrent): SetupPlan {
           name,
           grid,
           snapshotOf(key)?.formulas,
+          formatsOf(key),
           units,
           tree,
           usable('units') && usable('criteria'),
@@ -770,9 +807,7 @@ export function planSetup(current: SetupCurrent): SetupPlan {
             op: 'formatGrid',
             row: at,
             column: 1,
-            formats: allOrphans.map(() =>
-              ORPHAN_FORMATS.map((f) => (f === '' ? NUMBER_FORMATS.number : f)),
-            ),
+            formats: allOrphans.map(orphanFormats),
           });
           ops.push({
             op: 'values',
@@ -877,6 +912,7 @@ function planMatrix(
   name: string,
   grid: Grid,
   formulas: readonly (readonly string[])[] | undefined,
+  numberFormats: FormatGrid | undefined,
   units: readonly Unit[],
   tree: CriteriaTree,
   registryOk: boolean,
@@ -895,14 +931,15 @@ function planMatrix(
     return keepAsIs('trang Tiêu chí chưa có tiêu chí nào nên chưa dựng lại bảng điểm.');
   }
   const layout = matrixLayout(units, tree);
-  const rebuilt = rebuildMatrix(name, grid, formulas, layout);
+  const rebuilt = rebuildMatrix(name, grid, formulas, layout, numberFormats);
   if (rebuilt.orphans.length > 0 && !orphanStoreOk) {
     return keepAsIs(
       `có ${rebuilt.orphans.length} điểm không còn khớp nhưng không ghi được vào trang "${ORPHAN_SHEET_NAME}".`,
     );
   }
   const width = layout.columns.length;
-  const formats = matrixFormats(layout);
+  // Layout formats for the program's cells and empty score cells; kept scores keep their own.
+  const formats = rebuilt.formats;
   const ops: SheetOp[] = [{ op: 'formatGrid', row: 1, column: 1, formats }];
   if (rebuilt.changed) {
     const values = Array.from({ length: rebuilt.writeRows }, (_, r) =>

@@ -20,6 +20,11 @@ export interface SheetSnapshot {
   readonly values?: readonly (readonly unknown[])[];
   /** getDataRange().getFormulas(), read for the score matrices so formulas are not lost. */
   readonly formulas?: readonly (readonly string[])[];
+  /**
+   * getDataRange().getNumberFormats(), read with the values: a cell holding a value keeps its
+   * format (set-up formats only empty cells). Without it, filled cells get the layout's format.
+   */
+  readonly numberFormats?: readonly (readonly string[])[];
   /** Sheet protections first, then range protections, as getProtections returned them. */
   readonly protections?: readonly ProtectionSnapshot[];
 }

@@ -121,6 +121,8 @@ export function applySetup(ss: Spreadsheet, plan: SetupPlan, state: SetupState):
   const run = (sheet: Sheet, op: SheetOp): void => {
     switch (op.op) {
       case 'format':
+        // "Below the data, to the end" is nothing when the data reaches the sheet's last row.
+        if (op.range.numRows === 'toEnd' && op.range.row > sizes.maxRows(sheet)) break;
         rangeOf(sheet, op.range, sizes).setNumberFormat(op.format);
         break;
       case 'formatGrid':

@@ -1,7 +1,8 @@
 /**
  * Reads what set-up needs, once: the sheet list, the stored sheet ids, each candidate sheet's data
- * range (values, and formulas for the score matrices) and its protections' descriptions, the
- * spreadsheet's editors. Calls grow with the number of sheets and protections, never with cells.
+ * range (values, number formats, and formulas for the score matrices) and its protections'
+ * descriptions, the spreadsheet's editors. Calls grow with the number of sheets and protections,
+ * never with cells.
  */
 import {
   SHEET_IDS_PROPERTY,
@@ -72,6 +73,8 @@ export function readSetupState(
     }
     const data = sheet.getDataRange();
     const values = data.getValues();
+    // Same range as the values: set-up keeps the format of every cell that holds a value.
+    const numberFormats = data.getNumberFormats();
     const formulas =
       MATRIX_NAMES.includes(name) || matrixIds.has(id) ? data.getFormulas() : undefined;
     const sheetLevel = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
@@ -86,6 +89,7 @@ export function readSetupState(
       name,
       id,
       values,
+      numberFormats,
       ...(formulas === undefined ? {} : { formulas }),
       protections,
     });
