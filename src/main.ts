@@ -12,3 +12,7 @@ export { menuValidate } from './gas/edit/validateWorkbook';
 export { menuToggleScoring } from './gas/edit/scoringLock';
 export { menuRank } from './gas/ranking/rankAction';
 export { menuPrepareBallots, menuTallyVotes } from './gas/votes/voteActions';
+export { menuFillAwardsFromRanking, menuAwardStatistics } from './gas/awards/awardActions';
+export { menuCreatePledge } from './gas/docs/pledgeAction';
+export { menuCreateCertificates } from './gas/certificates/action';
+export { jobContinue, menuCancelJob } from './gas/jobs/entryPoints';

@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LocalHost, type RunResult } from '../host';
 import { saveXlsx } from '../host/spreadsheet/xlsx';
+import { saveDocx, savePdf } from '../host/docs';
 import { MENU } from '../../src/gas/menuDefinition';
 import { SHEET_NAMES } from '../../src/core/layout/sheets';
 import { SETTING_ROWS } from '../../src/core/layout/settings';
@@ -30,6 +31,7 @@ import {
 const root = resolve(__dirname, '..', '..');
 const defaultOutDir = join(root, 'out');
 const WORKBOOK_FILE = 'Cum-thi-dua-so-1.xlsx';
+const PLEDGE_FILE = 'Giao-uoc-thi-dua-2022';
 
 interface StepLog {
   step: string;
@@ -186,11 +188,30 @@ export async function runDemo(outDir = defaultOutDir): Promise<DemoResult> {
     if (marks.length > 0) type(host.owner, SHEET_NAMES.votes, 2, 3, marks, 'kết quả bỏ phiếu kín');
   }
   click('menuTallyVotes', 'kiểm phiếu và biên bản');
+  // The joint pledge from the default template, as Google Doc and PDF in Drive.
+  click('menuCreatePledge', 'bản giao ước thi đua của cụm (Google Docs và PDF)');
   click('menuAbout', 'giới thiệu');
 
   mkdirSync(outDir, { recursive: true });
   const workbookFile = join(outDir, WORKBOOK_FILE);
   await saveXlsx(host.spreadsheet, workbookFile);
+  // The pledge Doc the action linked from Cấu hình, saved as .docx and PDF a person can open.
+  const pledgeFiles: string[] = [];
+  const linkRow = SETTING_ROWS.findIndex((r) => r.key === 'pledgeDocLink') + 2;
+  const link = String(host.spreadsheet.valueAt(`'${SHEET_NAMES.settings}'!B${String(linkRow)}`));
+  const pledge = host.documents.get(/\/d\/([A-Za-z0-9_-]+)/.exec(link)?.[1] ?? '');
+  if (pledge) {
+    const docx = join(outDir, `${PLEDGE_FILE}.docx`);
+    const pdf = join(outDir, `${PLEDGE_FILE}.pdf`);
+    await saveDocx(pledge, docx);
+    const how = savePdf(pledge, pdf);
+    pledgeFiles.push(docx, pdf);
+    steps.push({
+      step: 'Lưu bản giao ước',
+      detail: `${docx}; ${pdf} (${how === 'libreoffice' ? 'LibreOffice' : 'PDF tạm, chưa cài LibreOffice'})`,
+      runs: [],
+    });
+  }
   const report = host.report();
   const logJson = join(outDir, 'run-log.json');
   const logText = join(outDir, 'run-log.txt');
@@ -213,7 +234,7 @@ export async function runDemo(outDir = defaultOutDir): Promise<DemoResult> {
       host.reportText(),
     ].join('\n'),
   );
-  return { host, steps, files: [workbookFile, logJson, logText] };
+  return { host, steps, files: [workbookFile, ...pledgeFiles, logJson, logText] };
 }
 
 if (require.main === module) {

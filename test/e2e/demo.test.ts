@@ -5,7 +5,9 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { runDemo } from '../../local/demo/run';
+import { SAMPLE_CRITERIA_ROWS } from '../../sample/cluster1';
 import { loadXlsx } from '../../local/host/spreadsheet/xlsx';
 import { HostRuntime } from '../../local/host/runtime';
 import { SHEET_NAMES } from '../../src/core/layout/sheets';
@@ -39,5 +41,29 @@ describe('npm run demo', () => {
     expect(ranking).toBeDefined();
     expect(reopened.valuesAt(`'${SHEET_NAMES.ranking}'!A6:C6`)).toEqual([[1, 'BD', 'Ba Đình']]);
     expect(reopened.valueAt(`'${SHEET_NAMES.ranking}'!L6`)).toBe('Cờ thi đua');
+
+    // «Tạo bản giao ước» ran; the joint pledge was saved as .docx and PDF.
+    expect(ran).toContain('menuCreatePledge');
+    const docx = join(dir, 'Giao-uoc-thi-dua-2022.docx');
+    const pdf = join(dir, 'Giao-uoc-thi-dua-2022.pdf');
+    expect(files).toEqual(expect.arrayContaining([docx, pdf]));
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const zip = await JSZip.loadAsync(readFileSync(docx));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const criteriaTable =
+      [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)]
+        .map((m) => m[0])
+        .find((t) => t.includes('Nội dung tiêu chí')) ?? '';
+    const rows = [...criteriaTable.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((m) =>
+      [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1] ?? '').join('|'),
+    );
+    // One row of the criteria table per criterion (8 criteria, the bonus and the penalty).
+    const codes = SAMPLE_CRITERIA_ROWS.map((r) => String(r[2])).filter((c) => c !== '');
+    const criterionRows = rows.filter((r) => codes.some((c) => r.startsWith(`${c}|`)));
+    expect(criterionRows).toHaveLength(codes.length);
+    expect(xml).toContain('BẢN GIAO ƯỚC THI ĐUA NĂM 2022');
+    expect(xml).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(xml).not.toContain('{{');
+    expect(xml).toBe(xml.normalize('NFC'));
   });
 });

@@ -7,6 +7,7 @@ export const NUMBER_FORMATS = {
   integer: '0',
   number: '#,##0.##',
   percent: '0.00%',
+  date: 'dd/mm/yyyy',
   dateTime: 'dd/mm/yyyy hh:mm:ss',
 } as const;
 

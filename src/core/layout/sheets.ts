@@ -12,6 +12,8 @@ export const SHEET_NAMES = {
   crossScores: 'Chấm chéo',
   ranking: 'Xếp hạng',
   votes: 'Bình xét',
+  awards: 'Khen thưởng',
+  awardStatistics: 'Thống kê khen thưởng',
   audit: 'Nhật ký',
 } as const;
 
@@ -19,8 +21,8 @@ export type SheetKey = keyof typeof SHEET_NAMES;
 export type SheetName = (typeof SHEET_NAMES)[SheetKey];
 
 /**
- * Tab order of a new workbook, also the order findings are listed in. Later sheets (Khen thưởng,
- * Thống kê khen thưởng) are added to SHEET_NAMES and here; findings on sheets not listed sort last.
+ * Tab order of a new workbook, also the order findings are listed in; findings on sheets not
+ * listed sort last. The award sheets come before Nhật ký, which stays the last tab.
  */
 export const SHEET_ORDER: readonly SheetName[] = [
   SHEET_NAMES.guide,
@@ -32,6 +34,8 @@ export const SHEET_ORDER: readonly SheetName[] = [
   SHEET_NAMES.crossScores,
   SHEET_NAMES.ranking,
   SHEET_NAMES.votes,
+  SHEET_NAMES.awards,
+  SHEET_NAMES.awardStatistics,
   SHEET_NAMES.audit,
 ];
 

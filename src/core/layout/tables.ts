@@ -1,6 +1,6 @@
 import { CRITERION_TYPE_LABELS, type CriteriaTree } from '../model/criteria';
 import { UNIT_ROLE_LABELS } from '../model/unit';
-import { DEFAULT_AWARD_FORMS } from '../model/award';
+import { AWARD_LEVEL_LABELS, DEFAULT_AWARD_FORMS, RECIPIENT_TYPE_LABELS } from '../model/award';
 import { NUMBER_FORMATS as F, type ColumnSpec, type TableLayout } from './columns';
 import { SHEET_NAMES } from './sheets';
 import {
@@ -475,3 +475,244 @@ export function rankingLayout(tree: Pick<CriteriaTree, 'groups'>): TableLayout {
     ],
   };
 }
+
+/**
+ * Khen thưởng: the award register (sổ khen thưởng), one row per recipient and award. Users type
+ * or paste the first columns; the last four are the program's: the certificate job writes
+ * Trạng thái, Liên kết and Lỗi, and Mã hồ sơ is the row's stable key (src/core/awards/key.ts),
+ * written once by the program and never changed, so a certificate is never made twice.
+ */
+export const AWARDS_LAYOUT = {
+  sheet: SHEET_NAMES.awards,
+  headerRow: 1,
+  firstDataRow: 2,
+  frozenRows: 1,
+  frozenColumns: 2,
+  columns: [
+    {
+      key: 'recipientType',
+      header: 'Tập thể / Cá nhân',
+      aliases: ['Đối tượng', 'Loại đối tượng'],
+      width: 110,
+      numberFormat: F.text,
+      required: true,
+      entry: 'user',
+      validation: { kind: 'list', values: Object.values(RECIPIENT_TYPE_LABELS) },
+    },
+    {
+      key: 'name',
+      header: 'Tên tập thể / Họ tên',
+      aliases: ['Họ tên', 'Họ và tên', 'Tên tập thể'],
+      width: 240,
+      numberFormat: F.text,
+      required: true,
+      entry: 'user',
+      note: 'Tập thể: tên đầy đủ, ví dụ: Trường THCS Nhân Chính. Cá nhân: họ và tên, ví dụ: Nguyễn Thị Lan.',
+    },
+    {
+      key: 'position',
+      header: 'Chức vụ',
+      aliases: ['Chức danh'],
+      width: 160,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+      note: 'Chỉ cho cá nhân.',
+    },
+    {
+      key: 'unit',
+      header: 'Đơn vị',
+      aliases: ['Đơn vị công tác'],
+      width: 220,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+      note: 'Cá nhân: nơi công tác. Tập thể: đơn vị cấp trên (để trống nếu là chính đơn vị).',
+    },
+    {
+      key: 'form',
+      header: 'Hình thức khen thưởng',
+      aliases: ['Hình thức', 'Danh hiệu'],
+      width: 200,
+      numberFormat: F.text,
+      required: true,
+      entry: 'user',
+      validation: { kind: 'list', values: DEFAULT_AWARD_FORMS, allowOther: true },
+      note: 'Chọn trong danh sách hoặc gõ hình thức khác, ví dụ: Huân chương Lao động hạng Ba.',
+    },
+    {
+      key: 'level',
+      header: 'Cấp khen',
+      width: 190,
+      numberFormat: F.text,
+      required: true,
+      entry: 'user',
+      validation: { kind: 'list', values: Object.values(AWARD_LEVEL_LABELS) },
+    },
+    {
+      key: 'achievement',
+      header: 'Thành tích',
+      aliases: ['Nội dung thành tích'],
+      width: 320,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+    },
+    {
+      key: 'decisionNumber',
+      header: 'Số quyết định',
+      width: 130,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+      note: 'Ví dụ: 163/QĐ-UBND.',
+    },
+    {
+      key: 'decisionDate',
+      header: 'Ngày quyết định',
+      width: 110,
+      numberFormat: F.date,
+      required: false,
+      entry: 'user',
+      validation: { kind: 'date' },
+      note: 'Ngày/tháng/năm, ví dụ: 19/01/2023.',
+    },
+    {
+      key: 'signerTitle',
+      header: 'Chức vụ người ký',
+      width: 220,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+      note: 'Ví dụ: CHỦ TỊCH hoặc KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.',
+    },
+    {
+      key: 'signerName',
+      header: 'Người ký',
+      aliases: ['Họ tên người ký'],
+      width: 170,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+    },
+    {
+      key: 'registerNumber',
+      header: 'Số sổ vàng',
+      aliases: ['Số vào sổ'],
+      width: 100,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+    },
+    {
+      key: 'year',
+      header: 'Năm',
+      width: 70,
+      numberFormat: F.integer,
+      required: false,
+      entry: 'user',
+      validation: { kind: 'numberBetween', min: 1900, max: 2200, integer: true },
+      note: 'Năm của thành tích. Để trống: năm của ngày quyết định, hoặc năm trong trang Cấu hình.',
+    },
+    {
+      key: 'email',
+      header: 'Thư điện tử',
+      aliases: ['Email', 'E-mail'],
+      width: 200,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+      validation: { kind: 'email' },
+      note: 'Để gửi bản PDF cho người được khen (không bắt buộc).',
+    },
+    {
+      key: 'status',
+      header: 'Trạng thái',
+      width: 110,
+      numberFormat: F.text,
+      required: false,
+      entry: 'computed',
+    },
+    {
+      key: 'link',
+      header: 'Liên kết',
+      width: 200,
+      numberFormat: F.text,
+      required: false,
+      entry: 'computed',
+    },
+    {
+      key: 'error',
+      header: 'Lỗi',
+      width: 240,
+      numberFormat: F.text,
+      required: false,
+      entry: 'computed',
+    },
+    {
+      key: 'key',
+      header: 'Mã hồ sơ',
+      width: 150,
+      numberFormat: F.text,
+      required: false,
+      entry: 'computed',
+      note: 'Do chương trình ghi, không sửa: mỗi mã ứng với đúng một giấy khen / bằng khen.',
+    },
+  ],
+} as const satisfies TableLayout;
+export type AwardColumnKey = (typeof AWARDS_LAYOUT.columns)[number]['key'];
+
+/**
+ * Thống kê khen thưởng: written whole by "Thống kê khen thưởng" (two title rows, then one table
+ * of sections: by level, by level and form, by year, by unit), protected.
+ */
+export const AWARD_STATISTICS_LAYOUT = {
+  sheet: SHEET_NAMES.awardStatistics,
+  headerRow: 3,
+  firstDataRow: 4,
+  frozenRows: 3,
+  frozenColumns: 0,
+  columns: [
+    {
+      key: 'section',
+      header: 'Thống kê theo',
+      width: 170,
+      numberFormat: F.text,
+      required: true,
+      entry: 'computed',
+    },
+    {
+      key: 'item',
+      header: 'Mục',
+      width: 300,
+      numberFormat: F.text,
+      required: true,
+      entry: 'computed',
+    },
+    {
+      key: 'collective',
+      header: 'Tập thể',
+      width: 90,
+      numberFormat: F.integer,
+      required: true,
+      entry: 'computed',
+    },
+    {
+      key: 'individual',
+      header: 'Cá nhân',
+      width: 90,
+      numberFormat: F.integer,
+      required: true,
+      entry: 'computed',
+    },
+    {
+      key: 'total',
+      header: 'Tổng cộng',
+      width: 90,
+      numberFormat: F.integer,
+      required: true,
+      entry: 'computed',
+    },
+  ],
+} as const satisfies TableLayout;
+export type AwardStatisticsColumnKey = (typeof AWARD_STATISTICS_LAYOUT.columns)[number]['key'];

@@ -105,6 +105,24 @@ export const ClusterSettingsSchema = z.object({
   missingScorePolicy: z._default(z.enum(['report', 'zero']), 'report'),
   scoringClosed: z._default(z.boolean(), false),
   vote: z.prefault(VoteRuleSchema, {}),
+  /**
+   * Documents (DESIGN §3, §5): Drive ids (or links) of the Docs templates, the output folder, and
+   * the links the pledge action writes back. Blank template ids are filled by the default
+   * templates; a blank folder by "Văn bản thi đua <năm>" next to the workbook.
+   */
+  jointPledgeTemplate: z._default(z.string(), ''),
+  unitPledgeTemplate: z._default(z.string(), ''),
+  meritCertificateTemplate: z._default(z.string(), ''),
+  honorCertificateTemplate: z._default(z.string(), ''),
+  documentsFolder: z._default(z.string(), ''),
+  /** Whether "Tạo bản giao ước" also makes one pledge per member unit. */
+  unitPledges: z._default(z.boolean(), false),
+  pledgeDocLink: z._default(z.string(), ''),
+  pledgePdfLink: z._default(z.string(), ''),
+  /** Certificates: one Doc + PDF per recipient, or combined print files of N certificates. */
+  certificateMode: z._default(z.enum(['perRecipient', 'combined']), 'perRecipient'),
+  certificatesPerFile: z._default(z.int().check(z.gte(1), z.lte(500)), 100),
+  certificateEmail: z._default(z.boolean(), false),
 });
 export type ClusterSettings = z.infer<typeof ClusterSettingsSchema>;
 /** Settings as a user may give them: everything with a default may be left out. */

@@ -4,6 +4,8 @@
  * ranking the first one wrote.
  */
 import { gridsFingerprint } from '../fingerprint';
+import { SETTING_ROWS } from '../layout/settings';
+import { labelKey } from '../readers/cells';
 import type { Finding } from '../findings';
 import { SHEET_NAMES } from '../layout/sheets';
 import type { ClusterSettings } from '../model/settings';
@@ -35,6 +37,47 @@ function listed(findings: readonly Finding[]): string {
   return shown.map((f) => `• ${f.message}`).join('\n');
 }
 
+/**
+ * The Cấu hình rows a ranking depends on. Rows such as template ids, the output folder or the
+ * links a pledge writes back say where documents go, not how units are scored: they are left out
+ * of the fingerprint, so making a pledge does not make the ranking look stale. A new scoring
+ * setting must be listed here (it has to be wired into the ranking anyway).
+ */
+const RANKING_SETTING_KEYS: ReadonlySet<string> = new Set([
+  'clusterName',
+  'year',
+  'bandExcellent',
+  'bandGood',
+  'bandFair',
+  'fallbackClassification',
+  'flagCount',
+  'flagClassification',
+  'certificateCount',
+  'certificateShare',
+  'certificateClassifications',
+  'tieBreak',
+  'rankingMethod',
+  'useCrossScores',
+  'crossAggregation',
+  'missingScorePolicy',
+]);
+
+const NON_RANKING_LABELS: ReadonlySet<string> = new Set(
+  SETTING_ROWS.filter((row) => !RANKING_SETTING_KEYS.has(row.key)).map((row) =>
+    labelKey(row.label),
+  ),
+);
+
+/** The inputs with Cấu hình reduced to the rows that can change a ranking. */
+export function rankingRelevant(inputs: WorkbookGrids): WorkbookGrids {
+  const settings = inputs[SHEET_NAMES.settings];
+  if (settings === undefined) return inputs;
+  const kept = settings.filter(
+    (row) => !(Array.isArray(row) && row.some((cell) => NON_RANKING_LABELS.has(labelKey(cell)))),
+  );
+  return { ...inputs, [SHEET_NAMES.settings]: kept };
+}
+
 /** Only the input sheets count: Bình xét or Xếp hạng in `grids` are ignored. */
 export function rankWorkbook(grids: WorkbookGrids): WorkbookRanking {
   const inputs: WorkbookGrids = {};
@@ -42,7 +85,7 @@ export function rankWorkbook(grids: WorkbookGrids): WorkbookRanking {
     const grid = grids[name];
     if (grid !== undefined) inputs[name] = grid;
   }
-  const fingerprint = gridsFingerprint(inputs, RANKING_INPUT_SHEETS);
+  const fingerprint = gridsFingerprint(rankingRelevant(inputs), RANKING_INPUT_SHEETS);
   const readout = readWorkbook(inputs);
   const { settings } = readout;
   if (settings === undefined) {

@@ -11,6 +11,8 @@ import { SHEET_NAMES, SHEET_ORDER, type SheetKey } from '../layout/sheets';
 import { NUMBER_FORMATS, headerValues, type TableLayout } from '../layout/columns';
 import {
   AUDIT_LAYOUT,
+  AWARDS_LAYOUT,
+  AWARD_STATISTICS_LAYOUT,
   CRITERIA_LAYOUT,
   CROSS_SCORES_LAYOUT,
   UNITS_LAYOUT,
@@ -89,6 +91,7 @@ export const NAMED_RANGES = {
   crossScores: 'thidua_ChamCheo',
   votes: 'thidua_BinhXet',
   audit: 'thidua_NhatKy',
+  awards: 'thidua_KhenThuong',
 } as const;
 
 /** Default cluster name of a new workbook. */
@@ -99,6 +102,7 @@ const TABLES: Partial<Record<SheetKey, TableLayout>> = {
   criteria: CRITERIA_LAYOUT,
   crossScores: CROSS_SCORES_LAYOUT,
   votes: VOTES_LAYOUT,
+  awards: AWARDS_LAYOUT,
   audit: AUDIT_LAYOUT,
 };
 
@@ -171,6 +175,8 @@ function fitsSheet(key: SetupSheetKey, sheet: SheetSnapshot): boolean {
       return rowHasHeaders(grid, ['Mã đơn vị']);
     case 'ranking':
       return rowHasHeaders(grid, ['Hạng', 'Mã đơn vị']);
+    case 'awardStatistics':
+      return rowHasHeaders(grid, headerValues(AWARD_STATISTICS_LAYOUT).slice(0, 2));
     case 'orphans':
       return rowHasHeaders(grid, ORPHAN_HEADERS.slice(1, 3));
     default: {
@@ -575,7 +581,7 @@ export function planSetup(current: SetupCurrent): SetupPlan {
   // Tables first: their column positions feed validations that list another sheet's column (the
   // criteria sheet lists its own codes), so positions come from a first pass without validations.
   const firstPass: Context = { ...ctx, report: { ...report, updated: [] } };
-  for (const key of ['units', 'criteria', 'crossScores', 'votes', 'audit'] as const) {
+  for (const key of ['units', 'criteria', 'crossScores', 'votes', 'awards', 'audit'] as const) {
     if (!usable(key)) continue;
     const layout = TABLES[key] as TableLayout;
     tableParts.set(
@@ -583,7 +589,7 @@ export function planSetup(current: SetupCurrent): SetupPlan {
       planTable(layout, gridOf(key), formatsOf(key), fresh(key), firstPass, () => undefined),
     );
   }
-  for (const key of ['units', 'criteria', 'crossScores', 'votes', 'audit'] as const) {
+  for (const key of ['units', 'criteria', 'crossScores', 'votes', 'awards', 'audit'] as const) {
     if (!usable(key)) continue;
     tableParts.set(
       key,
@@ -706,21 +712,24 @@ export function planSetup(current: SetupCurrent): SetupPlan {
       case 'criteria':
       case 'crossScores':
       case 'votes':
+      case 'awards':
       case 'audit': {
         const part = tableParts.get(key) as TablePart;
         const desired: PlannedProtection[] =
-          key === 'audit'
-            ? [sheetProtection(name, [])]
-            : key === 'units' || key === 'criteria'
-              ? [sheetProtection(name, heads)]
-              : [
-                  protection(
-                    'range',
-                    `dòng tiêu đề trang "${name}"`,
-                    heads,
-                    range(part.headerRow, 1, part.headerRow, part.width),
-                  ),
-                ];
+          key === 'awards'
+            ? awardProtections(name, part, heads)
+            : key === 'audit'
+              ? [sheetProtection(name, [])]
+              : key === 'units' || key === 'criteria'
+                ? [sheetProtection(name, heads)]
+                : [
+                    protection(
+                      'range',
+                      `dòng tiêu đề trang "${name}"`,
+                      heads,
+                      range(part.headerRow, 1, part.headerRow, part.width),
+                    ),
+                  ];
         const area = range(part.dataRow, 1, 'toEnd', part.width);
         const named =
           key === 'units'
@@ -731,7 +740,9 @@ export function planSetup(current: SetupCurrent): SetupPlan {
                 ? NAMED_RANGES.crossScores
                 : key === 'votes'
                   ? NAMED_RANGES.votes
-                  : NAMED_RANGES.audit;
+                  : key === 'awards'
+                    ? NAMED_RANGES.awards
+                    : NAMED_RANGES.audit;
         namedRanges.push({ name: named, sheet: key, range: area });
         const codeCol = part.positions.get('code');
         if ((key === 'units' || key === 'criteria') && codeCol !== undefined) {
@@ -784,6 +795,29 @@ export function planSetup(current: SetupCurrent): SetupPlan {
           ops.push({ op: 'frozen', rows: layout.frozenRows, columns: layout.frozenColumns });
         }
         pushPlan(key, ops, 1, layout.columns.length, [sheetProtection(name, heads)]);
+        break;
+      }
+      case 'awardStatistics': {
+        const layout = AWARD_STATISTICS_LAYOUT;
+        const ops: SheetOp[] = [];
+        if (isBlankGrid(grid)) {
+          ops.push({
+            op: 'format',
+            range: range(layout.headerRow, 1, 1, layout.columns.length),
+            format: NUMBER_FORMATS.text,
+          });
+          ops.push({
+            op: 'values',
+            row: layout.headerRow,
+            column: 1,
+            values: [headerValues(layout)],
+          });
+        }
+        if (fresh(key)) {
+          ops.push(...widthRuns(layout.columns.map((c) => c.width)));
+          ops.push({ op: 'frozen', rows: layout.frozenRows, columns: layout.frozenColumns });
+        }
+        pushPlan(key, ops, layout.headerRow, layout.columns.length, [sheetProtection(name, heads)]);
         break;
       }
       case 'orphans': {
@@ -860,6 +894,38 @@ export function planSetup(current: SetupCurrent): SetupPlan {
     if (s !== undefined) keepIds[key] = s.id;
   }
   return { sheets: plans, namedRanges, keepIds, report };
+}
+
+/**
+ * Khen thưởng: the header row and each column the program writes (status, link, error, row key)
+ * are protected; the register's own columns stay open to every editor.
+ */
+function awardProtections(
+  name: string,
+  part: TablePart,
+  heads: readonly string[],
+): PlannedProtection[] {
+  const list = [
+    protection(
+      'range',
+      `dòng tiêu đề trang "${name}"`,
+      heads,
+      range(part.headerRow, 1, part.headerRow, part.width),
+    ),
+  ];
+  for (const spec of AWARDS_LAYOUT.columns) {
+    const column = part.positions.get(spec.key);
+    if (spec.entry !== 'computed' || column === undefined) continue;
+    list.push(
+      protection(
+        'range',
+        `cột "${spec.header}" trang "${name}" do chương trình ghi`,
+        heads,
+        range(part.dataRow, column, 'toEnd', 1),
+      ),
+    );
+  }
+  return list;
 }
 
 interface PlannedMatrix {

@@ -12,6 +12,7 @@ import { countsTowardsGroupMax, readCriteria } from '../readers/criteria';
 import { readScoreMatrix } from '../readers/scoreMatrix';
 import { readCrossScores } from '../readers/crossScores';
 import { readBallots } from '../readers/ballots';
+import { readAwards } from '../awards/readAwards';
 import { nameKey } from '../text/normalize';
 
 export type WorkbookGrids = Partial<Record<SheetName, readonly unknown[]>>;
@@ -182,6 +183,15 @@ export function readWorkbook(grids: WorkbookGrids, options: WorkbookOptions = {}
     const read = readBallots(votesGrid, { units, nominees });
     findings.push(...read.findings);
     ballots = read.value;
+  }
+
+  // The award register stands alone: its rows name people and units outside the cluster.
+  const awardsGrid = grids[SHEET_NAMES.awards];
+  if (awardsGrid !== undefined) {
+    const year = settingsRead?.value?.year;
+    findings.push(
+      ...readAwards(awardsGrid, year === undefined ? {} : { defaultYear: year }).findings,
+    );
   }
 
   findings.sort(compareFindings);

@@ -13,6 +13,7 @@ import {
 import { withDocumentLock } from '../lock';
 import { alertUser, toast } from '../notify';
 import { activeWorkbook } from '../workbook';
+import { ensureDefaultTemplates } from '../docs/templates';
 import { applySetup } from './applySetup';
 import { readSetupState } from './readSetupState';
 
@@ -29,7 +30,25 @@ export function menuSetup(): void {
       [SHEET_IDS_PROPERTY]: JSON.stringify(applied.ids),
       [LAST_SETUP_PROPERTY]: state.current.now.toISOString(),
     });
+    const templates = defaultTemplatesSummary(ss);
     toast(setupToast(plan.report, applied));
-    alertUser(setupSummary(plan.report, applied), SETUP_CAPTION);
+    alertUser(
+      [setupSummary(plan.report, applied), templates].filter((t) => t !== '').join('\n\n'),
+      SETUP_CAPTION,
+    );
   });
+}
+
+/**
+ * The default Docs templates (giao ước, giấy khen, bằng khen) are made next to the workbook and
+ * recorded in Cấu hình. The sheets are already set up by then, so a Docs or Drive failure is
+ * reported rather than undoing them.
+ */
+function defaultTemplatesSummary(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  try {
+    return ensureDefaultTemplates(ss).summary;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return `Chưa tạo được các mẫu văn bản mặc định: ${message}`;
+  }
 }

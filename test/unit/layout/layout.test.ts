@@ -1,5 +1,7 @@
 import {
   AUDIT_LAYOUT,
+  AWARDS_LAYOUT,
+  AWARD_STATISTICS_LAYOUT,
   CRITERIA_LAYOUT,
   CROSS_SCORES_LAYOUT,
   SETTING_ROWS,
@@ -27,6 +29,8 @@ const TABLES: TableLayout[] = [
   CROSS_SCORES_LAYOUT,
   VOTES_LAYOUT,
   AUDIT_LAYOUT,
+  AWARDS_LAYOUT,
+  AWARD_STATISTICS_LAYOUT,
   SETTINGS_TABLE,
   rankingLayout(SAMPLE_TREE),
 ];
@@ -43,6 +47,8 @@ describe('sheet names', () => {
       'Chấm chéo',
       'Xếp hạng',
       'Bình xét',
+      'Khen thưởng',
+      'Thống kê khen thưởng',
       'Nhật ký',
     ]);
     for (const name of Object.values(SHEET_NAMES)) expect(name).toBe(name.normalize('NFC'));

@@ -55,12 +55,12 @@ function matrixGrid(): unknown[][] {
 describe('planSetup on an empty workbook', () => {
   const plan = planSetup(current([{ name: 'Trang tính1', id: 0, values: [['']] }]));
 
-  it('creates the ten sheets in tab order and no orphan sheet', () => {
+  it('creates every sheet of SHEET_ORDER in tab order and no orphan sheet', () => {
     expect(plan.sheets.map((p) => p.name)).toEqual([...SHEET_ORDER]);
     expect(plan.sheets.every((p) => p.source.kind === 'create')).toBe(true);
     expect(plan.sheets[0]?.source).toEqual({ kind: 'create', after: null });
     expect(plan.sheets[1]?.source).toEqual({ kind: 'create', after: 'guide' });
-    expect(plan.report.created).toHaveLength(10);
+    expect(plan.report.created).toHaveLength(SHEET_ORDER.length);
   });
 
   it('writes default settings: cluster name and the clock’s year', () => {

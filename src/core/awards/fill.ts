@@ -1,0 +1,182 @@
+/**
+ * "Lập sổ khen thưởng từ xếp hạng": one register row per unit the ranking proposes, merged with
+ * what the register already holds.
+ *
+ * Decisions (documented for the officer in the summary and the header notes):
+ * - Recipient: the unit itself, a collective; unit column left blank (the collective is its own
+ *   unit); e-mail from the unit's row in Đơn vị, so its PDF can be sent.
+ * - Level: Bộ, ngành, tỉnh / thành phố by default, because a cluster's Cờ thi đua and Bằng khen
+ *   are conferred by the province (UBND tỉnh / thành phố) the cluster belongs to.
+ * - Achievement: a certificate sentence built from what the ranking's reason rests on (year,
+ *   cluster, rank, classification), not the reason itself, which is written for the officer.
+ * - Decision number and date, signer, register number: blank for the officer to fill once the
+ *   decision is signed.
+ * - A proposal already in the register (same year, collective, name and form, compared as names
+ *   are; valid or not, level not compared since the officer may have corrected it) is not added
+ *   again, so a second click adds nothing.
+ * - Each new row carries its key (Mã hồ sơ) from the start.
+ */
+import { formatNumberVi } from '../format/vietnamese';
+import type { AwardColumnKey } from '../layout/tables';
+import {
+  AWARD_LEVEL_LABELS,
+  RECIPIENT_TYPE_LABELS,
+  type AwardLevel,
+  type AwardRecord,
+} from '../model/award';
+import type { RankingRow } from '../ranking/computeRanking';
+import type { Unit } from '../model/unit';
+import { nameKey } from '../text/normalize';
+import { awardKey } from './key';
+import type { AwardsReadout } from './readAwards';
+
+export const DEFAULT_FILL_LEVEL: AwardLevel = 'ministryProvince';
+
+export interface AwardFillInput {
+  /** The ranking's rows (computeRanking(...).rows), in rank order. */
+  readonly rows: readonly Pick<
+    RankingRow,
+    'unitCode' | 'unitName' | 'rank' | 'classification' | 'proposal' | 'voteNeededFor'
+  >[];
+  readonly units: readonly Pick<Unit, 'code' | 'email'>[];
+  readonly year: number;
+  readonly clusterName: string;
+  readonly register: Pick<AwardsReadout, 'value' | 'invalid'>;
+  readonly level?: AwardLevel;
+}
+
+export interface FilledAward extends AwardRecord {
+  readonly key: string;
+}
+
+export interface AwardFillPlan {
+  /** Rows to append, in rank order. */
+  readonly records: readonly FilledAward[];
+  /** "Ba Đình (Cờ thi đua)" for proposals already in the register. */
+  readonly alreadyThere: readonly string[];
+  /** Units whose place depends on a vote (bình xét) first: not added. */
+  readonly voteNeeded: readonly string[];
+  /** Vietnamese summary for the officer. */
+  readonly message: string;
+}
+
+function identity(year: number, name: string, form: string): string {
+  return `${String(year)}\u001f${nameKey(name)}\u001f${nameKey(form)}`;
+}
+
+export function achievementText(
+  row: Pick<RankingRow, 'rank' | 'classification'>,
+  members: number,
+  year: number,
+  clusterName: string,
+): string {
+  return (
+    `Đã có thành tích xuất sắc trong phong trào thi đua năm ${String(year)} của ${clusterName} ` +
+    `(xếp hạng ${String(row.rank)}/${String(members)}, xếp loại ${row.classification}).`
+  );
+}
+
+export function planAwardFill(input: AwardFillInput): AwardFillPlan {
+  const level = input.level ?? DEFAULT_FILL_LEVEL;
+  const present = new Set<string>();
+  for (const r of input.register.value) {
+    if (r.recipientType === 'collective') present.add(identity(r.year, r.name, r.form));
+  }
+  for (const r of input.register.invalid) {
+    if (r.recipientType !== 'individual' && r.year !== undefined)
+      present.add(identity(r.year, r.name, r.form));
+  }
+  const emailOf = new Map(input.units.map((u) => [u.code, u.email]));
+  const records: FilledAward[] = [];
+  const alreadyThere: string[] = [];
+  for (const row of input.rows) {
+    if (row.proposal === '') continue;
+    const id = identity(input.year, row.unitName, row.proposal);
+    if (present.has(id)) {
+      alreadyThere.push(`${row.unitName} (${row.proposal})`);
+      continue;
+    }
+    present.add(id);
+    const record: AwardRecord = {
+      recipientType: 'collective',
+      name: row.unitName,
+      position: '',
+      unit: '',
+      form: row.proposal,
+      level,
+      achievement: achievementText(row, input.rows.length, input.year, input.clusterName),
+      decisionNumber: '',
+      signerTitle: '',
+      signerName: '',
+      registerNumber: '',
+      email: emailOf.get(row.unitCode) ?? '',
+      year: input.year,
+    };
+    records.push({ ...record, key: awardKey(record) });
+  }
+  const voteNeeded = input.rows.filter((r) => r.voteNeededFor !== '').map((r) => r.unitName);
+  return {
+    records,
+    alreadyThere,
+    voteNeeded,
+    message: fillMessage(records, alreadyThere, voteNeeded, level),
+  };
+}
+
+function fillMessage(
+  records: readonly FilledAward[],
+  alreadyThere: readonly string[],
+  voteNeeded: readonly string[],
+  level: AwardLevel,
+): string {
+  const lines: string[] = [];
+  if (records.length > 0) {
+    lines.push(
+      `Đã thêm ${formatNumberVi(records.length)} dòng vào sổ khen thưởng (cấp khen "${AWARD_LEVEL_LABELS[level]}"): ` +
+        `${records.map((r) => `${r.name} (${r.form})`).join(', ')}. ` +
+        'Hãy điền số, ngày quyết định, người ký và số sổ vàng khi có quyết định.',
+    );
+  } else {
+    lines.push('Không có dòng nào mới để thêm vào sổ khen thưởng.');
+  }
+  if (alreadyThere.length > 0)
+    lines.push(`Đã có trong sổ, không thêm lại: ${alreadyThere.join(', ')}.`);
+  if (voteNeeded.length > 0) {
+    lines.push(`Cần bình xét trước khi đưa vào sổ: ${voteNeeded.join(', ')}.`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The filled rows as sheet rows, each value in its column's 0-based position; columns the
+ * sheet lacks are skipped. Labels are written for the recipient type and level, as users pick
+ * them from the dropdowns.
+ */
+export function awardSheetRows(
+  records: readonly FilledAward[],
+  positions: ReadonlyMap<AwardColumnKey, number>,
+): unknown[][] {
+  const width = Math.max(0, ...positions.values());
+  return records.map((r) => {
+    const line = new Array<unknown>(width).fill('');
+    const put = (key: AwardColumnKey, value: unknown): void => {
+      const column = positions.get(key);
+      if (column !== undefined) line[column - 1] = value;
+    };
+    put('recipientType', RECIPIENT_TYPE_LABELS[r.recipientType]);
+    put('name', r.name);
+    put('position', r.position);
+    put('unit', r.unit);
+    put('form', r.form);
+    put('level', AWARD_LEVEL_LABELS[r.level]);
+    put('achievement', r.achievement);
+    put('decisionNumber', r.decisionNumber);
+    put('signerTitle', r.signerTitle);
+    put('signerName', r.signerName);
+    put('registerNumber', r.registerNumber);
+    put('year', r.year);
+    put('email', r.email);
+    put('key', r.key);
+    return line;
+  });
+}

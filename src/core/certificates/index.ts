@@ -1,0 +1,3 @@
+/** Certificate generation decisions (src/gas/certificates executes them). */
+export * from './plan';
+export * from './combine';

@@ -1,0 +1,155 @@
+/**
+ * Certificate generation decisions (pure): which register rows a run takes, the merge record of a
+ * row, which template prints it, how rows are grouped into combined print files, what each row's
+ * status, link and error cells say. src/gas/certificates executes them through the job runner.
+ *
+ * The register's Trạng thái column is the job's queue: a run marks the rows it takes "Đang chờ",
+ * each chunk turns them into "Đã tạo …" or "Lỗi"; a row whose status starts with "Đã tạo" is never
+ * made again.
+ */
+import type { AwardRow, InvalidAwardRow } from '../awards/readAwards';
+import { CERTIFICATE_SCHEMA, type TemplateKind } from '../documents/defaultTemplates';
+import type { TemplateRecord } from '../template';
+import { labelKey } from '../readers/cells';
+
+export const CERTIFICATE_STATUS = {
+  queued: 'Đang chờ',
+  done: 'Đã tạo',
+  error: 'Lỗi',
+  skipped: 'Bỏ qua',
+} as const;
+
+export const CERTIFICATE_JOB_KIND = 'certificates';
+export { CERTIFICATE_SCHEMA };
+
+export type CertificateMode = 'perRecipient' | 'combined';
+export const DEFAULT_PER_FILE = 100;
+
+export function isDoneStatus(status: string): boolean {
+  return status.trim().startsWith(CERTIFICATE_STATUS.done);
+}
+
+export function isQueuedStatus(status: string): boolean {
+  return status.trim() === CERTIFICATE_STATUS.queued;
+}
+
+/** Which template prints a form; null when the product has none for it (the row is skipped). */
+export function certificateTemplateKind(form: string): TemplateKind | null {
+  const key = labelKey(form);
+  if (key.includes(labelKey('Bằng khen'))) return 'honorCertificate';
+  if (key.includes(labelKey('Giấy khen'))) return 'meritCertificate';
+  return null;
+}
+
+export type IssuerSettings = { readonly issuingBody: string; readonly place: string };
+
+/** The merge record of one row (fields of CERTIFICATE_SCHEMA). */
+export function certificateRecord(row: AwardRow, issuer: IssuerSettings): TemplateRecord {
+  const date = row.decisionDate;
+  return {
+    co_quan: issuer.issuingBody,
+    ca_nhan: row.recipientType === 'individual',
+    ten: row.name,
+    chuc_vu: row.position,
+    don_vi: row.unit,
+    hinh_thuc: row.form,
+    thanh_tich: row.achievement,
+    so_qd: row.decisionNumber,
+    ngay_qd: date === undefined ? '' : { year: date.year, month: date.month, day: date.day },
+    so_so_vang: row.registerNumber,
+    noi: issuer.place,
+    ngay_ky: date === undefined ? '' : { year: date.year, month: date.month, day: date.day },
+    chuc_vu_nguoi_ky: row.signerTitle,
+    nguoi_ky: row.signerName,
+  };
+}
+
+export type Selection = { readonly fromRow: number; readonly toRow: number } | null;
+
+function inSelection(row: number, selection: Selection): boolean {
+  return selection === null || (row >= selection.fromRow && row <= selection.toRow);
+}
+
+/** Rows a run takes: in the selection (or all), not done. Invalid ones are marked, not made. */
+export function targetRows(
+  rows: readonly AwardRow[],
+  invalid: readonly InvalidAwardRow[],
+  selection: Selection,
+): { rows: AwardRow[]; invalid: InvalidAwardRow[] } {
+  return {
+    rows: rows.filter((r) => inSelection(r.row, selection) && !isDoneStatus(r.status)),
+    invalid: invalid.filter((r) => inSelection(r.row, selection) && !isDoneStatus(r.status)),
+  };
+}
+
+/** Consecutive queued rows of one template, at most perFile a group, in register order. */
+export function printGroups<T extends { readonly kind: TemplateKind }>(
+  rows: readonly T[],
+  perFile: number,
+): T[][] {
+  const byKind = new Map<TemplateKind, T[]>();
+  for (const r of rows) {
+    const list = byKind.get(r.kind) ?? [];
+    list.push(r);
+    byKind.set(r.kind, list);
+  }
+  const groups: T[][] = [];
+  for (const list of byKind.values()) {
+    for (let i = 0; i < list.length; i += Math.max(1, perFile)) {
+      groups.push(list.slice(i, i + Math.max(1, perFile)));
+    }
+  }
+  return groups;
+}
+
+/** Status of a row printed on page `page` of a combined file. */
+export function combinedStatus(page: number, fileLabel: string): string {
+  return `${CERTIFICATE_STATUS.done} (${fileLabel}, trang ${String(page)})`;
+}
+
+/** The human part of output names. */
+export function recipientFileName(row: AwardRow): string {
+  const who =
+    row.recipientType === 'individual'
+      ? `${row.name}${row.unit === '' ? '' : ` - ${row.unit}`}`
+      : row.name;
+  return `${row.form} - ${who}`.slice(0, 150);
+}
+
+export function printFileName(
+  form: string,
+  year: number,
+  firstRow: number,
+  lastRow: number,
+): string {
+  return `In ${form} ${String(year)} - dòng ${String(firstRow)}-${String(lastRow)}`;
+}
+
+/** What a file's description records, so a killed run's output can be adopted. */
+export type OutputManifest = { readonly key: string; readonly rows: readonly string[] };
+
+export function manifestText(manifest: OutputManifest): string {
+  return JSON.stringify(manifest);
+}
+
+export function parseManifest(text: string | null): OutputManifest | null {
+  if (text === null || text === '') return null;
+  try {
+    const v: unknown = JSON.parse(text);
+    if (typeof v !== 'object' || v === null) return null;
+    const o = v as { key?: unknown; rows?: unknown };
+    if (typeof o.key !== 'string' || !Array.isArray(o.rows)) return null;
+    return { key: o.key, rows: o.rows.filter((r): r is string => typeof r === 'string') };
+  } catch {
+    return null;
+  }
+}
+
+/** The e-mail to a recipient. */
+export function emailText(row: AwardRow, issuingBody: string): { subject: string; body: string } {
+  const form = row.form;
+  return {
+    subject: `${form} - ${row.name}`,
+    body: `Kính gửi ${row.recipientType === 'individual' ? 'Ông/Bà ' : ''}${row.name},\n\n${issuingBody === '' ? 'Cơ quan' : issuingBody} trân trọng gửi bản PDF ${form}${row.decisionNumber === '' ? '' : ` theo Quyết định số ${row.decisionNumber}`}.\n\nTrân trọng.`,
+  };
+}

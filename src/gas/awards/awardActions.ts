@@ -1,0 +1,216 @@
+/**
+ * "Lập sổ khen thưởng từ xếp hạng" and "Thống kê khen thưởng".
+ *
+ * Both read every sheet they need once (whole data ranges), decide in the core, then write one
+ * block, under the document lock; the number of service calls does not depend on the number of
+ * units or register rows. Text from users is written as literals: text-formatted cells take the
+ * text as is (Sheets keeps it verbatim there), any other string gets the literal prefix.
+ */
+import { planAwardFill, awardSheetRows } from '../../core/awards/fill';
+import { readAwards, type AwardsReadout } from '../../core/awards/readAwards';
+import {
+  AWARD_STATISTICS_CHART_TITLE,
+  awardStatisticsBlock,
+  countAwards,
+  type AwardStatisticsBlock,
+} from '../../core/awards/statistics';
+import { NUMBER_FORMATS } from '../../core/layout/columns';
+import { SHEET_NAMES } from '../../core/layout/sheets';
+import { AWARDS_LAYOUT, type AwardColumnKey } from '../../core/layout/tables';
+import { RANKING_INPUT_SHEETS, RANKING_PROPERTY_KEYS } from '../../core/ranking/rankingSheet';
+import { rankWorkbook } from '../../core/ranking/rankWorkbook';
+import { readSettings } from '../../core/readers/settings';
+import { toSheetLiteral } from '../../core/sheetLiteral';
+import { withDocumentLock } from '../lock';
+import { alertUser, toast } from '../notify';
+import { activeWorkbook, readGrid, readGrids } from '../workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const FILL_CAPTION = 'Lập sổ khen thưởng từ xếp hạng';
+export const STATISTICS_CAPTION = 'Thống kê khen thưởng';
+/** Java SimpleDateFormat pattern of Utilities.formatDate. */
+const TIME_PATTERN = 'dd/MM/yyyy HH:mm';
+/** Columns the fill needs to write a row someone can read. */
+const NEEDED: readonly AwardColumnKey[] = ['recipientType', 'name', 'form', 'level'];
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function guarded(caption: string, work: (workbook: Spreadsheet) => void): void {
+  withDocumentLock(caption, () => {
+    try {
+      work(activeWorkbook());
+    } catch (error) {
+      // A protected range or a quota: say so in Vietnamese instead of a bare script error.
+      alertUser(`«${caption}» không hoàn thành: ${errorMessage(error)}`, caption);
+    }
+  });
+}
+
+function ensureRoom(sheet: Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+}
+
+function noRegisterMessage(caption: string): string {
+  return (
+    `«${caption}»: chưa có trang "${SHEET_NAMES.awards}". ` +
+    'Hãy chạy «Khởi tạo / cập nhật bảng tính» trước.'
+  );
+}
+
+/** Values as written: strings outside text-formatted cells get the literal prefix. */
+function literals(
+  values: readonly (readonly unknown[])[],
+  formats: readonly (readonly string[])[],
+): unknown[][] {
+  return values.map((row, r) =>
+    row.map((v, c) =>
+      typeof v === 'string' && formats[r]?.[c] !== NUMBER_FORMATS.text ? toSheetLiteral(v) : v,
+    ),
+  );
+}
+
+// ------------------------------------------------------------------ fill from the ranking
+
+export function menuFillAwardsFromRanking(): void {
+  guarded(FILL_CAPTION, fillFromRanking);
+}
+
+function missingColumns(register: AwardsReadout): string[] {
+  return AWARDS_LAYOUT.columns
+    .filter((c) => NEEDED.includes(c.key) && !register.positions.has(c.key))
+    .map((c) => `"${c.header}"`);
+}
+
+function fillFromRanking(workbook: Spreadsheet): void {
+  const sheet = workbook.getSheetByName(SHEET_NAMES.awards);
+  if (sheet === null) {
+    alertUser(noRegisterMessage(FILL_CAPTION), FILL_CAPTION);
+    return;
+  }
+  const ranking = rankWorkbook(readGrids(workbook, RANKING_INPUT_SHEETS));
+  if (!ranking.ok) {
+    alertUser(ranking.message, FILL_CAPTION);
+    return;
+  }
+  const register = readAwards(readGrid(sheet), { defaultYear: ranking.settings.year });
+  const missing = missingColumns(register);
+  if (missing.length > 0) {
+    alertUser(
+      `«${FILL_CAPTION}»: trang "${SHEET_NAMES.awards}" thiếu cột ${missing.join(', ')}. ` +
+        'Hãy chạy «Khởi tạo / cập nhật bảng tính» để thêm cột.',
+      FILL_CAPTION,
+    );
+    return;
+  }
+  const plan = planAwardFill({
+    rows: ranking.result.rows,
+    units: ranking.readout.units,
+    year: ranking.settings.year,
+    clusterName: ranking.settings.clusterName,
+    register,
+  });
+  const stored = PropertiesService.getDocumentProperties().getProperty(
+    RANKING_PROPERTY_KEYS.fingerprint,
+  );
+  const staleNote =
+    stored === ranking.fingerprint
+      ? ''
+      : '\nLưu ý: dữ liệu chấm điểm đã thay đổi (hoặc chưa «Tính xếp hạng»); danh sách trên theo ' +
+        'dữ liệu hiện tại. Hãy chạy lại «Tính xếp hạng» để trang Xếp hạng khớp.';
+
+  if (plan.records.length > 0) {
+    const rows = awardSheetRows(plan.records, register.positions);
+    const width = rows[0]?.length ?? 0;
+    const formatOf = new Map<number, string>();
+    for (const spec of AWARDS_LAYOUT.columns) {
+      const column = register.positions.get(spec.key);
+      if (column !== undefined) formatOf.set(column, spec.numberFormat);
+    }
+    const formats = rows.map(() =>
+      Array.from({ length: width }, (_, c) => formatOf.get(c + 1) ?? NUMBER_FORMATS.text),
+    );
+    const at = register.lastRow + 1;
+    ensureRoom(sheet, at + rows.length - 1, width);
+    const range = sheet.getRange(at, 1, rows.length, width);
+    // Formats first, so text columns keep names like "=x" and codes like "001" as typed.
+    range.setNumberFormats(formats);
+    range.setValues(literals(rows, formats));
+  }
+  alertUser(plan.message + staleNote, FILL_CAPTION);
+}
+
+// ------------------------------------------------------------------ statistics
+
+export function menuAwardStatistics(): void {
+  guarded(STATISTICS_CAPTION, awardStatistics);
+}
+
+function awardStatistics(workbook: Spreadsheet): void {
+  const sheet = workbook.getSheetByName(SHEET_NAMES.awards);
+  if (sheet === null) {
+    alertUser(noRegisterMessage(STATISTICS_CAPTION), STATISTICS_CAPTION);
+    return;
+  }
+  const settingsGrid = readGrids(workbook, [SHEET_NAMES.settings])[SHEET_NAMES.settings];
+  const defaultYear =
+    settingsGrid === undefined ? undefined : readSettings(settingsGrid).value?.year;
+  const register = readAwards(readGrid(sheet), defaultYear === undefined ? {} : { defaultYear });
+  const time = Utilities.formatDate(new Date(), workbook.getSpreadsheetTimeZone(), TIME_PATTERN);
+  const block = awardStatisticsBlock(countAwards(register.value), {
+    time,
+    invalidRows: register.invalid.length,
+  });
+  writeStatisticsSheet(workbook, block);
+  toast(block.toast, 10);
+}
+
+function writeStatisticsSheet(workbook: Spreadsheet, block: AwardStatisticsBlock): void {
+  const height = block.values.length;
+  const width = block.width;
+  const sheet =
+    workbook.getSheetByName(SHEET_NAMES.awardStatistics) ??
+    workbook.insertSheet(SHEET_NAMES.awardStatistics);
+  ensureRoom(sheet, height, block.chart.anchorColumn);
+  // Contents and formats of the previous statistics, however long they were.
+  sheet.clear();
+  const range = sheet.getRange(1, 1, height, width);
+  const formats = block.numberFormats.map((r) => [...r]);
+  range.setNumberFormats(formats);
+  range.setValues(literals(block.values, formats));
+  const bold = new Set(block.boldRows);
+  range.setFontWeights(
+    block.values.map((_, r) =>
+      Array.from({ length: width }, () => (bold.has(r + 1) ? 'bold' : 'normal')),
+    ),
+  );
+  sheet.setFrozenRows(block.frozenRows);
+  writeChart(sheet, block);
+}
+
+/** The column chart of the level table: the product's own chart is modified, never duplicated. */
+function writeChart(sheet: Sheet, block: AwardStatisticsBlock): void {
+  const ours = sheet
+    .getCharts()
+    .filter((chart) => chart.getOptions().get('title') === AWARD_STATISTICS_CHART_TITLE);
+  const [existing, ...duplicates] = ours;
+  for (const chart of duplicates) sheet.removeChart(chart);
+  const spec = block.chart;
+  const data = sheet.getRange(spec.row, spec.column, spec.numRows, spec.numColumns);
+  const builder = existing
+    ? existing.modify().clearRanges()
+    : sheet.newChart().setPosition(spec.anchorRow, spec.anchorColumn, 0, 0);
+  const chart = builder
+    .setChartType(Charts.ChartType.COLUMN)
+    .addRange(data)
+    .setOption('title', AWARD_STATISTICS_CHART_TITLE)
+    .build();
+  if (existing) sheet.updateChart(chart);
+  else sheet.insertChart(chart);
+}

@@ -1,0 +1,650 @@
+/**
+ * "Tạo giấy khen / bằng khen": certificates for the selected rows of Khen thưởng (or all rows not
+ * yet made), one Doc + PDF per recipient or combined print files, as Cấu hình says, through the
+ * job runner (src/gas/jobs/runner.ts) so thousands of rows finish across the 6-minute limit and
+ * the daily quotas.
+ *
+ * Start (menu, under the lock): check everything first — Cấu hình, the output folder, each
+ * template parses and passes the dry run against every chosen row. A broken template or setting
+ * stops the run with one alert and nothing is created. Rows with a problem of their own (invalid
+ * e-mail, a required field missing, a form without a template) are marked "Lỗi"/"Bỏ qua" with the
+ * message naming the cell; the others are marked "Đang chờ" and get their Mã hồ sơ — one write.
+ * Then the runner makes them chunk by chunk; every file carries the deterministic key
+ * thidua-<job>-<Mã hồ sơ> (or -<first row's key> for a print file) in its name and a manifest in
+ * its description, so outputs of a killed execution are adopted instead of made twice.
+ */
+import { readAwards, type AwardRow, type InvalidAwardRow } from '../../core/awards/readAwards';
+import {
+  CERTIFICATE_JOB_KIND,
+  CERTIFICATE_SCHEMA,
+  CERTIFICATE_STATUS,
+  DEFAULT_PER_FILE,
+  certificateRecord,
+  certificateTemplateKind,
+  combinedStatus,
+  emailText,
+  isQueuedStatus,
+  manifestText,
+  parseManifest,
+  printFileName,
+  printGroups,
+  recipientFileName,
+  targetRows,
+  type CertificateMode,
+  type IssuerSettings,
+  type Selection,
+} from '../../core/certificates';
+import { defaultFolderName } from '../../core/documents/pledgeData';
+import { DEFAULT_TEMPLATES, type TemplateKind } from '../../core/documents/defaultTemplates';
+import { settingTexts } from '../../core/documents/settingsWrite';
+import { keyQuery, keyedName, nameHasKey, outputKey, type JobRecord } from '../../core/jobs';
+import { AWARDS_LAYOUT, type AwardColumnKey } from '../../core/layout/tables';
+import { SHEET_NAMES } from '../../core/layout/sheets';
+import { dryRun, parseDocShape, planMerge, type DocTemplate } from '../../core/template';
+import { columnLetter } from '../../core/a1';
+import { applyMergePlanById, readDocShape } from '../docs/merge';
+import {
+  ensureTemplatesIn,
+  fileStateProblem,
+  inspectFolder,
+  workbookFolder,
+  writeSettings,
+} from '../docs/templates';
+import { activeWorkbook, readGrid, readGrids, writeBlock } from '../workbook';
+import {
+  startJob,
+  progressText,
+  type ItemOutcome,
+  type ItemResult,
+  type JobHandler,
+  type Prepared,
+} from '../jobs/runner';
+import { buildPrintFile, EDITS_PER_SAVE } from './combined';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type File = GoogleAppsScript.Drive.File;
+type Folder = GoogleAppsScript.Drive.Folder;
+
+export const CERTIFICATES_CAPTION = 'Tạo giấy khen / bằng khen';
+const PDF = 'application/pdf';
+const SHEET = SHEET_NAMES.awards;
+/** Where the progress line goes: the header row, two columns right of the register. */
+const PROGRESS_COLUMN = AWARDS_LAYOUT.columns.length + 2;
+
+type LoadedTemplate = { readonly id: string; readonly file: File; readonly template: DocTemplate };
+
+type Ctx = {
+  readonly sheet: Sheet;
+  readonly grid: unknown[][];
+  readonly positions: ReadonlyMap<AwardColumnKey, number>;
+  readonly folder: Folder;
+  readonly mode: CertificateMode;
+  readonly email: boolean;
+  readonly issuer: IssuerSettings;
+  readonly year: number;
+  readonly templates: Map<TemplateKind, LoadedTemplate>;
+};
+
+export type CertItem = {
+  readonly outputKey: string;
+  readonly weight: number;
+  readonly kind: TemplateKind;
+  readonly rows: readonly AwardRow[];
+};
+
+type RowUpdate = { status: string; link: string; error: string; key?: string };
+
+// ------------------------------------------------------------------ sheet writes
+
+const WRITTEN: readonly AwardColumnKey[] = ['status', 'link', 'error', 'key'];
+
+/** Writes status/link/error (and key) of the rows in `updates`: one write when the columns are together. */
+function writeRows(
+  sheet: Sheet,
+  grid: unknown[][],
+  positions: ReadonlyMap<AwardColumnKey, number>,
+  updates: ReadonlyMap<number, RowUpdate>,
+): void {
+  if (updates.size === 0) return;
+  const rows = [...updates.keys()];
+  const first = Math.min(...rows);
+  const last = Math.max(...rows);
+  const cols = WRITTEN.map((k) => positions.get(k) ?? -1);
+  if (cols.some((c) => c < 1))
+    throw new Error(`trang "${SHEET}" thiếu cột Trạng thái, Liên kết, Lỗi hoặc Mã hồ sơ.`);
+  const value = (row: number, key: AwardColumnKey): unknown => {
+    const update = updates.get(row);
+    const c = positions.get(key) ?? 1;
+    if (update !== undefined) {
+      if (key === 'status') return update.status;
+      if (key === 'link') return update.link;
+      if (key === 'error') return update.error;
+      if (key === 'key' && update.key !== undefined) return update.key;
+    }
+    return grid[row - 1]?.[c - 1] ?? '';
+  };
+  const lo = Math.min(...cols);
+  const hi = Math.max(...cols);
+  const together = hi - lo === WRITTEN.length - 1;
+  const blockFor = (keys: readonly AwardColumnKey[]): unknown[][] => {
+    const out: unknown[][] = [];
+    for (let r = first; r <= last; r++) out.push(keys.map((k) => value(r, k)));
+    return out;
+  };
+  if (together) {
+    const ordered = [...WRITTEN].sort((a, b) => (positions.get(a) ?? 0) - (positions.get(b) ?? 0));
+    const block = blockFor(ordered);
+    writeBlock(sheet, first, lo, block);
+    remember(grid, first, lo, block);
+  } else {
+    for (const key of WRITTEN) {
+      const block = blockFor([key]);
+      const c = positions.get(key) ?? 1;
+      writeBlock(sheet, first, c, block);
+      remember(grid, first, c, block);
+    }
+  }
+}
+
+/** Keeps the in-memory grid in step with what was written (later blocks reuse it). */
+function remember(grid: unknown[][], row: number, column: number, block: unknown[][]): void {
+  block.forEach((values, i) => {
+    const r = row - 1 + i;
+    while (grid.length <= r) grid.push([]);
+    const line = grid[r] ?? [];
+    values.forEach((v, j) => {
+      line[column - 1 + j] = v;
+    });
+    grid[r] = line;
+  });
+}
+
+function writeProgress(sheet: Sheet, text: string): void {
+  sheet.getRange(AWARDS_LAYOUT.headerRow, PROGRESS_COLUMN).setValue(text);
+}
+
+// ------------------------------------------------------------------ settings and templates
+
+function cellOf(
+  positions: ReadonlyMap<AwardColumnKey, number>,
+  key: AwardColumnKey,
+  row: number,
+): string {
+  return `${columnLetter(positions.get(key) ?? 1)}${String(row)}`;
+}
+
+/** Dry-run field → register column, to name the cell of a missing value. */
+const FIELD_COLUMNS: Readonly<Record<string, AwardColumnKey>> = {
+  ten: 'name',
+  chuc_vu: 'position',
+  don_vi: 'unit',
+  hinh_thuc: 'form',
+  thanh_tich: 'achievement',
+  so_qd: 'decisionNumber',
+  ngay_qd: 'decisionDate',
+  ngay_ky: 'decisionDate',
+  so_so_vang: 'registerNumber',
+  chuc_vu_nguoi_ky: 'signerTitle',
+  nguoi_ky: 'signerName',
+};
+
+function loadTemplate(
+  id: string,
+  label: string,
+): { ok: true; value: LoadedTemplate } | { ok: false; problems: string[] } {
+  const file = DriveApp.getFileById(id);
+  const shape = readDocShape(DocumentApp.openById(id).getBody());
+  const parsed = parseDocShape(shape, label);
+  if (!parsed.ok) return { ok: false, problems: parsed.errors.map((e) => e.message) };
+  return { ok: true, value: { id, file, template: parsed.template } };
+}
+
+function issuerOf(texts: ReadonlyMap<string, string>): IssuerSettings {
+  return { issuingBody: texts.get('issuingBody') ?? '', place: texts.get('place') ?? '' };
+}
+
+function modeOf(text: string): CertificateMode {
+  return text.trim().toLowerCase() === 'gộp' ? 'combined' : 'perRecipient';
+}
+
+function selectionOf(workbook: GoogleAppsScript.Spreadsheet.Spreadsheet): Selection {
+  const range = workbook.getActiveRange();
+  if (range === null || range.getSheet().getName() !== SHEET) return null;
+  const from = Math.max(range.getRow(), AWARDS_LAYOUT.firstDataRow);
+  const to = range.getLastRow();
+  return to < from ? null : { fromRow: from, toRow: to };
+}
+
+type Begun =
+  { ok: true; params: Record<string, string>; total: number } | { ok: false; message: string };
+
+function listMessage(lines: readonly string[]): string {
+  const shown = lines.slice(0, 15);
+  const more =
+    lines.length > shown.length ? `\n… và ${String(lines.length - shown.length)} vấn đề khác.` : '';
+  return `«${CERTIFICATES_CAPTION}» chưa tạo gì vì:\n- ${shown.join('\n- ')}${more}`;
+}
+
+/** Checks and queues the rows (menu start, under the lock). */
+function begin(): Begun {
+  const workbook = activeWorkbook();
+  const grids = readGrids(workbook, [SHEET_NAMES.settings, SHEET]);
+  const settingsGrid = grids[SHEET_NAMES.settings];
+  const grid = grids[SHEET];
+  const settingsSheet = workbook.getSheetByName(SHEET_NAMES.settings);
+  const sheet = workbook.getSheetByName(SHEET);
+  if (settingsGrid === undefined || settingsSheet === null) {
+    return {
+      ok: false,
+      message: `Chưa có trang "${SHEET_NAMES.settings}". Hãy chạy «Khởi tạo / cập nhật bảng tính» trước.`,
+    };
+  }
+  if (grid === undefined || sheet === null) {
+    return {
+      ok: false,
+      message: `Chưa có trang "${SHEET}". Hãy chạy «Khởi tạo / cập nhật bảng tính» rồi nhập sổ khen thưởng.`,
+    };
+  }
+  const texts = settingTexts(settingsGrid);
+  const year = Number.parseInt(texts.get('year') ?? '', 10);
+  const readout = readAwards(grid, Number.isFinite(year) ? { defaultYear: year } : {});
+  const targets = targetRows(readout.value, readout.invalid, selectionOf(workbook));
+  if (targets.rows.length === 0 && targets.invalid.length === 0) {
+    return {
+      ok: false,
+      message: `Trang "${SHEET}" không có dòng nào cần tạo giấy khen / bằng khen (các dòng "Đã tạo" không tạo lại).`,
+    };
+  }
+  const issuer = issuerOf(texts);
+  const settingCell = (key: string): string =>
+    `Trang "${SHEET_NAMES.settings}", dòng "${DEFAULT_TEMPLATES.find((t) => t.settingKey === key)?.label ?? key}"`;
+  const problems: string[] = [];
+  if (issuer.issuingBody === '')
+    problems.push(
+      `Trang "${SHEET_NAMES.settings}": chưa nhập cơ quan ban hành (in trên giấy khen).`,
+    );
+
+  const updates = new Map<number, RowUpdate>();
+  const mark = (row: number, status: string, error: string, key?: string): void => {
+    updates.set(row, { status, link: '', error, ...(key === undefined ? {} : { key }) });
+  };
+  for (const bad of targets.invalid)
+    mark(bad.row, CERTIFICATE_STATUS.error, bad.messages.join(' '));
+  const byKind = new Map<TemplateKind, AwardRow[]>();
+  for (const row of targets.rows) {
+    const kind = certificateTemplateKind(row.form);
+    const key = row.keyStored ? undefined : row.key;
+    if (kind === null) {
+      mark(
+        row.row,
+        CERTIFICATE_STATUS.skipped,
+        `Chưa có mẫu cho hình thức "${row.form}" (chỉ Giấy khen, Bằng khen).`,
+        key,
+      );
+      continue;
+    }
+    const list = byKind.get(kind) ?? [];
+    list.push(row);
+    byKind.set(kind, list);
+  }
+
+  // Templates: blank cells get the defaults (made and recorded once); then parse and dry-run.
+  const report = ensureTemplatesIn(workbook, settingsSheet, settingsGrid, [...byKind.keys()]);
+  problems.push(...report.problems);
+  const templateIds: Partial<Record<TemplateKind, string>> = {};
+  for (const [kind, rows] of byKind) {
+    const id = report.ids[kind];
+    const spec = DEFAULT_TEMPLATES.find((t) => t.kind === kind);
+    if (id === undefined || spec === undefined) {
+      problems.push(`${settingCell(spec?.settingKey ?? kind)}: không mở được mẫu.`);
+      continue;
+    }
+    templateIds[kind] = id;
+    const loaded = loadTemplate(id, spec.label);
+    if (!loaded.ok) {
+      problems.push(...loaded.problems);
+      continue;
+    }
+    const records = rows.map((r) => certificateRecord(r, issuer));
+    const dry = dryRun(loaded.value.template, records, CERTIFICATE_SCHEMA, {
+      recordLabel: (i) => `Trang "${SHEET}", dòng ${String(rows[i]?.row ?? 0)}`,
+    });
+    const rowErrors = new Map<number, string[]>();
+    for (const p of dry.problems.filter((q) => q.severity === 'error')) {
+      const column = FIELD_COLUMNS[p.path];
+      if (p.records.length === 0 || column === undefined) {
+        problems.push(p.message);
+        continue;
+      }
+      for (const i of p.records) {
+        const row = rows[i];
+        if (row === undefined) continue;
+        const list = rowErrors.get(row.row) ?? [];
+        list.push(
+          `Trang "${SHEET}", ô ${cellOf(readout.positions, column, row.row)}: thiếu ${CERTIFICATE_SCHEMA[p.path]?.label ?? p.path} (trường ${p.tag} của ${spec.label}).`,
+        );
+        rowErrors.set(row.row, list);
+      }
+    }
+    for (const row of rows) {
+      const errors = rowErrors.get(row.row);
+      const key = row.keyStored ? undefined : row.key;
+      if (errors !== undefined) mark(row.row, CERTIFICATE_STATUS.error, errors.join(' '), key);
+      else mark(row.row, CERTIFICATE_STATUS.queued, '', key);
+    }
+  }
+
+  // The output folder: the recorded one, or "Văn bản thi đua <năm>" next to the workbook.
+  const folderState = inspectFolder(texts.get('documentsFolder') ?? '');
+  const folderProblem = fileStateProblem(
+    folderState,
+    'thư mục lưu văn bản',
+    `Trang "${SHEET_NAMES.settings}", dòng "Thư mục lưu văn bản"`,
+  );
+  if (folderProblem !== '') problems.push(folderProblem);
+  if (problems.length > 0) return { ok: false, message: listMessage(problems) };
+  let folder: Folder;
+  if (folderState.state === 'ok') folder = folderState.item;
+  else {
+    const home = workbookFolder(workbook);
+    const name = defaultFolderName(Number.isFinite(year) ? year : new Date().getFullYear());
+    const existing = home.getFoldersByName(name);
+    folder = existing.hasNext() ? existing.next() : home.createFolder(name);
+    writeSettings(
+      settingsSheet,
+      readGrid(settingsSheet),
+      new Map([['documentsFolder', folder.getId()]]),
+    );
+  }
+
+  writeRows(sheet, grid as unknown[][], readout.positions, updates);
+  const queued = [...updates.values()].filter((u) => u.status === CERTIFICATE_STATUS.queued).length;
+  if (queued === 0) {
+    return {
+      ok: false,
+      message: `Không có dòng nào tạo được: các dòng đã được đánh dấu "Lỗi" hoặc "Bỏ qua" ở trang "${SHEET}", cột Lỗi ghi lý do.`,
+    };
+  }
+  const perFile = Number.parseInt(texts.get('certificatesPerFile') ?? '', 10);
+  const params: Record<string, string> = {
+    mode: modeOf(texts.get('certificateMode') ?? ''),
+    perFile: String(
+      Number.isFinite(perFile) && perFile > 0 ? Math.min(perFile, 500) : DEFAULT_PER_FILE,
+    ),
+    email: (texts.get('certificateEmail') ?? '').trim().toLowerCase() === 'có' ? '1' : '',
+    folder: folder.getId(),
+    year: String(Number.isFinite(year) ? year : ''),
+  };
+  for (const [kind, id] of Object.entries(templateIds)) params[kind] = id;
+  return { ok: true, params, total: queued };
+}
+
+// ------------------------------------------------------------------ the handler
+
+/** The human part of an output name (before its key). */
+function fileLabel(name: string): string {
+  const at = name.indexOf(' thidua-');
+  return at < 0 ? name : name.slice(0, at);
+}
+
+function filesWithKey(folder: Folder, key: string): File[] {
+  const out: File[] = [];
+  const files = folder.searchFiles(keyQuery(key));
+  while (files.hasNext()) {
+    const f = files.next();
+    if (nameHasKey(f.getName(), key)) out.push(f);
+  }
+  return out;
+}
+
+/** Looks up a key left in flight: adopts a finished PDF, trashes a half-made Doc. */
+function heal(
+  ctx: Ctx,
+  key: string,
+  rowsByKey: ReadonlyMap<string, AwardRow>,
+  updates: Map<number, RowUpdate>,
+): void {
+  const files = filesWithKey(ctx.folder, key);
+  const pdf = files.find((f) => f.getMimeType() === PDF);
+  if (pdf === undefined) {
+    for (const f of files) f.setTrashed(true);
+    return;
+  }
+  const manifest = parseManifest(pdf.getDescription());
+  if (manifest === null) return;
+  const combined = manifest.rows.length > 1 || ctx.mode === 'combined';
+  manifest.rows.forEach((rowKey, i) => {
+    const row = rowsByKey.get(rowKey);
+    if (row === undefined || !isQueuedStatus(row.status)) return;
+    updates.set(row.row, {
+      status: combined ? combinedStatus(i + 1, fileLabel(pdf.getName())) : CERTIFICATE_STATUS.done,
+      link: pdf.getUrl(),
+      error: '',
+    });
+  });
+}
+
+function prepare(job: JobRecord): Prepared<Ctx, CertItem> {
+  const workbook = activeWorkbook();
+  const sheet = workbook.getSheetByName(SHEET);
+  if (sheet === null) return { ok: false, message: `không thấy trang "${SHEET}".` };
+  const grid = readGrid(sheet);
+  const year = Number.parseInt(job.params.year ?? '', 10);
+  const readout = readAwards(grid, Number.isFinite(year) ? { defaultYear: year } : {});
+  let folder: Folder;
+  try {
+    folder = DriveApp.getFolderById(job.params.folder ?? '');
+  } catch {
+    return { ok: false, message: 'không mở được thư mục lưu văn bản.' };
+  }
+  const settingsSheet = workbook.getSheetByName(SHEET_NAMES.settings);
+  const texts =
+    settingsSheet === null ? new Map<string, string>() : settingTexts(readGrid(settingsSheet));
+  const ctx: Ctx = {
+    sheet,
+    grid,
+    positions: readout.positions,
+    folder,
+    mode: job.params.mode === 'combined' ? 'combined' : 'perRecipient',
+    email: job.params.email === '1',
+    issuer: issuerOf(texts),
+    year: Number.isFinite(year) ? year : 0,
+    templates: new Map(),
+  };
+  const rows = readout.value;
+  const rowsByKey = new Map(rows.map((r) => [r.key, r]));
+  const updates = new Map<number, RowUpdate>();
+  for (const key of job.inflight) heal(ctx, key, rowsByKey, updates);
+  // Rows queued but broken since (edited during the job) are explained, not left waiting.
+  const brokenQueued: InvalidAwardRow[] = readout.invalid.filter((r) => isQueuedStatus(r.status));
+  for (const bad of brokenQueued)
+    updates.set(bad.row, {
+      status: CERTIFICATE_STATUS.error,
+      link: '',
+      error: bad.messages.join(' '),
+    });
+  const healed = [...updates.values()].filter((u) =>
+    u.status.startsWith(CERTIFICATE_STATUS.done),
+  ).length;
+  writeRows(sheet, grid, readout.positions, updates);
+
+  const queued = rows.filter((r) => isQueuedStatus(r.status) && !updates.has(r.row));
+  const withKind: { row: AwardRow; kind: TemplateKind }[] = [];
+  for (const row of queued) {
+    const kind = certificateTemplateKind(row.form);
+    if (kind !== null) withKind.push({ row, kind });
+  }
+  for (const kind of new Set(withKind.map((w) => w.kind))) {
+    const id = job.params[kind] ?? '';
+    const spec = DEFAULT_TEMPLATES.find((t) => t.kind === kind);
+    const loaded = loadTemplate(id, spec?.label ?? kind);
+    if (!loaded.ok) return { ok: false, message: loaded.problems.join(' ') };
+    ctx.templates.set(kind, loaded.value);
+  }
+  let items: CertItem[];
+  if (ctx.mode === 'combined') {
+    const perFile = Number.parseInt(job.params.perFile ?? '', 10) || DEFAULT_PER_FILE;
+    items = printGroups(
+      withKind.map((w) => ({ ...w })),
+      perFile,
+    ).map((group) => {
+      const first = group[0];
+      return {
+        outputKey: outputKey(job.id, first?.row.key ?? 'x'),
+        weight: group.length,
+        kind: first?.kind ?? 'meritCertificate',
+        rows: group.map((g) => g.row),
+      };
+    });
+  } else {
+    items = withKind.map((w) => ({
+      outputKey: outputKey(job.id, w.row.key),
+      weight: 1,
+      kind: w.kind,
+      rows: [w.row],
+    }));
+  }
+  return {
+    ok: true,
+    ctx,
+    items,
+    healed: { done: healed, failed: brokenQueued.length, skipped: 0 },
+  };
+}
+
+function processOne(item: CertItem, ctx: Ctx): ItemOutcome {
+  const row = item.rows[0];
+  const t = ctx.templates.get(item.kind);
+  if (row === undefined || t === undefined) return { kind: 'failed', message: 'Không có mẫu.' };
+  const record = certificateRecord(row, ctx.issuer);
+  const plan = planMerge(t.template, record);
+  const name = keyedName(recipientFileName(row), item.outputKey);
+  const description = manifestText({ key: item.outputKey, rows: [row.key] });
+  const created: File[] = [];
+  let pdf: File;
+  let blob: GoogleAppsScript.Base.Blob;
+  try {
+    const copy = t.file.makeCopy(name, ctx.folder);
+    created.push(copy);
+    copy.setDescription(description);
+    applyMergePlanById(copy.getId(), plan, EDITS_PER_SAVE);
+    blob = copy.getAs(PDF);
+    blob.setName(`${name}.pdf`);
+    pdf = ctx.folder.createFile(blob);
+    created.push(pdf);
+    pdf.setDescription(description);
+  } catch (error) {
+    // Nothing half-made stays: a retry starts clean (the key lookup covers a kill here).
+    for (const f of created) {
+      try {
+        f.setTrashed(true);
+      } catch {
+        // Left for the key lookup.
+      }
+    }
+    throw error;
+  }
+  let note = '';
+  if (ctx.email && row.email !== '') {
+    try {
+      if (MailApp.getRemainingDailyQuota() < 1) {
+        note = 'Chưa gửi thư: hết hạn mức gửi thư của hôm nay.';
+      } else {
+        const text = emailText(row, ctx.issuer.issuingBody);
+        MailApp.sendEmail(row.email, text.subject, text.body, {
+          attachments: [blob],
+          name: ctx.issuer.issuingBody || 'Thi đua',
+        });
+        note = `Đã gửi thư tới ${row.email}.`;
+      }
+    } catch (error) {
+      // The certificate exists: a mail failure is noted, never a reason to make it again.
+      note = `Không gửi được thư: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+  return { kind: 'done', link: pdf.getUrl(), note };
+}
+
+function processGroup(item: CertItem, ctx: Ctx): ItemOutcome {
+  const t = ctx.templates.get(item.kind);
+  const first = item.rows[0];
+  const last = item.rows[item.rows.length - 1];
+  if (t === undefined || first === undefined || last === undefined)
+    return { kind: 'failed', message: 'Không có mẫu.' };
+  const plans = item.rows.map((row) => planMerge(t.template, certificateRecord(row, ctx.issuer)));
+  const name = keyedName(
+    printFileName(first.form, ctx.year || first.year, first.row, last.row),
+    item.outputKey,
+  );
+  const description = manifestText({ key: item.outputKey, rows: item.rows.map((r) => r.key) });
+  const doc = buildPrintFile(t.file, plans, name, ctx.folder, description);
+  let pdf: File;
+  try {
+    const blob = doc.getAs(PDF);
+    blob.setName(`${name}.pdf`);
+    pdf = ctx.folder.createFile(blob);
+  } catch (error) {
+    doc.setTrashed(true);
+    throw error;
+  }
+  try {
+    pdf.setDescription(description);
+  } catch (error) {
+    pdf.setTrashed(true);
+    doc.setTrashed(true);
+    throw error;
+  }
+  return { kind: 'done', link: pdf.getUrl(), note: fileLabel(name) };
+}
+
+function checkpoint(results: readonly ItemResult<CertItem>[], ctx: Ctx, job: JobRecord): void {
+  const updates = new Map<number, RowUpdate>();
+  for (const { item, outcome } of results) {
+    item.rows.forEach((row, i) => {
+      switch (outcome.kind) {
+        case 'done':
+          updates.set(row.row, {
+            status:
+              item.rows.length > 1 || ctx.mode === 'combined'
+                ? combinedStatus(i + 1, outcome.note ?? '')
+                : CERTIFICATE_STATUS.done,
+            link: outcome.link ?? '',
+            error: ctx.mode === 'combined' ? '' : (outcome.note ?? ''),
+          });
+          break;
+        case 'failed':
+          updates.set(row.row, {
+            status: CERTIFICATE_STATUS.error,
+            link: '',
+            error: outcome.message,
+          });
+          break;
+        case 'skipped':
+          updates.set(row.row, {
+            status: CERTIFICATE_STATUS.skipped,
+            link: '',
+            error: outcome.message,
+          });
+          break;
+        case 'retry':
+          break;
+      }
+    });
+  }
+  writeRows(ctx.sheet, ctx.grid, ctx.positions, updates);
+  const done = results.reduce((n, r) => n + (r.outcome.kind === 'done' ? r.item.weight : 0), 0);
+  writeProgress(ctx.sheet, progressText({ ...job, done: job.done + done }, CERTIFICATES_CAPTION));
+}
+
+export const CERTIFICATE_HANDLER: JobHandler<Ctx, CertItem> = {
+  kind: CERTIFICATE_JOB_KIND,
+  caption: CERTIFICATES_CAPTION,
+  prepare,
+  process: (item, ctx) =>
+    ctx.mode === 'combined' ? processGroup(item, ctx) : processOne(item, ctx),
+  checkpoint,
+};
+
+export function menuCreateCertificates(): void {
+  startJob(CERTIFICATE_HANDLER, () => begin());
+}

@@ -1,0 +1,27 @@
+/**
+ * Entry points of the job runner: the continuation trigger's handler and "Hủy tác vụ". Every job
+ * kind's handler is registered here (the composition root), so the runner itself stays generic.
+ */
+import { CERTIFICATE_HANDLER, CERTIFICATES_CAPTION } from '../certificates/action';
+import { cancelJob, continueJob, type JobHandler, type JobItem } from './runner';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers of different contexts share one registry
+type AnyHandler = JobHandler<any, JobItem>;
+
+const HANDLERS: ReadonlyMap<string, AnyHandler> = new Map<string, AnyHandler>([
+  [CERTIFICATE_HANDLER.kind, CERTIFICATE_HANDLER as AnyHandler],
+]);
+
+const CAPTIONS: ReadonlyMap<string, string> = new Map([
+  [CERTIFICATE_HANDLER.kind, CERTIFICATES_CAPTION],
+]);
+
+/** Time-driven trigger made by the runner: continues the current job. */
+export function jobContinue(): void {
+  continueJob(HANDLERS);
+}
+
+/** "Hủy tác vụ". */
+export function menuCancelJob(): void {
+  cancelJob((kind) => CAPTIONS.get(kind) ?? kind);
+}

@@ -1,0 +1,453 @@
+/**
+ * The job runner (core plans, this file executes): one long action split over as many executions
+ * as Apps Script's 6-minute limit and daily quotas need.
+ *
+ * Each execution: takes the document lock (bounded wait), loads the job record from the document
+ * properties, makes sure a continuation trigger exists before doing anything (so even a killed
+ * execution is continued), heals the chunk a killed execution left in flight, then takes chunks
+ * while the time budget allows. Before a chunk the record lists the chunk's output keys; after it,
+ * the handler writes the rows' statuses in one write and the record is saved (the checkpoint).
+ * At the end: done or cancelled → the trigger is deleted; out of time → continued in a minute;
+ * a daily quota → paused until the next day, said in a toast/alert; transient errors → continued
+ * later with backoff. "Hủy tác vụ" marks the record cancelled and deletes the trigger; a running
+ * execution sees it before its next chunk.
+ */
+import {
+  CONTINUE_AFTER_MS,
+  DEFAULT_BUDGET_MS,
+  DEFAULT_MAX_CHUNK,
+  MAX_TRANSIENT_EXECUTIONS,
+  MAX_TRIES_PER_EXECUTION,
+  backoffMs,
+  classifyError,
+  continuationDelayMs,
+  errorText,
+  isActive,
+  jobId,
+  newJobRecord,
+  nextChunkSize,
+  nextQuotaResetMs,
+  parseJob,
+  serializeJob,
+  updatedMsPerItem,
+  type JobRecord,
+} from '../../core/jobs';
+import { LOCK_WAIT_MS, busyMessage } from '../lock';
+import { alertUser, toast } from '../notify';
+
+/** The document property holding the current (or last) job's record. */
+export const JOB_PROPERTY = 'thidua.job';
+/** The trigger handler that continues a job (exported by src/main.ts). */
+export const CONTINUE_HANDLER = 'jobContinue';
+
+export type ItemOutcome =
+  | { readonly kind: 'done'; readonly link?: string; readonly note?: string }
+  | { readonly kind: 'failed'; readonly message: string }
+  | { readonly kind: 'skipped'; readonly message: string }
+  /** Left pending (transient failure): a later execution tries again. */
+  | { readonly kind: 'retry'; readonly message: string };
+
+export type ItemResult<Item> = { readonly item: Item; readonly outcome: ItemOutcome };
+
+export interface JobItem {
+  /** Deterministic output key (src/core/jobs/keys.ts). */
+  readonly outputKey: string;
+  /** How many rows the item stands for (a combined print file stands for many). */
+  readonly weight?: number;
+}
+
+export type Prepared<Ctx, Item> =
+  | {
+      readonly ok: true;
+      readonly ctx: Ctx;
+      readonly items: readonly Item[];
+      /** Rows adopted from a killed execution's outputs (already written to the sheet). */
+      readonly healed?: {
+        readonly done: number;
+        readonly failed: number;
+        readonly skipped: number;
+      };
+    }
+  | { readonly ok: false; readonly message: string };
+
+export interface JobHandler<Ctx, Item extends JobItem> {
+  readonly kind: string;
+  /** Vietnamese caption of the action, for messages. */
+  readonly caption: string;
+  /**
+   * Reads what this execution needs (once) and returns the items still to do, in order. When
+   * job.inflight lists output keys a killed execution left in flight, it first looks them up:
+   * finished outputs are adopted (rows written, counted in `healed`), half-made ones cleaned up
+   * so their rows are made again. Keys of earlier (cancelled) jobs may be among them.
+   */
+  prepare(job: JobRecord): Prepared<Ctx, Item>;
+  /** Makes one item; throws on failure (the runner classifies and retries). */
+  process(item: Item, ctx: Ctx, job: JobRecord): ItemOutcome;
+  /** Records a chunk's outcomes in the sheet in one write (and the progress line). */
+  checkpoint(results: readonly ItemResult<Item>[], ctx: Ctx, job: JobRecord): void;
+}
+
+export type RunOptions = {
+  readonly budgetMs?: number;
+  readonly maxChunk?: number;
+};
+
+// ------------------------------------------------------------------ record and trigger
+
+function properties(): GoogleAppsScript.Properties.Properties {
+  return PropertiesService.getDocumentProperties();
+}
+
+export function loadJob(): JobRecord | null {
+  return parseJob(properties().getProperty(JOB_PROPERTY));
+}
+
+/** Saves the record; a cancel that came in meanwhile (another execution) wins. */
+function saveJob(job: JobRecord, now = Date.now()): JobRecord {
+  const props = properties();
+  const stored = parseJob(props.getProperty(JOB_PROPERTY));
+  const next: JobRecord =
+    stored !== null &&
+    stored.id === job.id &&
+    stored.status === 'cancelled' &&
+    job.status !== 'cancelled'
+      ? { ...job, status: 'cancelled', inflight: [], updatedMs: now }
+      : { ...job, updatedMs: now };
+  props.setProperty(JOB_PROPERTY, serializeJob(next));
+  return next;
+}
+
+function deleteContinuations(): void {
+  for (const trigger of ScriptApp.getProjectTriggers()) {
+    if (trigger.getHandlerFunction() === CONTINUE_HANDLER) ScriptApp.deleteTrigger(trigger);
+  }
+}
+
+/** Replaces any continuation trigger by one that fires after `ms` (one trigger at most). */
+function scheduleContinuation(ms: number): void {
+  deleteContinuations();
+  ScriptApp.newTrigger(CONTINUE_HANDLER)
+    .timeBased()
+    .after(Math.max(1000, Math.round(ms)))
+    .create();
+}
+
+// ------------------------------------------------------------------ messages
+
+function timeText(ms: number): string {
+  return Utilities.formatDate(new Date(ms), Session.getScriptTimeZone(), 'HH:mm dd/MM/yyyy');
+}
+
+export function progressText(job: JobRecord, caption: string): string {
+  const counts = `${String(job.done)} đã xong, ${String(job.failed)} lỗi, ${String(job.skipped)} bỏ qua`;
+  const total = job.total > 0 ? ` / ${String(job.total)}` : '';
+  switch (job.status) {
+    case 'running':
+      return `«${caption}» đang chạy: ${String(job.done + job.failed + job.skipped)}${total} (${counts}).`;
+    case 'paused-quota':
+      return `«${caption}» tạm dừng vì đã hết hạn mức hằng ngày của Google; sẽ tự chạy tiếp lúc ${timeText(job.resumeAfterMs)}. Hiện có ${counts}.`;
+    case 'done':
+      return `«${caption}» đã hoàn thành: ${counts}.`;
+    case 'cancelled':
+      return `«${caption}» đã hủy: ${counts}; các dòng chưa làm vẫn ở trạng thái chờ.`;
+  }
+}
+
+// ------------------------------------------------------------------ running
+
+type Report = { job: JobRecord; message: string };
+
+/** One item with retries inside this execution; never throws except for a timeout. */
+function runItem<Ctx, Item extends JobItem>(
+  handler: JobHandler<Ctx, Item>,
+  item: Item,
+  ctx: Ctx,
+  job: JobRecord,
+): { outcome: ItemOutcome; quota: string | null } {
+  let last = '';
+  for (let attempt = 1; attempt <= MAX_TRIES_PER_EXECUTION; attempt++) {
+    const wait = backoffMs(attempt);
+    if (wait > 0) Utilities.sleep(wait);
+    try {
+      return { outcome: handler.process(item, ctx, job), quota: null };
+    } catch (error) {
+      last = errorText(error);
+      const kind = classifyError(last);
+      if (kind === 'timeout') throw error;
+      if (kind === 'quota') return { outcome: { kind: 'retry', message: last }, quota: last };
+      if (kind === 'permanent') return { outcome: { kind: 'failed', message: last }, quota: null };
+    }
+  }
+  return { outcome: { kind: 'retry', message: last }, quota: null };
+}
+
+function execute<Ctx, Item extends JobItem>(
+  handler: JobHandler<Ctx, Item>,
+  start: JobRecord,
+  options: RunOptions,
+): Report {
+  const startedMs = Date.now();
+  let job: JobRecord = { ...start, attempts: start.attempts + 1 };
+  // A trigger exists before any work, so a killed execution is still continued.
+  scheduleContinuation(7 * 60_000);
+  const prepared = handler.prepare(job);
+  if (!prepared.ok) {
+    job = saveJob({ ...job, status: 'cancelled', lastError: prepared.message, inflight: [] });
+    deleteContinuations();
+    return { job, message: `«${handler.caption}» dừng: ${prepared.message}` };
+  }
+  if (prepared.healed !== undefined) {
+    const h = prepared.healed;
+    job = {
+      ...job,
+      done: job.done + h.done,
+      failed: job.failed + h.failed,
+      skipped: job.skipped + h.skipped,
+    };
+  }
+  if (job.inflight.length > 0) job = saveJob({ ...job, inflight: [] });
+  const { ctx } = prepared;
+  let items = [...prepared.items];
+  if (job.total === 0) {
+    job = {
+      ...job,
+      total: job.done + job.failed + job.skipped + items.reduce((n, i) => n + (i.weight ?? 1), 0),
+    };
+  }
+
+  let quota: string | null = null;
+  let transient = false;
+  let doneThisExecution = 0;
+  while (items.length > 0) {
+    const stored = loadJob();
+    if (stored !== null && stored.id === job.id && stored.status === 'cancelled') {
+      job = { ...job, status: 'cancelled' };
+      break;
+    }
+    const size = nextChunkSize({
+      weights: items.slice(0, options.maxChunk ?? DEFAULT_MAX_CHUNK).map((i) => i.weight ?? 1),
+      startedMs,
+      nowMs: Date.now(),
+      budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS,
+      msPerUnit: job.msPerItem,
+      maxChunk: options.maxChunk,
+      doneThisExecution,
+    });
+    if (size === 0) break;
+    const chunk = items.slice(0, size);
+    job = saveJob({ ...job, inflight: chunk.map((i) => i.outputKey) });
+    const chunkStart = Date.now();
+    const results: ItemResult<Item>[] = [];
+    for (const item of chunk) {
+      const ran = runItem(handler, item, ctx, job);
+      if (ran.quota !== null) {
+        quota = ran.quota;
+        break;
+      }
+      results.push({ item, outcome: ran.outcome });
+      if (ran.outcome.kind === 'retry') {
+        transient = true;
+        break;
+      }
+    }
+    const retries = new Map(Object.entries(job.retries));
+    const recorded: ItemResult<Item>[] = results.map((r) => {
+      if (r.outcome.kind !== 'retry') {
+        retries.delete(r.item.outputKey);
+        return r;
+      }
+      const n = (retries.get(r.item.outputKey) ?? 0) + 1;
+      retries.set(r.item.outputKey, n);
+      if (n < MAX_TRANSIENT_EXECUTIONS) return r;
+      retries.delete(r.item.outputKey);
+      return {
+        item: r.item,
+        outcome: {
+          kind: 'failed',
+          message: `Lỗi tạm thời của Google lặp lại ${String(n)} lần: ${r.outcome.message}`,
+        },
+      };
+    });
+    const final = recorded.filter((r) => r.outcome.kind !== 'retry');
+    if (final.length > 0) handler.checkpoint(final, ctx, job);
+    const made = final.filter((r) => r.outcome.kind === 'done').length;
+    job = count(job, final);
+    job = {
+      ...job,
+      retries: Object.fromEntries(retries),
+      inflight: [],
+      cursor: job.cursor + final.length,
+      transientStreak: transient ? job.transientStreak + 1 : made > 0 ? 0 : job.transientStreak,
+      msPerItem:
+        final.length > 0
+          ? updatedMsPerItem(
+              job.msPerItem,
+              results.reduce((n, r) => n + (r.item.weight ?? 1), 0),
+              Date.now() - chunkStart,
+            )
+          : job.msPerItem,
+      lastError: quota ?? (transient ? lastMessage(results) : job.lastError),
+    };
+    doneThisExecution += results.length;
+    const handled = new Set(final.map((r) => r.item.outputKey));
+    items = items.filter((i) => !handled.has(i.outputKey));
+    job = saveJob(job);
+    if (job.status === 'cancelled' || quota !== null || transient) break;
+    toast(progressText(job, handler.caption), 5);
+  }
+
+  if (job.status === 'cancelled') {
+    deleteContinuations();
+    job = saveJob({ ...job, inflight: [] });
+    return { job, message: progressText(job, handler.caption) };
+  }
+  if (quota !== null) {
+    const resume = nextQuotaResetMs(Date.now());
+    job = saveJob({ ...job, status: 'paused-quota', resumeAfterMs: resume, lastError: quota });
+    scheduleContinuation(resume - Date.now());
+    return { job, message: progressText(job, handler.caption) };
+  }
+  if (items.length === 0) {
+    job = saveJob({ ...job, status: 'done', resumeAfterMs: 0 });
+    deleteContinuations();
+    return { job, message: progressText(job, handler.caption) };
+  }
+  const delay = transient ? continuationDelayMs(job.transientStreak) : CONTINUE_AFTER_MS;
+  job = saveJob({ ...job, status: 'running', resumeAfterMs: Date.now() + delay });
+  scheduleContinuation(delay);
+  const why = transient
+    ? ` Google báo lỗi tạm thời (${job.lastError}); sẽ thử lại lúc ${timeText(job.resumeAfterMs)}.`
+    : ` Sẽ tự chạy tiếp lúc ${timeText(job.resumeAfterMs)} (mỗi lần chạy của Apps Script tối đa 6 phút).`;
+  return { job, message: progressText(job, handler.caption) + why };
+}
+
+function lastMessage<Item>(results: readonly ItemResult<Item>[]): string {
+  const last = results[results.length - 1]?.outcome;
+  return last !== undefined && last.kind !== 'done' ? last.message : '';
+}
+
+function count<Item>(job: JobRecord, results: readonly ItemResult<Item & JobItem>[]): JobRecord {
+  let { done, failed, skipped } = job;
+  for (const r of results) {
+    const w = r.item.weight ?? 1;
+    if (r.outcome.kind === 'done') done += w;
+    else if (r.outcome.kind === 'failed') failed += w;
+    else if (r.outcome.kind === 'skipped') skipped += w;
+  }
+  return { ...job, done, failed, skipped };
+}
+
+/** Runs `work` holding the document lock, or tells the user why not. */
+function withLock<T>(
+  caption: string,
+  work: () => T,
+  tell: (message: string) => void,
+): T | undefined {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    tell(busyMessage(caption));
+    return undefined;
+  }
+  try {
+    return work();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/**
+ * Starts a job from a menu. `begin` runs under the lock before the job record is made (e.g. marks
+ * the chosen rows "Đang chờ"); it returns the job's params, or a message to stop with.
+ */
+export function startJob<Ctx, Item extends JobItem>(
+  handler: JobHandler<Ctx, Item>,
+  begin: (
+    id: string,
+  ) => { ok: true; params: Record<string, string>; total: number } | { ok: false; message: string },
+  options: RunOptions = {},
+): JobRecord | undefined {
+  return withLock(
+    handler.caption,
+    () => {
+      const previous = loadJob();
+      if (previous !== null && isActive(previous)) {
+        alertUser(
+          `${progressText(previous, handler.caption)} Một tác vụ đang chạy trên bảng tính này; chờ tác vụ xong hoặc dùng «Hủy tác vụ» trước khi bắt đầu lại.`,
+          handler.caption,
+        );
+        return undefined;
+      }
+      const id = jobId(Date.now(), previous?.id ?? null);
+      const began = begin(id);
+      if (!began.ok) {
+        alertUser(began.message, handler.caption);
+        return undefined;
+      }
+      let job = newJobRecord(
+        id,
+        handler.kind,
+        Date.now(),
+        began.params,
+        Session.getActiveUser().getEmail(),
+      );
+      // A previous job killed mid-chunk and then cancelled: its in-flight keys are still healed.
+      job = { ...job, total: began.total, inflight: previous?.inflight ?? [] };
+      job = saveJob(job);
+      const report = execute(handler, job, options);
+      alertUser(report.message, handler.caption);
+      return report.job;
+    },
+    (message) => {
+      alertUser(message, handler.caption);
+    },
+  );
+}
+
+/** Continues the job in the record (time-driven trigger). */
+export function continueJob<Ctx, Item extends JobItem>(
+  handlers: ReadonlyMap<string, JobHandler<Ctx, Item>>,
+  options: RunOptions = {},
+): JobRecord | undefined {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    // Someone else is writing: try again in a minute (the trigger that fired is replaced).
+    scheduleContinuation(CONTINUE_AFTER_MS);
+    return undefined;
+  }
+  try {
+    const job = loadJob();
+    if (job === null || !isActive(job)) {
+      deleteContinuations();
+      return job ?? undefined;
+    }
+    const handler = handlers.get(job.kind);
+    if (handler === undefined) {
+      deleteContinuations();
+      return undefined;
+    }
+    if (job.status === 'paused-quota' && Date.now() < job.resumeAfterMs) {
+      scheduleContinuation(job.resumeAfterMs - Date.now());
+      return job;
+    }
+    const report = execute(handler, { ...job, status: 'running' }, options);
+    toast(report.message, 10);
+    console.log(report.message);
+    return report.job;
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** "Hủy tác vụ": marks the job cancelled and deletes its trigger; no lock (a run may hold it). */
+export function cancelJob(captionOf: (kind: string) => string): void {
+  const job = loadJob();
+  if (job === null || !isActive(job)) {
+    deleteContinuations();
+    alertUser('Không có tác vụ nào đang chạy.', 'Hủy tác vụ');
+    return;
+  }
+  const cancelled: JobRecord = { ...job, status: 'cancelled', updatedMs: Date.now() };
+  properties().setProperty(JOB_PROPERTY, serializeJob(cancelled));
+  deleteContinuations();
+  alertUser(progressText(cancelled, captionOf(job.kind)), 'Hủy tác vụ');
+}

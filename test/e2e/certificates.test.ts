@@ -1,0 +1,203 @@
+/**
+ * "Tạo giấy khen / bằng khen" end to end through build/Code.js: a register built in the test,
+ * certificates made across as many executions as the 6-minute limit needs (continuation
+ * triggers), with faults: transient errors, permanent row errors, a kill right after a Drive copy,
+ * the daily documents quota; and two concurrent starts serialised.
+ */
+// Placeholder PDFs: LibreOffice conversions would take seconds each (local/host/docs/pdf.ts).
+process.env.THIDUA_SOFFICE = '';
+import { SHEET_NAMES } from '../../src/core/layout/sheets';
+import { AWARDS_LAYOUT } from '../../src/core/layout/tables';
+import { headerValues } from '../../src/core/layout/columns';
+import { MIME } from '../../local/host/drive';
+import type { LocalHost } from '../../local/host';
+import { newHost, paste, seedSampleWorkbook } from './workbookFixture';
+
+const CAPTION = 'Tạo giấy khen / bằng khen';
+const SHEET = SHEET_NAMES.awards;
+const COLS = AWARDS_LAYOUT.columns.map((c) => c.key);
+const col = (key: string): number => COLS.indexOf(key as (typeof COLS)[number]);
+
+function registerRow(i: number, overrides: Partial<Record<string, unknown>> = {}): unknown[] {
+  const individual = i % 3 !== 0;
+  const values: Record<string, unknown> = {
+    recipientType: individual ? 'Cá nhân' : 'Tập thể',
+    name: individual ? `Nguyễn Văn Người ${String(i)}` : `Trường Tiểu học Số ${String(i)}`,
+    position: individual ? 'Giáo viên' : '',
+    unit: individual ? 'Trường THCS Nhân Chính' : '',
+    form: i % 5 === 0 ? 'Bằng khen' : 'Giấy khen',
+    level: 'Cơ sở',
+    achievement: 'Đã có thành tích xuất sắc trong phong trào thi đua năm 2022',
+    decisionNumber: '163/QĐ-UBND',
+    decisionDate: '19/01/2023',
+    signerTitle: 'CHỦ TỊCH',
+    signerName: 'Trần Văn Ký',
+    registerNumber: String(1000 + i),
+    year: 2022,
+    email: '',
+    ...overrides,
+  };
+  return COLS.map((k) =>
+    k === 'status' || k === 'link' || k === 'error' || k === 'key' ? '' : (values[k] ?? ''),
+  );
+}
+
+function setup(
+  count: number,
+  options: {
+    mode?: 'Gộp' | 'Từng người';
+    perFile?: number;
+    rows?: (i: number) => Partial<Record<string, unknown>>;
+  } = {},
+): LocalHost {
+  const host = newHost({ runtime: { startTime: new Date('2023-01-20T08:00:00+07:00') } });
+  seedSampleWorkbook(host);
+  paste(host, SHEET, 1, 1, [headerValues(AWARDS_LAYOUT)]);
+  const rows = Array.from({ length: count }, (_, i) =>
+    registerRow(i + 1, options.rows?.(i + 1) ?? {}),
+  );
+  paste(host, SHEET, 2, 1, rows);
+  host.open();
+  return host;
+}
+
+function settingRow(host: LocalHost, label: string): number {
+  const sheet = host.spreadsheet.sheet(SHEET_NAMES.settings);
+  if (!sheet) throw new Error('no settings');
+  for (let r = 1; r <= 200; r++)
+    if (host.spreadsheet.valueAt(`'${SHEET_NAMES.settings}'!A${String(r)}`) === label) return r;
+  return -1;
+}
+
+function setSetting(host: LocalHost, label: string, value: unknown): void {
+  let r = settingRow(host, label);
+  if (r < 0) {
+    r = 150;
+    while (host.spreadsheet.valueAt(`'${SHEET_NAMES.settings}'!A${String(r)}`) !== '') r++;
+    paste(host, SHEET_NAMES.settings, r, 1, [[label, value]]);
+  } else paste(host, SHEET_NAMES.settings, r, 2, [[value]]);
+}
+
+function cell(host: LocalHost, row: number, key: string): string {
+  return String(
+    host.spreadsheet.valueAt(`'${SHEET}'!${String.fromCharCode(65 + col(key))}${String(row)}`),
+  );
+}
+
+function drain(host: LocalHost, maxRuns = 400): number {
+  let runs = 0;
+  for (;;) {
+    const due = host.runDueTriggers(host.rt.nowMs + 2 * 24 * 3600 * 1000);
+    runs += due.length;
+    if (due.length === 0 || runs > maxRuns) return runs;
+  }
+}
+
+function folderId(host: LocalHost): string {
+  const r = settingRow(host, 'Thư mục lưu văn bản');
+  return String(host.spreadsheet.valueAt(`'${SHEET_NAMES.settings}'!B${String(r)}`));
+}
+
+function liveFiles(host: LocalHost): { name: string; mimeType: string }[] {
+  return host.drive
+    .filesIn(folderId(host))
+    .map((f) => ({ name: host.drive.nameOf(f), mimeType: f.mimeType }));
+}
+
+/** Output files per key (the last word of the name). */
+function byKey(host: LocalHost): Map<string, { pdf: number; doc: number }> {
+  const out = new Map<string, { pdf: number; doc: number }>();
+  for (const f of liveFiles(host)) {
+    const key = /(thidua-\S+?)(\.pdf)?$/.exec(f.name)?.[1] ?? f.name;
+    const entry = out.get(key) ?? { pdf: 0, doc: 0 };
+    if (f.mimeType === MIME.pdf) entry.pdf++;
+    else entry.doc++;
+    out.set(key, entry);
+  }
+  return out;
+}
+
+describe(CAPTION, () => {
+  it('makes one Doc and one PDF per recipient across executions, statuses and links written', () => {
+    const host = setup(60);
+    host.clickMenu(CAPTION);
+    drain(host);
+    const statuses = Array.from({ length: 60 }, (_, i) => cell(host, i + 2, 'status'));
+    expect(statuses.every((s) => s === 'Đã tạo')).toBe(true);
+    const files = liveFiles(host);
+    expect(files.filter((f) => f.mimeType === MIME.pdf)).toHaveLength(60);
+    expect(files.filter((f) => f.mimeType === MIME.document)).toHaveLength(60);
+    expect(cell(host, 2, 'link')).toMatch(/^https:\/\//);
+    expect(host.report().executions.length).toBeGreaterThan(2);
+  });
+
+  it('survives transient errors, a kill right after a Drive copy and permanent row errors: no duplicate, none missing', () => {
+    const host = setup(40, {
+      rows: (i) => (i === 7 ? { email: 'không-phải-thư' } : i === 9 ? { signerName: '' } : {}),
+    });
+    let n = 0;
+    host.rt.injectFault({
+      method: 'File.makeCopy',
+      when: () => ++n % 7 === 3,
+      message: 'Service error: Drive',
+    });
+    host.rt.injectFault({
+      method: 'Text.insertText',
+      when: (c) => c % 97 === 5,
+      message: "We're sorry, a server error occurred. Please wait a bit and try again.",
+    });
+    host.rt.killWhen({ afterCall: { method: 'File.makeCopy', nth: 12 } });
+    host.clickMenu(CAPTION);
+    drain(host);
+    const keys = byKey(host);
+    expect([...keys.values()].every((e) => e.pdf === 1 && e.doc === 1)).toBe(true);
+    expect(keys.size).toBe(38);
+    expect(cell(host, 8, 'status')).toBe('Lỗi');
+    expect(cell(host, 8, 'error')).toMatch(/thư điện tử|e-mail|email/i);
+    expect(cell(host, 10, 'status')).toBe('Lỗi');
+    expect(cell(host, 10, 'error')).toMatch(/Khen thưởng", ô K10/);
+    const done = Array.from({ length: 40 }, (_, i) => cell(host, i + 2, 'status')).filter(
+      (x) => x === 'Đã tạo',
+    );
+    expect(done).toHaveLength(38);
+    expect(host.report().executions.some((e) => e.status === 'killed')).toBe(true);
+  });
+
+  it('combined mode: print files of N pages, paused at the daily documents quota and resumed the next day', () => {
+    const host = setup(120, { rows: () => ({ form: 'Giấy khen' }) });
+    setSetting(host, 'Cách tạo giấy khen, bằng khen', 'Gộp');
+    setSetting(host, 'Số giấy mỗi tệp in (cách Gộp)', 10);
+    host.rt.useQuota('documentsCreated', 245);
+    host.clickMenu(CAPTION);
+    const paused = host
+      .report()
+      .alerts.map((a) => JSON.stringify(a))
+      .join(' ');
+    drain(host);
+    const statuses = Array.from({ length: 120 }, (_, i) => cell(host, i + 2, 'status'));
+    expect(statuses.every((x) => x.startsWith('Đã tạo ('))).toBe(true);
+    expect(statuses[10]).toMatch(/dòng 12-21, trang 1\)$/);
+    const keys = byKey(host);
+    expect(keys.size).toBe(12);
+    expect([...keys.values()].every((e) => e.pdf === 1 && e.doc === 1)).toBe(true);
+    expect(
+      `${paused} ${host
+        .report()
+        .toasts.map((t) => JSON.stringify(t))
+        .join(' ')}`,
+    ).toMatch(/hết hạn mức hằng ngày/);
+  });
+
+  it('a second start while one runs is told it is running', () => {
+    const host = setup(10);
+    let second: string | undefined;
+    host.onCall('File.makeCopy', (k) => {
+      if (k === 2 && second === undefined) second = host.clickMenu(CAPTION).status;
+    });
+    host.clickMenu(CAPTION);
+    drain(host);
+    expect(second).toBeDefined();
+    expect(JSON.stringify(host.report().alerts)).toMatch(/một thao tác khác đang chạy|đang chạy/);
+    expect(byKey(host).size).toBe(10);
+  });
+});

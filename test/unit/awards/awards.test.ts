@@ -1,0 +1,365 @@
+import fc from 'fast-check';
+import { awardKey, awardIdentityText } from '../../../src/core/awards/key';
+import { readAwards } from '../../../src/core/awards/readAwards';
+import {
+  countAwards,
+  awardStatisticsBlock,
+  NO_UNIT_LABEL,
+} from '../../../src/core/awards/statistics';
+import { awardSheetRows, planAwardFill } from '../../../src/core/awards/fill';
+import { AWARDS_LAYOUT } from '../../../src/core/layout/tables';
+import { SHEET_NAMES } from '../../../src/core/layout/sheets';
+import { validateWorkbook } from '../../../src/core/validation/workbook';
+import { headerValues } from '../../../src/core/layout/columns';
+import type { AwardLevel, AwardRecord, RecipientType } from '../../../src/core/model/award';
+import {
+  SEED003_BREAKDOWN,
+  SEED003_COLUMNS,
+  SEED003_FORMS,
+  SEED003_TOTAL,
+  seed003Register,
+} from '../../../sample/seed003Register';
+
+const HEADER = headerValues(AWARDS_LAYOUT);
+const col = (key: string): number => AWARDS_LAYOUT.columns.findIndex((c) => c.key === key);
+
+/** A register row in sheet order from a partial record of labels. */
+function line(values: Partial<Record<string, unknown>>): unknown[] {
+  const row = new Array<unknown>(HEADER.length).fill('');
+  for (const [k, v] of Object.entries(values)) row[col(k)] = v;
+  return row;
+}
+
+const LAN = {
+  recipientType: 'Cá nhân',
+  name: 'Nguyễn Thị Lan',
+  position: 'Giáo viên',
+  unit: 'Trường THCS Nhân Chính',
+  form: 'Giấy khen',
+  level: 'Cơ sở',
+  decisionNumber: '163/QĐ-UBND',
+  decisionDate: '05/01/2023',
+  registerNumber: '2022/0001',
+  year: 2022,
+  email: 'lan.nguyen@example.vn',
+};
+
+describe('readAwards', () => {
+  it('reads a valid row with its key, labels folded, the date parsed', () => {
+    const read = readAwards([HEADER, line({ ...LAN, level: 'cơ sở', recipientType: 'ca nhan' })]);
+    expect(read.findings).toEqual([]);
+    expect(read.invalid).toEqual([]);
+    const [row] = read.value;
+    expect(row).toMatchObject({
+      row: 2,
+      recipientType: 'individual',
+      level: 'base',
+      name: 'Nguyễn Thị Lan',
+      decisionDate: { year: 2023, month: 1, day: 5 },
+      year: 2022,
+      keyStored: false,
+      status: '',
+    });
+    expect(row?.key).toBe(awardKey(row as AwardRecord));
+    expect(row?.key).toMatch(/^KT2022-[0-9a-f]{16}$/);
+    expect(read.positions.get('key')).toBe(HEADER.length);
+    expect(read.lastRow).toBe(2);
+  });
+
+  it('keeps a stored key, and reads status, link and error', () => {
+    const read = readAwards([
+      HEADER,
+      line({ ...LAN, key: 'KT2022-abc', status: 'Đã tạo', link: 'https://x', error: '' }),
+    ]);
+    expect(read.value[0]).toMatchObject({ key: 'KT2022-abc', keyStored: true, status: 'Đã tạo' });
+  });
+
+  it('reports bad cells by sheet and cell and leaves the row out, never throwing', () => {
+    const read = readAwards([
+      HEADER,
+      line({ ...LAN, level: 'Cấp vũ trụ' }),
+      line({ ...LAN, name: '', registerNumber: '2' }),
+      line({ ...LAN, decisionDate: '31/02/2023', registerNumber: '3' }),
+      line({ ...LAN, email: 'không phải email', registerNumber: '4' }),
+      line({ ...LAN, year: 'hai nghìn', registerNumber: '5' }),
+      ['', '', ''],
+      line({ ...LAN, registerNumber: '6' }),
+    ]);
+    expect(read.value.map((r) => r.row)).toEqual([8]);
+    expect(read.invalid.map((r) => r.row)).toEqual([2, 3, 4, 5, 6]);
+    const cells = read.findings.map((f) => f.cell);
+    expect(cells).toEqual(['F2', 'B3', 'I4', 'N5', 'M6']);
+    expect(read.findings[0]?.message).toContain('Trang "Khen thưởng", ô F2');
+    expect(read.invalid[1]?.messages[0]).toContain('chưa nhập');
+    expect(read.lastRow).toBe(8);
+  });
+
+  it('takes the year from the decision date, else the default year, else reports it', () => {
+    const noYear = { ...LAN, year: '' };
+    expect(readAwards([HEADER, line(noYear)]).value[0]?.year).toBe(2023);
+    const noDate = { ...noYear, decisionDate: '' };
+    expect(readAwards([HEADER, line(noDate)], { defaultYear: 2021 }).value[0]?.year).toBe(2021);
+    const read = readAwards([HEADER, line(noDate)]);
+    expect(read.value).toEqual([]);
+    expect(read.findings[0]?.code).toBe('required-missing');
+  });
+
+  it('reports the same award twice (a pasted copy) once, and counts it once', () => {
+    const read = readAwards([HEADER, line(LAN), line({ ...LAN, name: 'nguyễn thị  lan' })]);
+    expect(read.value).toHaveLength(1);
+    expect(read.findings.map((f) => [f.code, f.cell])).toEqual([['duplicate-code', 'R3']]);
+  });
+
+  it('finds reordered columns by header and survives junk grids', () => {
+    const order = [...HEADER.keys()].reverse();
+    const grid = [HEADER, line(LAN)].map((r) => order.map((i) => r[i]));
+    expect(readAwards(grid).value[0]?.name).toBe('Nguyễn Thị Lan');
+    expect(() => readAwards([null, 5, [{}], [HEADER]] as unknown[])).not.toThrow();
+    expect(readAwards([]).value).toEqual([]);
+  });
+});
+
+describe('awardKey', () => {
+  const base: AwardRecord = {
+    recipientType: 'collective',
+    name: 'Ba Đình',
+    position: '',
+    unit: '',
+    form: 'Cờ thi đua',
+    level: 'ministryProvince',
+    achievement: 'x',
+    decisionNumber: '',
+    signerTitle: '',
+    signerName: '',
+    registerNumber: '',
+    email: '',
+    year: 2022,
+  };
+  it('is deterministic and ignores case, spacing and non-identifying fields', () => {
+    const respelled: AwardRecord = { ...base, name: ' ba  đình ', achievement: 'y' };
+    expect(awardKey(base)).toBe(awardKey(respelled));
+    expect(awardKey(base)).toBe('KT2022-' + awardKey(base).slice(7));
+  });
+  it('differs when an identifying field differs', () => {
+    const keys = new Set(
+      [
+        base,
+        { ...base, year: 2023 },
+        { ...base, form: 'Bằng khen' },
+        { ...base, level: 'base' as const },
+        { ...base, registerNumber: '1' },
+        { ...base, recipientType: 'individual' as const },
+        { ...base, unit: 'Hà Nội' },
+      ].map(awardKey),
+    );
+    expect(keys.size).toBe(7);
+  });
+  it('has no collision over the 2,505 seed rows', () => {
+    const read = readAwards([HEADER, ...seed003Register()]);
+    expect(new Set(read.value.map((r) => r.key)).size).toBe(SEED003_TOTAL);
+    expect(awardIdentityText(base).split('\u001f')).toHaveLength(8);
+  });
+});
+
+const LEVELS: AwardLevel[] = ['state', 'ministryProvince', 'base'];
+const TYPES: RecipientType[] = ['collective', 'individual'];
+const counted = fc.record({
+  recipientType: fc.constantFrom(...TYPES),
+  level: fc.constantFrom(...LEVELS),
+  form: fc.constantFrom('Giấy khen', 'giấy khen', 'Bằng khen', 'Cờ thi đua'),
+  year: fc.integer({ min: 2019, max: 2023 }),
+  unit: fc.constantFrom('', 'Phòng Nội vụ', 'phòng nội vụ', 'UBND phường Hạ Đình'),
+  name: fc.constantFrom('A', 'B', 'Trường THCS Nhân Chính'),
+});
+
+describe('countAwards', () => {
+  it('every table adds up to the number of rows, whatever the rows', () => {
+    fc.assert(
+      fc.property(fc.array(counted, { maxLength: 60 }), (rows) => {
+        const s = countAwards(rows);
+        const sum = (list: readonly { count: { total: number } }[]): number =>
+          list.reduce((a, x) => a + x.count.total, 0);
+        expect(s.total.total).toBe(rows.length);
+        expect(s.total.collective).toBe(
+          rows.filter((r) => r.recipientType === 'collective').length,
+        );
+        expect(sum(s.byLevel)).toBe(rows.length);
+        expect(sum(s.byLevelForm)).toBe(rows.length);
+        expect(sum(s.byYear)).toBe(rows.length);
+        expect(sum(s.byUnit)).toBe(rows.length);
+        for (const x of [...s.byLevel, ...s.byLevelForm, ...s.byYear, ...s.byUnit]) {
+          expect(x.count.total).toBe(x.count.collective + x.count.individual);
+        }
+      }),
+    );
+  });
+
+  it('does not depend on the order of the rows', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(counted, { maxLength: 40 })
+          .chain((rows) =>
+            fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length })),
+          ),
+        ([rows, shuffled]) => {
+          expect(countAwards(shuffled)).toEqual(countAwards(rows));
+        },
+      ),
+    );
+  });
+
+  it('groups forms and units without case; a collective without unit counts as itself', () => {
+    const s = countAwards([
+      {
+        recipientType: 'collective',
+        level: 'base',
+        form: 'Giấy khen',
+        year: 2022,
+        unit: '',
+        name: 'Tổ 1',
+      },
+      {
+        recipientType: 'individual',
+        level: 'base',
+        form: 'giấy khen',
+        year: 2022,
+        unit: '',
+        name: 'An',
+      },
+      {
+        recipientType: 'individual',
+        level: 'base',
+        form: 'Giấy khen',
+        year: 2022,
+        unit: 'tổ 1',
+        name: 'Bình',
+      },
+    ]);
+    expect(s.byLevelForm).toEqual([
+      { level: 'base', form: 'Giấy khen', count: { collective: 1, individual: 2, total: 3 } },
+    ]);
+    expect(s.byUnit.map((u) => [u.unit, u.count.total])).toEqual([
+      ['Tổ 1', 2],
+      [NO_UNIT_LABEL, 1],
+    ]);
+  });
+});
+
+describe('awardStatisticsBlock', () => {
+  it('writes the level table with totals first, numbers as numbers, a chart over it', () => {
+    const s = countAwards(readAwards([HEADER, ...seed003Register()]).value);
+    const block = awardStatisticsBlock(s, { time: '15/01/2026 08:00', invalidRows: 0 });
+    expect(block.values[0]?.[0]).toBe('THỐNG KÊ KHEN THƯỞNG NĂM 2022');
+    expect(block.values.slice(3, 7)).toEqual([
+      ['Cấp khen', 'Nhà nước', 6, 1, 7],
+      ['Cấp khen', 'Bộ, ngành, tỉnh / thành phố', 89, 68, 157],
+      ['Cấp khen', 'Cơ sở', 685, 1656, 2341],
+      ['Cấp khen', 'Tổng cộng', 780, 1725, 2505],
+    ]);
+    expect(block.chart).toMatchObject({ row: 3, column: 2, numRows: 4, numColumns: 3 });
+    expect(block.boldRows).toContain(7);
+    expect(block.values.every((r) => r.length === block.width)).toBe(true);
+    expect(block.numberFormats).toHaveLength(block.values.length);
+    expect(block.toast).toContain('2.505');
+  });
+});
+
+describe('planAwardFill', () => {
+  const rows = [
+    {
+      unitCode: 'BD',
+      unitName: 'Ba Đình',
+      rank: 1,
+      classification: 'Xuất sắc',
+      proposal: 'Cờ thi đua',
+      voteNeededFor: '',
+    },
+    {
+      unitCode: 'HK',
+      unitName: 'Hoàn Kiếm',
+      rank: 2,
+      classification: 'Xuất sắc',
+      proposal: 'Bằng khen',
+      voteNeededFor: '',
+    },
+    {
+      unitCode: 'HM',
+      unitName: 'Hoàng Mai',
+      rank: 3,
+      classification: 'Tốt',
+      proposal: '',
+      voteNeededFor: 'Bằng khen',
+    },
+  ];
+  const input = {
+    rows,
+    units: [{ code: 'BD', email: 'bd@example.vn' }],
+    year: 2022,
+    clusterName: 'Cụm thi đua số 1',
+  };
+  it('adds one collective row per proposal at the province level, keyed', () => {
+    const plan = planAwardFill({ ...input, register: { value: [], invalid: [] } });
+    expect(plan.records.map((r) => [r.name, r.form, r.level, r.email])).toEqual([
+      ['Ba Đình', 'Cờ thi đua', 'ministryProvince', 'bd@example.vn'],
+      ['Hoàn Kiếm', 'Bằng khen', 'ministryProvince', ''],
+    ]);
+    expect(plan.records[0]?.achievement).toContain('xếp hạng 1/3, xếp loại Xuất sắc');
+    expect(plan.records[0]?.key).toBe(awardKey(plan.records[0] as AwardRecord));
+    expect(plan.voteNeeded).toEqual(['Hoàng Mai']);
+    expect(plan.message).toContain('Đã thêm 2 dòng');
+  });
+
+  it('adds nothing a second time: the register rows are matched by year, name and form', () => {
+    const first = planAwardFill({ ...input, register: { value: [], invalid: [] } });
+    const grid = [HEADER, ...awardSheetRows(first.records, readAwards([HEADER]).positions)];
+    const again = planAwardFill({ ...input, register: readAwards(grid) });
+    expect(again.records).toEqual([]);
+    expect(again.alreadyThere).toEqual(['Ba Đình (Cờ thi đua)', 'Hoàn Kiếm (Bằng khen)']);
+    // A row with an error still counts as present.
+    const broken = grid.map((r, i) =>
+      i === 1 ? r.map((v, c) => (c === col('level') ? '?' : v)) : r,
+    );
+    expect(planAwardFill({ ...input, register: readAwards(broken) }).records).toHaveLength(0);
+  });
+});
+
+describe('seed003Register', () => {
+  const rows = seed003Register();
+  it('reproduces the report’s breakdown, as valid register rows', () => {
+    expect(rows).toHaveLength(SEED003_TOTAL);
+    expect(SEED003_FORMS.reduce((a, f) => a + f.count, 0)).toBe(SEED003_TOTAL);
+    const read = readAwards([HEADER, ...rows]);
+    expect(read.findings).toEqual([]);
+    const s = countAwards(read.value);
+    for (const l of s.byLevel) {
+      expect({ collective: l.count.collective, individual: l.count.individual }).toEqual(
+        SEED003_BREAKDOWN[l.level],
+      );
+    }
+  });
+  it('is deterministic, NFC, with unique register numbers, in the layout’s user columns', () => {
+    expect(seed003Register()).toEqual(rows);
+    const userColumns = AWARDS_LAYOUT.columns.filter((c) => c.entry === 'user');
+    expect(SEED003_COLUMNS).toBe(userColumns.length);
+    expect(AWARDS_LAYOUT.columns.slice(0, SEED003_COLUMNS).every((c) => c.entry === 'user')).toBe(
+      true,
+    );
+    expect(rows.every((r) => r.length === SEED003_COLUMNS)).toBe(true);
+    expect(new Set(rows.map((r) => r[col('registerNumber')])).size).toBe(SEED003_TOTAL);
+    for (const r of rows)
+      for (const v of r) if (typeof v === 'string') expect(v).toBe(v.normalize('NFC'));
+    expect(rows.some((r) => /^(Nguyễn|Trần|Lê) /.test(String(r[1])))).toBe(true);
+  });
+});
+
+describe('validateWorkbook', () => {
+  it('checks the award register too, its findings after the other sheets', () => {
+    const findings = validateWorkbook({
+      [SHEET_NAMES.awards]: [HEADER, line({ ...LAN, level: '?' })],
+    });
+    const award = findings.filter((f) => f.sheet === SHEET_NAMES.awards);
+    expect(award.map((f) => f.cell)).toEqual(['F2']);
+    expect(findings.at(-1)).toBe(award[0]);
+  });
+});
