@@ -2,7 +2,8 @@
  * Every writer takes the document lock with a bounded wait, so two clicks never interleave their
  * writes; the second caller is told, in Vietnamese, that another action is running.
  */
-import { alertUser } from './notify';
+import { alertUser, errorMessage } from './notify';
+import { activeWorkbook } from './workbook';
 
 /** How long a second caller waits for the first to finish before being told to retry. */
 export const LOCK_WAIT_MS = 10_000;
@@ -23,4 +24,21 @@ export function withDocumentLock<T>(action: string, work: () => T): T | undefine
   } finally {
     lock.releaseLock();
   }
+}
+
+/**
+ * A menu action: under the document lock, on the active workbook; anything it throws (a protected
+ * range, a quota) is told to the user in Vietnamese instead of a bare script error.
+ */
+export function runMenuAction(
+  caption: string,
+  work: (workbook: GoogleAppsScript.Spreadsheet.Spreadsheet) => void,
+): void {
+  withDocumentLock(caption, () => {
+    try {
+      work(activeWorkbook());
+    } catch (error) {
+      alertUser(`«${caption}» không hoàn thành: ${errorMessage(error)}`, caption);
+    }
+  });
 }

@@ -18,3 +18,8 @@ export function alertUser(message: string, title = TOAST_TITLE): void {
     toast(message);
   }
 }
+
+/** The message of anything a service threw, for a Vietnamese sentence around it. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -55,3 +55,18 @@ export function writeBlock(
   if (width === 0) return;
   sheet.getRange(row, column, block.length, width).setValues(block);
 }
+
+/** The sheet, created if missing, with at least the rows and columns a block needs. */
+export function sheetWithRoom(
+  workbook: Spreadsheet,
+  name: string,
+  rows: number,
+  columns: number,
+): Sheet {
+  const sheet = workbook.getSheetByName(name) ?? workbook.insertSheet(name);
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+  return sheet;
+}

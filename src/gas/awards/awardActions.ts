@@ -21,9 +21,9 @@ import { RANKING_INPUT_SHEETS, RANKING_PROPERTY_KEYS } from '../../core/ranking/
 import { rankWorkbook } from '../../core/ranking/rankWorkbook';
 import { readSettings } from '../../core/readers/settings';
 import { toSheetLiteral } from '../../core/sheetLiteral';
-import { withDocumentLock } from '../lock';
+import { runMenuAction } from '../lock';
 import { alertUser, toast } from '../notify';
-import { activeWorkbook, readGrid, readGrids } from '../workbook';
+import { readGrid, readGrids } from '../workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -34,21 +34,6 @@ export const STATISTICS_CAPTION = 'Thống kê khen thưởng';
 const TIME_PATTERN = 'dd/MM/yyyy HH:mm';
 /** Columns the fill needs to write a row someone can read. */
 const NEEDED: readonly AwardColumnKey[] = ['recipientType', 'name', 'form', 'level'];
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function guarded(caption: string, work: (workbook: Spreadsheet) => void): void {
-  withDocumentLock(caption, () => {
-    try {
-      work(activeWorkbook());
-    } catch (error) {
-      // A protected range or a quota: say so in Vietnamese instead of a bare script error.
-      alertUser(`«${caption}» không hoàn thành: ${errorMessage(error)}`, caption);
-    }
-  });
-}
 
 function ensureRoom(sheet: Sheet, rows: number, columns: number): void {
   const maxRows = sheet.getMaxRows();
@@ -79,7 +64,7 @@ function literals(
 // ------------------------------------------------------------------ fill from the ranking
 
 export function menuFillAwardsFromRanking(): void {
-  guarded(FILL_CAPTION, fillFromRanking);
+  runMenuAction(FILL_CAPTION, fillFromRanking);
 }
 
 function missingColumns(register: AwardsReadout): string[] {
@@ -149,7 +134,7 @@ function fillFromRanking(workbook: Spreadsheet): void {
 // ------------------------------------------------------------------ statistics
 
 export function menuAwardStatistics(): void {
-  guarded(STATISTICS_CAPTION, awardStatistics);
+  runMenuAction(STATISTICS_CAPTION, awardStatistics);
 }
 
 function awardStatistics(workbook: Spreadsheet): void {

@@ -13,6 +13,7 @@
  * thidua-<job>-<Mã hồ sơ> (or -<first row's key> for a print file) in its name and a manifest in
  * its description, so outputs of a killed execution are adopted instead of made twice.
  */
+import { errorMessage } from '../notify';
 import { readAwards, type AwardRow, type InvalidAwardRow } from '../../core/awards/readAwards';
 import {
   CERTIFICATE_JOB_KIND,
@@ -410,8 +411,20 @@ function heal(
     for (const f of files) f.setTrashed(true);
     return;
   }
-  const manifest = parseManifest(pdf.getDescription());
-  if (manifest === null) return;
+  let manifest = parseManifest(pdf.getDescription());
+  if (manifest === null) {
+    // Killed right after the PDF was made, before its description: the Doc, described right
+    // after its copy and finished before the PDF was made from it, carries the same manifest.
+    for (const f of files) {
+      if (manifest === null && f.getMimeType() !== PDF)
+        manifest = parseManifest(f.getDescription());
+    }
+    if (manifest === null) {
+      for (const f of files) f.setTrashed(true);
+      return;
+    }
+    pdf.setDescription(manifestText(manifest));
+  }
   const combined = manifest.rows.length > 1 || ctx.mode === 'combined';
   manifest.rows.forEach((rowKey, i) => {
     const row = rowsByKey.get(rowKey);
@@ -559,7 +572,7 @@ function processOne(item: CertItem, ctx: Ctx): ItemOutcome {
       }
     } catch (error) {
       // The certificate exists: a mail failure is noted, never a reason to make it again.
-      note = `Không gửi được thư: ${error instanceof Error ? error.message : String(error)}`;
+      note = `Không gửi được thư: ${errorMessage(error)}`;
     }
   }
   return { kind: 'done', link: pdf.getUrl(), note };

@@ -39,9 +39,9 @@ import {
   type TemplateRecord,
   type TemplateSchema,
 } from '../../core/template';
-import { withDocumentLock } from '../lock';
-import { alertUser, toast } from '../notify';
-import { activeWorkbook, readGrids } from '../workbook';
+import { runMenuAction } from '../lock';
+import { alertUser, errorMessage, toast } from '../notify';
+import { readGrids } from '../workbook';
 import { applyMergePlanById, readDocShape } from './merge';
 import {
   ensureTemplatesIn,
@@ -66,18 +66,8 @@ const PDF = 'application/pdf';
 /** Stop before Apps Script's 6-minute limit would kill the run half way through an output. */
 const TIME_BUDGET_MS = 5 * 60 * 1000;
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export function menuCreatePledge(): void {
-  withDocumentLock(CAPTION, () => {
-    try {
-      createPledge(activeWorkbook());
-    } catch (error) {
-      alertUser(`«${CAPTION}» không hoàn thành: ${errorMessage(error)}`, CAPTION);
-    }
-  });
+  runMenuAction(CAPTION, createPledge);
 }
 
 type TemplateUse = {

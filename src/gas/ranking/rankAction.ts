@@ -20,9 +20,9 @@ import { rankWorkbook } from '../../core/ranking/rankWorkbook';
 import { SHEET_NAMES } from '../../core/layout/sheets';
 import { NUMBER_FORMATS } from '../../core/layout/columns';
 import { toSheetLiteral } from '../../core/sheetLiteral';
-import { withDocumentLock } from '../lock';
+import { runMenuAction } from '../lock';
 import { alertUser, toast } from '../notify';
-import { activeWorkbook, readGrids } from '../workbook';
+import { readGrids, sheetWithRoom } from '../workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -32,18 +32,7 @@ const CAPTION = 'Tính xếp hạng';
 const TIME_PATTERN = 'dd/MM/yyyy HH:mm';
 
 export function menuRank(): void {
-  withDocumentLock(CAPTION, () => {
-    try {
-      rankNow(activeWorkbook());
-    } catch (error) {
-      // A protected sheet or a quota: say so in Vietnamese instead of a bare script error.
-      alertUser(`«${CAPTION}» không hoàn thành: ${errorMessage(error)}`, CAPTION);
-    }
-  });
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  runMenuAction(CAPTION, rankNow);
 }
 
 function rankNow(workbook: Spreadsheet): void {
@@ -68,16 +57,6 @@ function rankNow(workbook: Spreadsheet): void {
     [RANKING_PROPERTY_KEYS.time]: now.toISOString(),
   });
   toast(block.toast, 10);
-}
-
-/** The sheet, created if missing, with at least the rows and columns the block needs. */
-function sheetWithRoom(workbook: Spreadsheet, name: string, rows: number, columns: number): Sheet {
-  const sheet = workbook.getSheetByName(name) ?? workbook.insertSheet(name);
-  const maxRows = sheet.getMaxRows();
-  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  const maxColumns = sheet.getMaxColumns();
-  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
-  return sheet;
 }
 
 /**

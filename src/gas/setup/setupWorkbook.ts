@@ -11,7 +11,7 @@ import {
   setupToast,
 } from '../../core/setup';
 import { withDocumentLock } from '../lock';
-import { alertUser, toast } from '../notify';
+import { alertUser, errorMessage, toast } from '../notify';
 import { activeWorkbook } from '../workbook';
 import { ensureDefaultTemplates } from '../docs/templates';
 import { applySetup } from './applySetup';
@@ -48,7 +48,6 @@ function defaultTemplatesSummary(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): 
   try {
     return ensureDefaultTemplates(ss).summary;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return `Chưa tạo được các mẫu văn bản mặc định: ${message}`;
+    return `Chưa tạo được các mẫu văn bản mặc định: ${errorMessage(error)}`;
   }
 }

@@ -31,41 +31,17 @@ import {
   voteProblemLines,
   voteResultBlock,
 } from '../../core/votes/ballotSheet';
-import { withDocumentLock } from '../lock';
+import { runMenuAction } from '../lock';
 import { alertUser, toast } from '../notify';
-import { activeWorkbook, readGrids } from '../workbook';
+import { readGrids, sheetWithRoom } from '../workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const PREPARE = 'Tạo phiếu bình xét';
 const TALLY = 'Kiểm phiếu bình xét';
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function guarded(caption: string, work: (workbook: Spreadsheet) => void): void {
-  withDocumentLock(caption, () => {
-    try {
-      work(activeWorkbook());
-    } catch (error) {
-      alertUser(`«${caption}» không hoàn thành: ${errorMessage(error)}`, caption);
-    }
-  });
-}
-
-function sheetWithRoom(workbook: Spreadsheet, name: string, rows: number, columns: number): Sheet {
-  const sheet = workbook.getSheetByName(name) ?? workbook.insertSheet(name);
-  const maxRows = sheet.getMaxRows();
-  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  const maxColumns = sheet.getMaxColumns();
-  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
-  return sheet;
-}
-
 export function menuPrepareBallots(): void {
-  guarded(PREPARE, prepareBallots);
+  runMenuAction(PREPARE, prepareBallots);
 }
 
 function prepareBallots(workbook: Spreadsheet): void {
@@ -161,7 +137,7 @@ function prepareBallots(workbook: Spreadsheet): void {
 }
 
 export function menuTallyVotes(): void {
-  guarded(TALLY, tally);
+  runMenuAction(TALLY, tally);
 }
 
 function tally(workbook: Spreadsheet): void {
