@@ -21,7 +21,10 @@ import { readSettings, readSettingValue } from '../readers/settings';
 import { readUnits } from '../readers/units';
 import { checkEditedCells, type CellVerdict, type EditContext } from '../validation/edit';
 
-/** Sheets whose edits are checked (the input sheets); an edit here also makes a ranking stale. */
+/**
+ * Sheets whose edits are checked as they are typed and by "Kiểm tra dữ liệu" (the input sheets;
+ * which of them make a ranking stale is isRankingInput's business).
+ */
 export const CHECKED_SHEETS: readonly SheetName[] = [
   SHEET_NAMES.settings,
   SHEET_NAMES.units,
@@ -30,6 +33,7 @@ export const CHECKED_SHEETS: readonly SheetName[] = [
   SHEET_NAMES.verifiedScores,
   SHEET_NAMES.crossScores,
   SHEET_NAMES.votes,
+  SHEET_NAMES.awards,
 ];
 
 export function isCheckedSheet(sheet: string): sheet is SheetName {
@@ -74,6 +78,10 @@ export function editNeeds(sheet: string, column: number): EditNeeds | undefined 
       return { settings: false, units: false, criteria: true, headerRows: 0, fullRows: false };
     case SHEET_NAMES.votes:
       return { settings: false, units: true, criteria: false, headerRows: 1, fullRows: false };
+    case SHEET_NAMES.awards:
+      // Settings for the default year of a row without one; full rows because the name is
+      // required only in a row holding something, and the year may come from the decision date.
+      return { settings: true, units: false, criteria: false, headerRows: 1, fullRows: true };
     default:
       return undefined;
   }
@@ -110,13 +118,34 @@ export function scoringState(settingsGrid: readonly unknown[]): {
   readonly raw: unknown;
   readonly closed: boolean;
 } {
-  const cell = readSettings(settingsGrid).cells.get('scoringClosed');
-  const row = SETTING_ROWS.find((r) => r.key === 'scoringClosed');
-  if (cell === undefined || row === undefined) return { cell, raw: '', closed: false };
+  const { cell, raw, read } = settingAt(settingsGrid, 'scoringClosed');
+  return { cell, raw, closed: read?.kind === 'ok' && read.value === true };
+}
+
+/**
+ * One setting read from its own cell, so that another bad setting (which makes readSettings give
+ * no value) does not hide it.
+ */
+function settingAt(
+  settingsGrid: readonly unknown[],
+  key: string,
+): {
+  readonly cell: string | undefined;
+  readonly raw: unknown;
+  readonly read: ReturnType<typeof readSettingValue> | undefined;
+} {
+  const cell = readSettings(settingsGrid).cells.get(key);
+  const row = SETTING_ROWS.find((r) => r.key === key);
+  if (cell === undefined || row === undefined) return { cell, raw: '', read: undefined };
   const at = parseA1(cell);
   const raw = cellAt(settingsGrid, at.row - 1, at.column - 1);
-  const read = readSettingValue(row, raw);
-  return { cell, raw, closed: read.kind === 'ok' && read.value === true };
+  return { cell, raw, read: readSettingValue(row, raw) };
+}
+
+/** Cấu hình's year, when it holds a valid one: the year of a register row without its own. */
+export function settingsYear(settingsGrid: readonly unknown[]): number | undefined {
+  const { read } = settingAt(settingsGrid, 'year');
+  return read?.kind === 'ok' && typeof read.value === 'number' ? read.value : undefined;
 }
 
 function quoted(text: string): string {
@@ -172,9 +201,14 @@ export function checkEdit(input: EditInput): EditCheck {
     input.sheet === SHEET_NAMES.criteria && criteriaGrid !== undefined
       ? input.values.map((_, i) => asRow(criteriaGrid[input.row - 1 + i]) ?? [])
       : input.rows;
+  const defaultYear =
+    input.sheet === SHEET_NAMES.awards && input.settingsGrid !== undefined
+      ? settingsYear(input.settingsGrid)
+      : undefined;
   const context: EditContext = {
     units,
     tree,
+    ...(defaultYear === undefined ? {} : { defaultYear }),
     ...(headerRow === undefined ? {} : { headerRow }),
     ...(rows === undefined ? {} : { rows }),
   };

@@ -1,4 +1,5 @@
 import { finding, type Finding } from '../findings';
+import { readAwards } from '../awards/readAwards';
 import {
   CRITERION_TYPE_LABELS,
   CriterionTypeSchema,
@@ -8,12 +9,19 @@ import {
 import type { ClusterSettings } from '../model/settings';
 import { UNIT_ROLE_LABELS, UnitRoleSchema, type Unit } from '../model/unit';
 import { cellA1 } from '../a1';
-import { columnPosition, type TableLayout } from '../layout/columns';
+import { columnPosition, headerValues, type TableLayout } from '../layout/columns';
 import { BALLOT_MARK_LABELS, TARGET_FORMULA_LABELS, YES_NO_LABELS } from '../layout/labels';
 import { entryCriteria, matrixLayout, type MatrixLayout } from '../layout/matrix';
 import { SETTING_ROWS, SETTINGS_TABLE } from '../layout/settings';
 import { SHEET_NAMES, isScoreSheet } from '../layout/sheets';
-import { CRITERIA_LAYOUT, CROSS_SCORES_LAYOUT, UNITS_LAYOUT, VOTES_LAYOUT } from '../layout/tables';
+import {
+  AWARDS_LAYOUT,
+  CRITERIA_LAYOUT,
+  CROSS_SCORES_LAYOUT,
+  UNITS_LAYOUT,
+  VOTES_LAYOUT,
+  type AwardColumnKey,
+} from '../layout/tables';
 import { parseEmail, parseText } from '../parse/text';
 import { isBlank, isBlankRow, labelKey, matchLabel } from '../readers/cells';
 import { locateTable } from '../readers/headers';
@@ -47,6 +55,11 @@ export interface EditContext {
    * the label of a setting) use them.
    */
   readonly rows?: readonly (readonly unknown[])[];
+  /**
+   * Khen thưởng: the year of a row with neither a year nor a decision date (Cấu hình's year);
+   * settings.year when absent.
+   */
+  readonly defaultYear?: number;
 }
 
 export interface CellVerdict {
@@ -345,7 +358,81 @@ function votesChecker(context: EditContext): CellChecker {
   };
 }
 
-function checkerFor(sheet: string, context: EditContext): CellChecker | undefined {
+/** Khen thưởng's columns the certificate job writes; a user's value there is marked, not read. */
+const AWARD_PROGRAM_COLUMNS: ReadonlySet<AwardColumnKey> = new Set(
+  AWARDS_LAYOUT.columns.filter((c) => c.entry === 'computed').map((c) => c.key),
+);
+
+/** Codes readAwards gives that need more than the edited rows (whole column or header). */
+const AWARD_CODES_NOT_CHECKED_ON_EDIT: ReadonlySet<string> = new Set([
+  'duplicate-code',
+  'header-missing',
+  'header-renamed',
+]);
+
+function awardProgramFinding(cell: string, key: AwardColumnKey, value: unknown): Finding {
+  const sheet = AWARDS_LAYOUT.sheet;
+  const header = AWARDS_LAYOUT.columns.find((c) => c.key === key)?.header ?? key;
+  const base = finding(sheet, cell, 'invalid-value', value, {}, 'warning');
+  const message =
+    `Trang "${sheet}", ô ${cell}: cột "${header}" do chương trình ghi khi tạo giấy khen, ` +
+    `bằng khen, không nhập tay. Giá trị "${base.value}" vẫn được giữ nguyên; hãy xóa nó ` +
+    'hoặc hoàn tác (Ctrl+Z), vì chương trình dựa vào cột này để không tạo thiếu hay tạo trùng.';
+  return { ...base, message: message.normalize('NFC') };
+}
+
+/**
+ * Khen thưởng is checked by readAwards itself, so a cell is judged exactly as "Kiểm tra dữ
+ * liệu" and the certificate job judge it: the edited rows (full width when the adapter read
+ * them, the edited values laid over them) are placed at their own row numbers under the header
+ * row, and the findings of the edited cells are kept. A layout column missing from the header is
+ * appended past the data, so nothing read from it lands on another column's cell. Duplicates
+ * need the whole register and are left to "Kiểm tra dữ liệu".
+ */
+function awardsChecker(edit: EditedBlock, context: EditContext): CellChecker {
+  const headerRowNumber = AWARDS_LAYOUT.headerRow;
+  const columns = tableColumns(AWARDS_LAYOUT, context.headerRow);
+  const byCell = lazy((): Map<string, Finding> => {
+    const header: unknown[] = [...(context.headerRow ?? headerValues(AWARDS_LAYOUT))];
+    const blockWidth = edit.values.reduce((w, r) => Math.max(w, r.length), 0);
+    const rowsWidth = (context.rows ?? []).reduce((w, r) => Math.max(w, r.length), 0);
+    const width = Math.max(header.length, edit.column - 1 + blockWidth, rowsWidth);
+    while (header.length < width) header.push('');
+    const located = new Set(columns.values());
+    for (const spec of AWARDS_LAYOUT.columns) if (!located.has(spec.key)) header.push(spec.header);
+
+    const grid: unknown[][] = [];
+    grid[headerRowNumber - 1] = header;
+    edit.values.forEach((values, i) => {
+      const row = edit.row + i;
+      if (row <= headerRowNumber) return;
+      const full: unknown[] = [...(context.rows?.[i] ?? [])].slice(0, width);
+      while (full.length < edit.column - 1) full.push('');
+      values.forEach((v, j) => (full[edit.column - 1 + j] = v));
+      grid[row - 1] = full;
+    });
+    const defaultYear = context.defaultYear ?? context.settings?.year;
+    const read = readAwards(grid, defaultYear === undefined ? {} : { defaultYear });
+    const out = new Map<string, Finding>();
+    for (const f of read.findings) {
+      if (AWARD_CODES_NOT_CHECKED_ON_EDIT.has(f.code) || out.has(f.cell)) continue;
+      out.set(f.cell, f);
+    }
+    return out;
+  });
+  return (row, column, value) => {
+    if (row <= headerRowNumber) return undefined;
+    const key = columns.get(column);
+    if (key === undefined) return undefined;
+    const cell = cellA1(row, column);
+    if (AWARD_PROGRAM_COLUMNS.has(key))
+      return isBlank(value) ? undefined : awardProgramFinding(cell, key, value);
+    return byCell().get(cell);
+  };
+}
+
+function checkerFor(edit: EditedBlock, context: EditContext): CellChecker | undefined {
+  const sheet = edit.sheet;
   switch (sheet) {
     case SHEET_NAMES.selfScores:
     case SHEET_NAMES.verifiedScores:
@@ -360,6 +447,8 @@ function checkerFor(sheet: string, context: EditContext): CellChecker | undefine
       return settingsChecker(context);
     case SHEET_NAMES.votes:
       return votesChecker(context);
+    case SHEET_NAMES.awards:
+      return awardsChecker(edit, context);
     default:
       return undefined;
   }
@@ -374,7 +463,7 @@ function checkerFor(sheet: string, context: EditContext): CellChecker | undefine
 export function checkEditedCells(edit: EditedBlock, context: EditContext): CellVerdict[] {
   const verdicts: CellVerdict[] = [];
   const closed = context.settings?.scoringClosed === true && isScoreSheet(edit.sheet);
-  const check = closed ? undefined : checkerFor(edit.sheet, context);
+  const check = closed ? undefined : checkerFor(edit, context);
   edit.values.forEach((rowValues, i) => {
     const row = edit.row + i;
     const fullRow = context.rows?.[i];
