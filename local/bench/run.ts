@@ -3,6 +3,7 @@
  * clock (service calls and virtual time from local/host/costModel.ts) — never timed assertions
  * in tests. Core compute time is real time on this machine (performance.now).
  */
+import { benchCertificates, certificateGoals } from './certificates';
 import { benchCore } from './core';
 import { benchEdit } from './edit';
 import { benchRanking } from './ranking';
@@ -54,6 +55,44 @@ function main(): void {
       edits.map((r) => [r.units, r.criteria, r.case, r.calls, seconds(r.virtualMs)]),
     ),
   );
+  console.log(
+    '\n## "Tạo giấy khen / bằng khen": seed-003 register (2,505 rows, 2,238 certificates), consumer quotas\n',
+  );
+  const certificates = benchCertificates();
+  const minutes = (ms: number): string => (ms / 60_000).toFixed(1);
+  console.log(
+    table(
+      [
+        'mode',
+        'certificates',
+        'calls / cert.',
+        'docs created',
+        'files converted',
+        'virtual min',
+        'executions',
+        'days',
+        'busiest day trigger min',
+        'longest run s',
+        'orphans',
+        'time mostly in',
+      ],
+      certificates.map((r) => [
+        r.mode,
+        r.certificates,
+        r.callsPerCertificate,
+        r.documentsCreated,
+        r.filesConverted,
+        minutes(r.virtualMs),
+        r.executions,
+        r.days,
+        minutes(r.maxTriggerMsPerDay),
+        seconds(r.longestMs),
+        r.orphans,
+        r.topMethods,
+      ]),
+    ),
+  );
+  for (const line of certificateGoals(certificates)) console.log(`\n${line}`);
   console.log('\n## Core compute (real time, this machine)\n');
   const core = benchCore();
   console.log(

@@ -8,7 +8,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LocalHost, type RunResult } from '../host';
 import { saveXlsx } from '../host/spreadsheet/xlsx';
-import { saveDocx, savePdf } from '../host/docs';
+import { resetSofficeCache, saveDocx, savePdf } from '../host/docs';
+import { MIME } from '../host/drive';
+import { parseManifest } from '../../src/core/certificates';
 import { MENU } from '../../src/gas/menuDefinition';
 import { SHEET_NAMES } from '../../src/core/layout/sheets';
 import { SETTING_ROWS } from '../../src/core/layout/settings';
@@ -19,7 +21,7 @@ import { readCriteria } from '../../src/core/readers/criteria';
 import { ClusterSettingsSchema } from '../../src/core/model/settings';
 import { quoteSheetName, rangeA1 } from '../../src/core/a1';
 import { headerValues } from '../../src/core/layout/columns';
-import { CRITERIA_LAYOUT, UNITS_LAYOUT } from '../../src/core/layout/tables';
+import { AWARDS_LAYOUT, CRITERIA_LAYOUT, UNITS_LAYOUT } from '../../src/core/layout/tables';
 import {
   SAMPLE_BAD_ENTRIES,
   SAMPLE_CRITERIA_ROWS,
@@ -27,11 +29,14 @@ import {
   SAMPLE_SETTINGS,
   SAMPLE_UNIT_ROWS,
 } from '../../sample/cluster1';
+import { SEED003_DISTRICT, seed003Register } from '../../sample/seed003Register';
 
 const root = resolve(__dirname, '..', '..');
 const defaultOutDir = join(root, 'out');
 const WORKBOOK_FILE = 'Cum-thi-dua-so-1.xlsx';
 const PLEDGE_FILE = 'Giao-uoc-thi-dua-2022';
+/** Where the certificates' print files go, under the demo's outDir. */
+export const CERTIFICATES_DIR = 'giay-khen';
 
 interface StepLog {
   step: string;
@@ -56,6 +61,56 @@ export interface DemoResult {
   host: LocalHost;
   steps: StepLog[];
   files: string[];
+}
+
+/** Print files with PDFs converted by LibreOffice (each takes seconds for 100 pages). */
+const PDF_PRINT_FILES = 2;
+
+/**
+ * The certificates' print files (the Docs whose description lists their rows) as .docx under
+ * giay-khen/, and PDFs of the first PDF_PRINT_FILES of them.
+ */
+async function savePrintFiles(
+  host: LocalHost,
+  outDir: string,
+  steps: StepLog[],
+): Promise<string[]> {
+  const folderRow = SETTING_ROWS.findIndex((r) => r.key === 'documentsFolder') + 2;
+  const folderId = String(
+    host.spreadsheet.valueAt(`'${SHEET_NAMES.settings}'!B${String(folderRow)}`),
+  );
+  const docs = host.drive
+    .filesIn(folderId)
+    .filter((f) => f.mimeType === MIME.document && parseManifest(f.description) !== null)
+    .sort((a, b) =>
+      host.drive.nameOf(a).localeCompare(host.drive.nameOf(b), 'vi', { numeric: true }),
+    );
+  const dir = join(outDir, CERTIFICATES_DIR);
+  mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  let pdfs = 0;
+  let how = '';
+  for (const item of docs) {
+    const doc = host.documents.get(item.id);
+    if (!doc) continue;
+    const base = join(dir, host.drive.nameOf(item).replace(/[\\/:*?"<>|]/g, '-'));
+    await saveDocx(doc, `${base}.docx`);
+    files.push(`${base}.docx`);
+    if (pdfs < PDF_PRINT_FILES) {
+      how =
+        savePdf(doc, `${base}.pdf`) === 'libreoffice'
+          ? 'LibreOffice'
+          : 'PDF tạm, chưa cài LibreOffice';
+      files.push(`${base}.pdf`);
+      pdfs++;
+    }
+  }
+  steps.push({
+    step: 'Lưu tệp in giấy khen, bằng khen',
+    detail: `${String(docs.length)} tệp .docx trong ${dir}; PDF của ${String(pdfs)} tệp đầu (${how}) — chuyển cả ${String(docs.length)} tệp sang PDF bằng LibreOffice mất nhiều phút`,
+    runs: [],
+  });
+  return files;
 }
 
 export async function runDemo(outDir = defaultOutDir): Promise<DemoResult> {
@@ -190,6 +245,68 @@ export async function runDemo(outDir = defaultOutDir): Promise<DemoResult> {
   click('menuTallyVotes', 'kiểm phiếu và biên bản');
   // The joint pledge from the default template, as Google Doc and PDF in Drive.
   click('menuCreatePledge', 'bản giao ước thi đua của cụm (Google Docs và PDF)');
+
+  // After the decisions: the register from the ranking's proposals, then the district's whole
+  // year below it (seed 003: 2,505 awards), certificates in combined print files, statistics.
+  click('menuFillAwardsFromRanking', 'sổ khen thưởng từ các đề nghị của xếp hạng');
+  const awards = host.spreadsheet.sheet(SHEET_NAMES.awards);
+  const filled = awards ? awards.contentExtent().lastRow : 1;
+  if (filled >= 2) {
+    // The city signed the decision: the officer types its number, date and signer on those rows
+    // (the four columns from Số quyết định to Người ký; the signer's name is invented).
+    const decisionColumn = AWARDS_LAYOUT.columns.findIndex((c) => c.key === 'decisionNumber') + 1;
+    const signed = Array.from({ length: filled - 1 }, () => [
+      '5100/QĐ-UBND',
+      '30/12/2022',
+      'CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI',
+      'Nguyễn Văn An',
+    ]);
+    type(
+      host.owner,
+      SHEET_NAMES.awards,
+      2,
+      decisionColumn,
+      signed,
+      'quyết định khen thưởng của Thành phố',
+    );
+  }
+  const register = seed003Register();
+  // Sheets adds rows when a paste runs past the grid's last row.
+  if (awards && awards.maxRows < filled + register.length)
+    awards.maxRows = filled + register.length;
+  type(
+    host.owner,
+    SHEET_NAMES.awards,
+    filled + 1,
+    1,
+    register,
+    `sổ khen thưởng năm 2022 của ${SEED003_DISTRICT} (${String(register.length)} dòng, số liệu tin số 003)`,
+  );
+  const modeRow = SETTING_ROWS.findIndex((r) => r.key === 'certificateMode') + 2;
+  type(host.owner, SHEET_NAMES.settings, modeRow, 2, [['Gộp']], 'giấy khen gộp thành tệp in');
+  // Inside the job the host's PDF conversions (File.getAs) are placeholders: LibreOffice takes
+  // seconds per 100-page file and the demo must stay short; the saved files below are real PDFs.
+  const soffice = process.env.THIDUA_SOFFICE;
+  process.env.THIDUA_SOFFICE = '';
+  resetSofficeCache();
+  try {
+    click(
+      'menuCreateCertificates',
+      'giấy khen, bằng khen: tệp in 100 trang (PDF trong Drive của máy chủ cục bộ là PDF tạm), làm tiếp bằng trình kích hoạt',
+    );
+    // Each continuation when it falls due, until the job deletes its trigger (bounded).
+    for (let round = 0; round < 100; round++) {
+      const next = host.triggers.nextDue(Number.MAX_SAFE_INTEGER);
+      if (!next) break;
+      const due = host.runDueTriggers(next.dueMs);
+      record('Trình kích hoạt theo giờ', 'làm tiếp «Tạo giấy khen / bằng khen»', due);
+    }
+  } finally {
+    if (soffice === undefined) delete process.env.THIDUA_SOFFICE;
+    else process.env.THIDUA_SOFFICE = soffice;
+    resetSofficeCache();
+  }
+  click('menuAwardStatistics', 'thống kê theo cấp khen, hình thức, đơn vị, năm');
   click('menuAbout', 'giới thiệu');
 
   mkdirSync(outDir, { recursive: true });
@@ -212,6 +329,7 @@ export async function runDemo(outDir = defaultOutDir): Promise<DemoResult> {
       runs: [],
     });
   }
+  const printFiles = await savePrintFiles(host, outDir, steps);
   const report = host.report();
   const logJson = join(outDir, 'run-log.json');
   const logText = join(outDir, 'run-log.txt');
@@ -234,7 +352,11 @@ export async function runDemo(outDir = defaultOutDir): Promise<DemoResult> {
       host.reportText(),
     ].join('\n'),
   );
-  return { host, steps, files: [workbookFile, ...pledgeFiles, logJson, logText] };
+  return {
+    host,
+    steps,
+    files: [workbookFile, ...pledgeFiles, ...printFiles, logJson, logText],
+  };
 }
 
 if (require.main === module) {

@@ -6,11 +6,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { runDemo } from '../../local/demo/run';
+import { CERTIFICATES_DIR, runDemo } from '../../local/demo/run';
 import { SAMPLE_CRITERIA_ROWS } from '../../sample/cluster1';
 import { loadXlsx } from '../../local/host/spreadsheet/xlsx';
 import { HostRuntime } from '../../local/host/runtime';
 import { SHEET_NAMES } from '../../src/core/layout/sheets';
+import { AWARDS_LAYOUT } from '../../src/core/layout/tables';
+import { cellA1 } from '../../src/core/a1';
+import { SEED003_BREAKDOWN, SEED003_TOTAL } from '../../sample/seed003Register';
 
 describe('npm run demo', () => {
   it('runs every menu action without an error and writes the workbook and run log', async () => {
@@ -65,5 +68,62 @@ describe('npm run demo', () => {
     expect(xml).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(xml).not.toContain('{{');
     expect(xml).toBe(xml.normalize('NFC'));
+
+    // The award year: register filled from the ranking, the seed-003 year pasted below it,
+    // certificates in combined print files across continuations, statistics.
+    for (const fn of [
+      'menuFillAwardsFromRanking',
+      'menuCreateCertificates',
+      'jobContinue',
+      'menuAwardStatistics',
+    ]) {
+      expect(ran).toContain(fn);
+    }
+    const awards = reopened.sheet(SHEET_NAMES.awards);
+    const last = awards?.contentExtent().lastRow ?? 0;
+    const width = AWARDS_LAYOUT.columns.length;
+    const register = reopened.valuesAt(`'${SHEET_NAMES.awards}'!A2:${cellA1(last, width)}`);
+    const filled = register.length - SEED003_TOTAL;
+    expect(filled).toBeGreaterThan(0);
+    const at = (key: string): number => AWARDS_LAYOUT.columns.findIndex((c) => c.key === key);
+    // Every row is made or explained: no error left, skipped forms say why.
+    const statuses = register.map((r) => String(r[at('status')]));
+    expect(statuses.filter((x) => !/^Đã tạo \(|^Bỏ qua$/.test(x))).toEqual([]);
+    expect(register.filter((r) => r[at('status')] === 'Bỏ qua' && r[at('error')] === '')).toEqual(
+      [],
+    );
+    const made = statuses.filter((x) => x.startsWith('Đã tạo')).length;
+    expect(made).toBeGreaterThan(2200);
+
+    // Statistics: the seed-003 breakdown, plus the rows filled from the ranking.
+    const levels = [
+      ['Nhà nước', SEED003_BREAKDOWN.state],
+      ['Bộ, ngành, tỉnh / thành phố', SEED003_BREAKDOWN.ministryProvince],
+      ['Cơ sở', SEED003_BREAKDOWN.base],
+    ] as const;
+    const fillRows = register.slice(0, filled);
+    const expected = levels.map(([label, seed]) => {
+      const mine = fillRows.filter((r) => r[at('level')] === label);
+      const collectives = seed.collective + mine.filter((r) => r[0] === 'Tập thể').length;
+      const individuals = seed.individual + mine.filter((r) => r[0] === 'Cá nhân').length;
+      return ['Cấp khen', label, collectives, individuals, collectives + individuals];
+    });
+    const stats = `'${SHEET_NAMES.awardStatistics}'`;
+    expect(reopened.valuesAt(`${stats}!A4:E6`)).toEqual(expected);
+    expect(expected.map((r) => r[2])).toEqual([6, 89 + filled, 685]);
+    expect(expected.map((r) => r[3])).toEqual([1, 68, 1656]);
+    expect(reopened.valueAt(`${stats}!E7`)).toBe(SEED003_TOTAL + filled);
+
+    // The print files: one .docx per file of at most 100 certificates, PDFs of the first two.
+    const printed = files.filter((f) => f.startsWith(join(dir, CERTIFICATES_DIR)));
+    const docxFiles = printed.filter((f) => f.endsWith('.docx'));
+    const pdfFiles = printed.filter((f) => f.endsWith('.pdf'));
+    expect(docxFiles.length).toBeGreaterThanOrEqual(Math.ceil(made / 100));
+    expect(pdfFiles).toHaveLength(2);
+    for (const f of pdfFiles) expect(readFileSync(f).subarray(0, 5).toString()).toBe('%PDF-');
+    const first = await JSZip.loadAsync(readFileSync(docxFiles[0] ?? ''));
+    const page = (await first.file('word/document.xml')?.async('string')) ?? '';
+    expect(page).toMatch(/GIẤY KHEN|BẰNG KHEN/);
+    expect(page).not.toContain('{{');
   });
 });

@@ -1,0 +1,280 @@
+/**
+ * Certificates at the scale of seed 003 (2,505 awards of Thanh Xuân district in 2022) end to end
+ * through build/Code.js: "Tạo giấy khen / bằng khen" in combined mode (100 a print file) across
+ * as many executions as the 6-minute limit needs, with transient Drive/Docs errors at
+ * pseudo-random calls, three rows with bad data, and two executions killed between a file's
+ * creation and its status write. Then per-recipient mode on a 300-row slice, which passes the
+ * consumer account's 250 documents a day: paused, resumed the next virtual day.
+ *
+ * Final state in both: no duplicate (the output folder's live files grouped by their key: one
+ * Doc and one PDF each), none missing (every certificate row "Đã tạo…" and listed in exactly one
+ * live PDF's manifest, linked to it), every other row explained in Vietnamese.
+ */
+// Placeholder PDFs: LibreOffice conversions would take seconds each (local/host/docs/pdf.ts).
+process.env.THIDUA_SOFFICE = '';
+import type { LocalHost } from '../../local/host';
+import { MIME } from '../../local/host/drive';
+import { LIMITS } from '../../local/host/runtime';
+import { certificateTemplateKind, parseManifest } from '../../src/core/certificates';
+import { SHEET_NAMES } from '../../src/core/layout/sheets';
+import { AWARDS_LAYOUT } from '../../src/core/layout/tables';
+import { SEED003_TOTAL, seed003Register } from '../../sample/seed003Register';
+import { newHost, paste, seedSampleWorkbook } from './workbookFixture';
+
+const CAPTION = 'Tạo giấy khen / bằng khen';
+const SHEET = SHEET_NAMES.awards;
+const COLS = AWARDS_LAYOUT.columns.map((c) => c.key);
+const col = (key: (typeof COLS)[number]): number => COLS.indexOf(key);
+const SEED = seed003Register();
+/** Seed rows (0-based) that get a certificate: Giấy khen and Bằng khen forms. */
+const CERTIFICATE_ROWS = SEED.flatMap((r, i) =>
+  certificateTemplateKind(String(r[col('form')])) === null ? [] : [i],
+);
+
+/** Three rows of bad data, spread over the register (sheet rows = index + 2). */
+const BAD_ROWS = new Map<number, { key: (typeof COLS)[number]; value: string; why: RegExp }>([
+  [
+    CERTIFICATE_ROWS[150] ?? 0,
+    { key: 'email', value: 'không-phải-thư', why: /địa chỉ email hợp lệ/ },
+  ],
+  [CERTIFICATE_ROWS[1200] ?? 0, { key: 'signerName', value: '', why: /thiếu Người ký/ }],
+  [CERTIFICATE_ROWS[2100] ?? 0, { key: 'decisionDate', value: '31/02/2022', why: /ngày/ }],
+]);
+
+/** Deterministic pseudo-random choice of call numbers (a 32-bit integer hash of n and a seed). */
+function chance(seed: number, probability: number, fired: { n: number }): (n: number) => boolean {
+  return (n) => {
+    let h = Math.imul(n ^ seed, 0x9e3779b1);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    const hit = (h >>> 0) / 2 ** 32 < probability;
+    if (hit) fired.n++;
+    return hit;
+  };
+}
+
+function settingRow(host: LocalHost, label: string): number {
+  for (let r = 1; r <= 200; r++)
+    if (host.spreadsheet.valueAt(`'${SHEET_NAMES.settings}'!A${String(r)}`) === label) return r;
+  throw new Error(`no setting ${label}`);
+}
+
+function setSetting(host: LocalHost, label: string, value: unknown): void {
+  paste(host, SHEET_NAMES.settings, settingRow(host, label), 2, [[value]]);
+}
+
+/** The sample workbook set up from the menu, with the first `count` seed rows pasted. */
+function setup(count: number, mode: 'Gộp' | 'Từng người'): LocalHost {
+  const host = newHost({ runtime: { startTime: new Date('2023-01-20T08:00:00+07:00') } });
+  seedSampleWorkbook(host);
+  host.open();
+  expect(host.clickMenu('Khởi tạo / cập nhật bảng tính').status).toBe('ok');
+  const rows = SEED.slice(0, count).map((r, i) => {
+    const bad = BAD_ROWS.get(i);
+    if (bad === undefined) return r;
+    const copy = [...r];
+    copy[col(bad.key)] = bad.value;
+    return copy;
+  });
+  // Sheets adds rows when a paste runs past the grid's last row; the fixture's paste does not.
+  const sheet = host.spreadsheet.sheet(SHEET);
+  if (sheet === undefined) throw new Error('no register');
+  sheet.maxRows = Math.max(sheet.maxRows, count + 1);
+  paste(host, SHEET, 2, 1, rows);
+  setSetting(host, 'Cách tạo giấy khen, bằng khen', mode);
+  setSetting(host, 'Số giấy mỗi tệp in (cách Gộp)', 100);
+  return host;
+}
+
+/** Runs due continuation triggers until none is left (bounded); returns how many ran. */
+function drain(host: LocalHost, maxRuns = 60): number {
+  let runs = 0;
+  for (;;) {
+    const due = host.runDueTriggers(host.rt.nowMs + 2 * 24 * 3600 * 1000);
+    runs += due.length;
+    if (due.length === 0) return runs;
+    if (runs > maxRuns) throw new Error(`still running after ${String(runs)} continuations`);
+  }
+}
+
+type RowState = { status: string; link: string; error: string; key: string };
+
+function rowStates(host: LocalHost, count: number): RowState[] {
+  const last = String.fromCharCode(65 + COLS.length - 1);
+  const grid = host.spreadsheet.valuesAt(`'${SHEET}'!A2:${last}${String(count + 1)}`);
+  return grid.map((r) => ({
+    status: String(r[col('status')]),
+    link: String(r[col('link')]),
+    error: String(r[col('error')]),
+    key: String(r[col('key')]),
+  }));
+}
+
+/** Checks the final state; returns the number of live print files (PDFs). */
+function expectExactlyOnce(host: LocalHost, count: number, combined: boolean): number {
+  const folderId = String(
+    host.spreadsheet.valueAt(
+      `'${SHEET_NAMES.settings}'!B${String(settingRow(host, 'Thư mục lưu văn bản'))}`,
+    ),
+  );
+  const files = host.drive.filesIn(folderId);
+  // No duplicate: each output key has exactly one Doc and one PDF among the live files.
+  const byKey = new Map<string, { pdf: number; doc: number }>();
+  for (const f of files) {
+    const name = host.drive.nameOf(f);
+    const key = /(thidua-\S+?)(\.pdf)?$/.exec(name)?.[1] ?? name;
+    const entry = byKey.get(key) ?? { pdf: 0, doc: 0 };
+    if (f.mimeType === MIME.pdf) entry.pdf++;
+    else entry.doc++;
+    byKey.set(key, entry);
+  }
+  const wrong = [...byKey].filter(([, e]) => e.pdf !== 1 || e.doc !== 1);
+  expect(wrong).toEqual([]);
+
+  // None missing: every certificate row not in error is made and in exactly one live PDF.
+  const manifests = new Map<string, string[]>();
+  for (const f of files.filter((x) => x.mimeType === MIME.pdf)) {
+    const manifest = parseManifest(f.description);
+    expect(manifest).not.toBeNull();
+    for (const rowKey of manifest?.rows ?? []) {
+      const urls = manifests.get(rowKey) ?? [];
+      urls.push(host.drive.url(f));
+      manifests.set(rowKey, urls);
+    }
+  }
+  const states = rowStates(host, count);
+  let made = 0;
+  states.forEach((s, i) => {
+    const sheetRow = `dòng ${String(i + 2)}`;
+    const bad = BAD_ROWS.get(i);
+    if (bad !== undefined) {
+      expect([sheetRow, s.status]).toEqual([sheetRow, 'Lỗi']);
+      expect(s.error).toMatch(bad.why);
+      expect(s.error).toMatch(/Trang "Khen thưởng", ô [A-Z]+\d+/);
+      expect(manifests.has(s.key)).toBe(false);
+      return;
+    }
+    if (certificateTemplateKind(String(SEED[i]?.[col('form')])) === null) {
+      expect([sheetRow, s.status]).toEqual([sheetRow, 'Bỏ qua']);
+      expect(s.error).toMatch(/^Chưa có mẫu cho hình thức ".+"/);
+      expect(manifests.has(s.key)).toBe(false);
+      return;
+    }
+    made++;
+    expect([sheetRow, s.status]).toEqual([
+      sheetRow,
+      combined ? expect.stringMatching(/^Đã tạo \(.+, trang \d+\)$/) : 'Đã tạo',
+    ]);
+    expect([sheetRow, manifests.get(s.key)]).toEqual([sheetRow, [s.link]]);
+  });
+  // Every live PDF lists only rows of this register (nothing orphaned).
+  const keys = new Set(states.map((s) => s.key));
+  expect([...manifests.keys()].filter((k) => !keys.has(k))).toEqual([]);
+  expect(manifests.size).toBe(made);
+  return files.filter((x) => x.mimeType === MIME.pdf).length;
+}
+
+function expectExecutions(host: LocalHost): ReturnType<LocalHost['report']>['executions'] {
+  const runs = host
+    .report()
+    .executions.filter(
+      (e) => e.functionName === 'menuCreateCertificates' || e.functionName === 'jobContinue',
+    );
+  // No execution reached Apps Script's 6 minutes (a killed one was killed by the test).
+  for (const e of runs) expect(e.virtualMs).toBeLessThanOrEqual(LIMITS.executionMs);
+  expect(runs.filter((e) => e.status !== 'ok' && e.status !== 'killed')).toEqual([]);
+  return runs;
+}
+
+describe(`${CAPTION} at the scale of seed 003`, () => {
+  it('a kill right after a PDF is made, before its description, is adopted (regression): no second copy', () => {
+    const host = setup(12, 'Từng người');
+    host.rt.killWhen({ afterCall: { method: 'Folder.createFile', nth: 3 } });
+    expect(host.clickMenu(CAPTION).status).toBe('killed');
+    drain(host);
+    expectExactlyOnce(host, 12, false);
+  });
+
+  it(`combined mode, all ${String(SEED003_TOTAL)} rows, transient faults, bad rows and two kills: each certificate exactly once`, () => {
+    expect(SEED).toHaveLength(SEED003_TOTAL);
+    const host = setup(SEED003_TOTAL, 'Gộp');
+    const fired = { copy: { n: 0 }, save: { n: 0 }, text: { n: 0 }, pdf: { n: 0 } };
+    const drive = 'Service error: Drive';
+    const docs = "We're sorry, a server error occurred. Please wait a bit and try again.";
+    host.rt.injectFault({
+      method: 'File.makeCopy',
+      when: chance(11, 0.12, fired.copy),
+      message: drive,
+    });
+    host.rt.injectFault({
+      method: 'Document.saveAndClose',
+      when: chance(23, 0.01, fired.save),
+      message: docs,
+    });
+    host.rt.injectFault({
+      method: 'Text.insertText',
+      when: chance(37, 0.00015, fired.text),
+      message: docs,
+    });
+    host.rt.injectFault({
+      method: 'File.getAs',
+      when: chance(41, 0.12, fired.pdf),
+      message: drive,
+    });
+    // Killed right after a print file's Doc is made, and right after a PDF is made (before its
+    // description and the rows' status are written).
+    host.rt.killWhen({ afterCall: { method: 'File.makeCopy', nth: 9 } });
+    host.rt.killWhen({ afterCall: { method: 'Folder.createFile', nth: 17 } });
+
+    expect(host.clickMenu(CAPTION).status).toBe('ok');
+    drain(host);
+
+    const pdfs = expectExactlyOnce(host, SEED003_TOTAL, true);
+    // 2,235 certificates (2,238 Giấy khen / Bằng khen rows less the 3 bad ones) in files of ≤ 100.
+    expect(pdfs).toBeGreaterThanOrEqual(23);
+    expect(pdfs).toBeLessThanOrEqual(26);
+    for (const f of Object.values(fired)) expect(f.n).toBeGreaterThan(0);
+    const runs = expectExecutions(host);
+    expect(runs.filter((e) => e.status === 'killed')).toHaveLength(2);
+    // About 32 virtual minutes of work in executions of under 6: a dozen or so, not hundreds.
+    expect(runs.length).toBeGreaterThanOrEqual(10);
+    expect(runs.length).toBeLessThanOrEqual(25);
+    // Combined mode stays far below the consumer quotas (250 documents, 90 min of triggers a day).
+    expect(host.rt.quotaRemaining('documentsCreated')).toBe(250);
+    const progress = String(
+      host.spreadsheet.valueAt(`'${SHEET}'!${String.fromCharCode(65 + COLS.length + 1)}1`),
+    );
+    expect(progress).toMatch(/2235 \/ 2235 \(2235 đã xong, 0 lỗi/);
+    expect(JSON.stringify(host.report().toasts)).toMatch(/đã hoàn thành: 2235 đã xong, 0 lỗi/);
+  });
+
+  it('per-recipient mode on 300 rows: paused at the 250 documents a day, resumed the next day, each exactly once', () => {
+    const host = setup(300, 'Từng người');
+    const fired = { copy: { n: 0 }, pdf: { n: 0 } };
+    host.rt.injectFault({
+      method: 'File.makeCopy',
+      when: chance(5, 0.02, fired.copy),
+      message: 'Service error: Drive',
+    });
+    host.rt.injectFault({
+      method: 'File.getAs',
+      when: chance(7, 0.02, fired.pdf),
+      message: 'Service error: Drive',
+    });
+    host.rt.killWhen({ afterCall: { method: 'Folder.createFile', nth: 40 } });
+    const startDay = new Date(host.rt.nowMs).toISOString().slice(0, 10);
+    expect(host.clickMenu(CAPTION).status).toBe('ok');
+    drain(host);
+
+    expectExactlyOnce(host, 300, false);
+    expect(fired.copy.n + fired.pdf.n).toBeGreaterThan(0);
+    const runs = expectExecutions(host);
+    expect(runs.filter((e) => e.status === 'killed')).toHaveLength(1);
+    const toasts = JSON.stringify(host.report().toasts) + JSON.stringify(host.report().alerts);
+    expect(toasts).toMatch(/hết hạn mức hằng ngày của Google; sẽ tự chạy tiếp lúc/);
+    // The job went on the next (Pacific) day, after the quota reset.
+    const lastDay = new Date(host.rt.nowMs).toISOString().slice(0, 10);
+    expect(lastDay > startDay).toBe(true);
+  });
+});
