@@ -188,6 +188,37 @@ describe(CAPTION, () => {
     ).toMatch(/hết hạn mức hằng ngày/);
   });
 
+  it('"Hủy tác vụ" cancels cleanly: trigger removed, unmade rows left pending, a new start works', () => {
+    const host = setup(60);
+    host.clickMenu(CAPTION);
+    const made = (): number =>
+      Array.from({ length: 60 }, (_, i) => cell(host, i + 2, 'status')).filter(
+        (s) => s === 'Đã tạo',
+      ).length;
+    const afterFirst = made();
+    // The first execution stops within its time budget, leaving work for its continuation.
+    expect(afterFirst).toBeGreaterThan(0);
+    expect(afterFirst).toBeLessThan(60);
+    expect(host.triggers.triggers.some((t) => t.handler === 'jobContinue')).toBe(true);
+
+    expect(host.clickMenu('Hủy tác vụ').status).toBe('ok');
+    expect(host.triggers.triggers.some((t) => t.handler === 'jobContinue')).toBe(false);
+    expect(host.ui.shown.at(-1)?.prompt).toMatch(/đã hủy/);
+    expect(drain(host)).toBe(0);
+    expect(made()).toBe(afterFirst);
+    const pending = Array.from({ length: 60 }, (_, i) => cell(host, i + 2, 'status')).filter(
+      (s) => s !== 'Đã tạo',
+    );
+    expect(pending.length).toBe(60 - afterFirst);
+    expect(pending.every((s) => s === 'Đang chờ')).toBe(true);
+
+    // Starting again finishes the rest, each certificate still made once.
+    host.clickMenu(CAPTION);
+    drain(host);
+    expect(made()).toBe(60);
+    expect([...byKey(host).values()].every((e) => e.pdf === 1 && e.doc === 1)).toBe(true);
+  });
+
   it('a second start while one runs is told it is running', () => {
     const host = setup(10);
     let second: string | undefined;

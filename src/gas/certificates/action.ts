@@ -656,6 +656,9 @@ export const CERTIFICATE_HANDLER: JobHandler<Ctx, CertItem> = {
   process: (item, ctx) =>
     ctx.mode === 'combined' ? processGroup(item, ctx) : processOne(item, ctx),
   checkpoint,
+  settled: (ctx, job) => {
+    writeProgress(ctx.sheet, progressText(job, CERTIFICATES_CAPTION));
+  },
 };
 
 export function menuCreateCertificates(): void {

@@ -85,6 +85,8 @@ export interface JobHandler<Ctx, Item extends JobItem> {
   process(item: Item, ctx: Ctx, job: JobRecord): ItemOutcome;
   /** Records a chunk's outcomes in the sheet in one write (and the progress line). */
   checkpoint(results: readonly ItemResult<Item>[], ctx: Ctx, job: JobRecord): void;
+  /** Shows the job's final state (done, cancelled, paused at a quota) where its progress shows. */
+  settled?(ctx: Ctx, job: JobRecord): void;
 }
 
 export type RunOptions = {
@@ -296,21 +298,24 @@ function execute<Ctx, Item extends JobItem>(
     toast(progressText(job, handler.caption), 5);
   }
 
+  const settle = (settled: JobRecord): Report => {
+    handler.settled?.(ctx, settled);
+    return { job: settled, message: progressText(settled, handler.caption) };
+  };
   if (job.status === 'cancelled') {
     deleteContinuations();
-    job = saveJob({ ...job, inflight: [] });
-    return { job, message: progressText(job, handler.caption) };
+    return settle(saveJob({ ...job, inflight: [] }));
   }
   if (quota !== null) {
     const resume = nextQuotaResetMs(Date.now());
     job = saveJob({ ...job, status: 'paused-quota', resumeAfterMs: resume, lastError: quota });
     scheduleContinuation(resume - Date.now());
-    return { job, message: progressText(job, handler.caption) };
+    return settle(job);
   }
   if (items.length === 0) {
     job = saveJob({ ...job, status: 'done', resumeAfterMs: 0 });
     deleteContinuations();
-    return { job, message: progressText(job, handler.caption) };
+    return settle(job);
   }
   const delay = transient ? continuationDelayMs(job.transientStreak) : CONTINUE_AFTER_MS;
   job = saveJob({ ...job, status: 'running', resumeAfterMs: Date.now() + delay });
