@@ -87,9 +87,11 @@ export function entryFromManifest(m: RegistryManifest, parent: LockEntry): LockE
 }
 
 function fix(lock: Lockfile, incomplete: readonly IncompleteEntry[]): Lockfile {
-  const packages = { ...lock.packages };
+  const stubs = new Set(incomplete.filter((g) => g.problem === 'stub').map((g) => g.path));
+  const packages = Object.fromEntries(
+    Object.entries(lock.packages).filter(([path]) => !stubs.has(path)),
+  );
   for (const gap of incomplete) {
-    if (gap.problem === 'stub') delete packages[gap.path];
     const json = execFileSync('npm', ['view', `${gap.name}@${gap.range}`, '--json'], {
       encoding: 'utf8',
     });
