@@ -177,18 +177,26 @@ export function applyMergePlan(
   const maxEdits = options.maxEdits ?? Infinity;
   let edits = 0;
   let i = options.from ?? 0;
-  // Consecutive replacements in one Text element reuse it: fewer getChild/as* round trips.
+  // Consecutive replacements in one Text element, or in one table cell, reuse it: fewer
+  // getChild/as* round trips. A structural op may move what a path points at, so it drops both.
   let cachedKey = '';
   let cachedText: Text | null = null;
+  let cachedPath = '';
+  let cachedContainer: BlockContainer | null = null;
   for (; i < plan.ops.length; i++) {
     const op = plan.ops[i];
     if (op === undefined) break;
     const cost = editCost(op);
     if (edits > 0 && edits + cost > maxEdits) break;
-    const container = containerAt(body, op.container);
+    const path = op.container.join('/');
+    if (cachedContainer === null || path !== cachedPath) {
+      cachedContainer = containerAt(body, op.container);
+      cachedPath = path;
+    }
+    const container = cachedContainer;
     switch (op.op) {
       case 'replace': {
-        const key = `${op.container.join('/')}:${String(op.block)}:${String(op.child)}`;
+        const key = `${path}:${String(op.block)}:${String(op.child)}`;
         if (cachedText === null || key !== cachedKey) {
           cachedText = textOf(container, op.block, op.child);
           cachedKey = key;
@@ -214,7 +222,10 @@ export function applyMergePlan(
         container.getChild(op.table).asTable().removeRow(op.row);
         break;
     }
-    if (op.op !== 'replace') cachedText = null;
+    if (op.op !== 'replace') {
+      cachedText = null;
+      cachedContainer = null;
+    }
     edits += cost;
   }
   return { next: i, edits, done: i >= plan.ops.length };

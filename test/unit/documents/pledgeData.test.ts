@@ -276,8 +276,13 @@ describe('default templates (Decree 30/2020)', () => {
       chuc_vu_nguoi_ky: 'Chủ tịch',
       nguoi_ky: 'Trần Văn B',
     });
-    expect(cert).toContain('Ông/Bà Nguyễn Văn An');
-    expect(cert).toContain('BẰNG KHEN');
+    // The certificate's text is one cell (lines joined by " / "), the signature table the next.
+    const text = cert[0]?.split(' / ') ?? [];
+    expect(text).toContain('Ông/Bà Nguyễn Văn An');
+    expect(text).toContain('BẰNG KHEN');
+    expect(text).toContain('Chủ tịch Ủy ban MTTQ Việt Nam quận Ba Đình');
+    // The achievement is printed as the register gives it, with no prefix of its own.
+    expect(text.at(-1)).toBe('Đã có thành tích xuất sắc trong phong trào thi đua năm 2022');
     expect(cert.join('\n')).not.toContain('Đơn vị');
     expect(cert).toContain(
       ' / Quyết định số 163/QĐ-UBND, ngày 05 tháng 01 năm 2023 / Số sổ vàng: 1234 | Hà Nội, ngày 05 tháng 01 năm 2023 / CHỦ TỊCH /  /  /  / Trần Văn B',
