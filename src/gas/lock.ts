@@ -27,18 +27,25 @@ export function withDocumentLock<T>(action: string, work: () => T): T | undefine
 }
 
 /**
- * A menu action: under the document lock, on the active workbook; anything it throws (a protected
- * range, a quota) is told to the user in Vietnamese instead of a bare script error.
+ * Runs `work` under the document lock; anything it throws (a protected range, a quota) is told to
+ * the user in Vietnamese instead of a bare script error.
  */
+export function runLocked(caption: string, work: () => void): void {
+  withDocumentLock(caption, () => {
+    try {
+      work();
+    } catch (error) {
+      alertUser(`«${caption}» không hoàn thành: ${errorMessage(error)}`, caption);
+    }
+  });
+}
+
+/** A menu action: runLocked on the active workbook. */
 export function runMenuAction(
   caption: string,
   work: (workbook: GoogleAppsScript.Spreadsheet.Spreadsheet) => void,
 ): void {
-  withDocumentLock(caption, () => {
-    try {
-      work(activeWorkbook());
-    } catch (error) {
-      alertUser(`«${caption}» không hoàn thành: ${errorMessage(error)}`, caption);
-    }
+  runLocked(caption, () => {
+    work(activeWorkbook());
   });
 }

@@ -19,7 +19,17 @@ export function alertUser(message: string, title = TOAST_TITLE): void {
   }
 }
 
+/** Apps Script's words when the running user may not write a protected range or sheet. */
+const PROTECTED_EDIT = 'You are trying to edit a protected cell or object';
+
 /** The message of anything a service threw, for a Vietnamese sentence around it. */
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : String(error);
+  if (message.includes(PROTECTED_EDIT)) {
+    return (
+      'tài khoản của bạn không được sửa một vùng được bảo vệ của bảng tính. Hãy nhờ chủ sở hữu ' +
+      `bảng tính hoặc Cụm trưởng thực hiện. (${message})`
+    );
+  }
+  return message;
 }

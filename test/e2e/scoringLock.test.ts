@@ -182,3 +182,53 @@ describe('Khóa / mở chấm điểm', () => {
     );
   });
 });
+
+describe('Khóa / mở chấm điểm after the real set-up (Nhật ký protected by set-up)', () => {
+  /** Set-up from the menu over the seeded sample: the protections are the product's own. */
+  function setUpHost(): LocalHost {
+    const host = newHost({ spreadsheet: { editors: UNIT_EMAILS } });
+    seedSampleWorkbook(host);
+    host.open();
+    expect(host.clickMenu('Khởi tạo / cập nhật bảng tính').status).toBe('ok');
+    return host;
+  }
+
+  it('the head closes and reopens scoring, each logged in Nhật ký, with the head’s own trigger', () => {
+    const host = setUpHost();
+    toggle(host, HEAD);
+    expect(host.ui.shown.at(-1)?.prompt).toContain('Đã khóa chấm điểm.');
+    expect(scoringCell(host)).toBe('Đã khóa');
+    toggle(host, HEAD);
+    expect(scoringCell(host)).toBe('Đang mở');
+    const actions = auditActions(host);
+    expect(actions.filter((a) => a.startsWith(AUDIT_ACTIONS.closeScoring))).toHaveLength(1);
+    expect(actions.filter((a) => a.startsWith(AUDIT_ACTIONS.openScoring))).toHaveLength(1);
+
+    // The trigger closing made runs as the head and can write Nhật ký: a member's edit is logged.
+    const before = auditActions(host).length;
+    const typed = host.edit(DD, `${SELF}!C6`, [['17']]);
+    expect(typed.accepted).toBe(true);
+    for (const run of typed.runs) expect(run.error).toBeUndefined();
+    expect(auditActions(host).length).toBe(before + 1);
+    // A member still cannot touch the log.
+    expect(host.edit(DD, `'${SHEET_NAMES.audit}'!A2`, [['xoá dấu vết']]).accepted).toBe(false);
+  });
+
+  it('a member may not turn the change log on (the trigger could never write Nhật ký)', () => {
+    const host = setUpHost();
+    expect(host.clickMenu('Bật ghi nhật ký thay đổi', DD).status).toBe('ok');
+    expect(host.ui.shown.at(-1)?.prompt).toContain('không có quyền bật ghi nhật ký thay đổi');
+    expect(host.triggers.triggers.filter((t) => t.handler === 'onEditAudit')).toHaveLength(0);
+    expect(host.clickMenu('Bật ghi nhật ký thay đổi', HEAD).status).toBe('ok');
+    expect(host.triggers.triggers.filter((t) => t.handler === 'onEditAudit')).toHaveLength(1);
+  });
+
+  it('set-up run by a member ends in a Vietnamese message, not a bare script error', () => {
+    const host = setUpHost();
+    const run = host.clickMenu('Khởi tạo / cập nhật bảng tính', DD);
+    expect(run.status).toBe('ok');
+    const prompt = host.ui.shown.at(-1)?.prompt ?? '';
+    expect(prompt).toContain('«Khởi tạo / cập nhật bảng tính» không hoàn thành');
+    expect(prompt).toContain('không được sửa một vùng được bảo vệ');
+  });
+});

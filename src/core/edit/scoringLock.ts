@@ -32,11 +32,16 @@ export interface TogglePermission {
   readonly reason?: string;
 }
 
-/** Only the cluster head (Đơn vị, role Cụm trưởng) or the spreadsheet's owner may toggle. */
+/**
+ * Only the cluster head (Đơn vị, role Cụm trưởng) or the spreadsheet's owner may toggle scoring
+ * or install the change-log trigger: they are the only editors of Nhật ký besides the owner, and a
+ * trigger runs with its creator's rights, so a member's trigger could never write a row.
+ */
 export function togglePermission(
   userEmail: string,
   ownerEmail: string,
   units: readonly Unit[],
+  action = 'khóa / mở chấm điểm',
 ): TogglePermission {
   const headEmails = units
     .filter((u) => u.role === 'head' && u.email.trim() !== '')
@@ -51,7 +56,7 @@ export function togglePermission(
     allowed,
     headEmails,
     reason:
-      `${who} không có quyền khóa / mở chấm điểm. Chỉ Cụm trưởng (trang "${SHEET_NAMES.units}", ` +
+      `${who} không có quyền ${action}. Chỉ Cụm trưởng (trang "${SHEET_NAMES.units}", ` +
       `vai trò Cụm trưởng: ${heads}) hoặc chủ sở hữu bảng tính mới được thực hiện.`,
   };
 }
@@ -144,9 +149,10 @@ export function planProtectionChanges(
 /** The Vietnamese confirmation asked before toggling. */
 export function toggleQuestion(closing: boolean): string {
   return closing
-    ? 'Khóa chấm điểm? Sau khi khóa, các đơn vị không sửa được điểm ở các trang ' +
-        `"${SHEET_NAMES.selfScores}", "${SHEET_NAMES.verifiedScores}", "${SHEET_NAMES.crossScores}"; ` +
-        `mọi sửa đổi sau đó bị từ chối và ghi vào trang "${SHEET_NAMES.audit}".`
+    ? 'Khóa chấm điểm? Sau khi khóa, các đơn vị không sửa được dòng điểm của mình ở các trang ' +
+        `"${SHEET_NAMES.selfScores}", "${SHEET_NAMES.verifiedScores}"; mọi sửa đổi điểm sau đó ` +
+        `(kể cả ở trang "${SHEET_NAMES.crossScores}") bị đánh dấu từ chối và ghi vào trang ` +
+        `"${SHEET_NAMES.audit}".`
     : 'Mở lại chấm điểm? Mỗi đơn vị được sửa lại dòng điểm của mình.';
 }
 

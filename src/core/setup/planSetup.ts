@@ -718,18 +718,16 @@ export function planSetup(current: SetupCurrent): SetupPlan {
         const desired: PlannedProtection[] =
           key === 'awards'
             ? awardProtections(name, part, heads)
-            : key === 'audit'
-              ? [sheetProtection(name, [])]
-              : key === 'units' || key === 'criteria'
-                ? [sheetProtection(name, heads)]
-                : [
-                    protection(
-                      'range',
-                      `dòng tiêu đề trang "${name}"`,
-                      heads,
-                      range(part.headerRow, 1, part.headerRow, part.width),
-                    ),
-                  ];
+            : key === 'units' || key === 'criteria' || key === 'audit'
+              ? [sheetProtection(name, heads)]
+              : [
+                  protection(
+                    'range',
+                    `dòng tiêu đề trang "${name}"`,
+                    heads,
+                    range(part.headerRow, 1, part.headerRow, part.width),
+                  ),
+                ];
         const area = range(part.dataRow, 1, 'toEnd', part.width);
         const named =
           key === 'units'

@@ -19,8 +19,10 @@ import {
   scoringState,
 } from '../../core/edit/editCheck';
 import { planMarks } from '../../core/edit/marks';
+import { togglePermission } from '../../core/edit/scoringLock';
+import { readUnits } from '../../core/readers/units';
 import { SHEET_NAMES, isScoreSheet } from '../../core/layout/sheets';
-import { withDocumentLock } from '../lock';
+import { runLocked } from '../lock';
 import { MENU } from '../menuDefinition';
 import { TOAST_TITLE, alertUser } from '../notify';
 import { flagRankingStale } from '../ranking/stale';
@@ -151,8 +153,18 @@ export function onEditAudit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 
 export function menuEnableAudit(): void {
   const caption = menuCaption('menuEnableAudit');
-  withDocumentLock(caption, () => {
+  runLocked(caption, () => {
     const workbook = activeWorkbook();
+    const permission = togglePermission(
+      Session.getActiveUser().getEmail(),
+      workbook.getOwner()?.getEmail() ?? '',
+      readUnits(gridOf(workbook, SHEET_NAMES.units) ?? []).value,
+      'bật ghi nhật ký thay đổi',
+    );
+    if (!permission.allowed) {
+      alertUser(permission.reason ?? '', caption);
+      return;
+    }
     const result = ensureAuditTrigger(workbook);
     auditSheet(workbook);
     alertUser(

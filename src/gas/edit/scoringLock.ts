@@ -18,7 +18,7 @@ import {
 } from '../../core/edit/scoringLock';
 import { SCORE_SHEETS, SHEET_NAMES } from '../../core/layout/sheets';
 import { readUnits } from '../../core/readers/units';
-import { withDocumentLock } from '../lock';
+import { runLocked } from '../lock';
 import { alertUser, toast } from '../notify';
 import { activeWorkbook, readGrid } from '../workbook';
 import { appendAudit, ensureAuditTrigger } from './auditLog';
@@ -90,7 +90,7 @@ export function menuToggleScoring(): void {
   }
 
   // The question is asked before taking the lock, so nobody waits on a dialog left open.
-  withDocumentLock(caption, () => {
+  runLocked(caption, () => {
     const settingsSheet = workbook.getSheetByName(SHEET_NAMES.settings);
     const now = settingsSheet === null ? undefined : scoringState(readGrid(settingsSheet));
     if (settingsSheet === null || now?.cell === undefined || now.closed !== state.closed) {

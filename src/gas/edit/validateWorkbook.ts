@@ -13,7 +13,7 @@ import {
 import { NUMBER_FORMATS } from '../../core/layout/columns';
 import { toSheetLiterals } from '../../core/sheetLiteral';
 import { validateWorkbook } from '../../core/validation/workbook';
-import { withDocumentLock } from '../lock';
+import { runLocked } from '../lock';
 import { toast } from '../notify';
 import { activeWorkbook, readGrids } from '../workbook';
 import { menuCaption } from './editTriggers';
@@ -28,7 +28,7 @@ function reportSheet(workbook: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet 
 }
 
 export function menuValidate(): void {
-  withDocumentLock(menuCaption('menuValidate'), () => {
+  runLocked(menuCaption('menuValidate'), () => {
     const workbook = activeWorkbook();
     // Compute first: every sheet read once, nothing written until the findings are known.
     const findings = validateWorkbook(readGrids(workbook, CHECKED_SHEETS));

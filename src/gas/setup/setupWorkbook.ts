@@ -10,7 +10,7 @@ import {
   setupSummary,
   setupToast,
 } from '../../core/setup';
-import { withDocumentLock } from '../lock';
+import { runLocked } from '../lock';
 import { alertUser, errorMessage, toast } from '../notify';
 import { activeWorkbook } from '../workbook';
 import { ensureDefaultTemplates } from '../docs/templates';
@@ -20,7 +20,7 @@ import { readSetupState } from './readSetupState';
 export const SETUP_CAPTION = 'Khởi tạo / cập nhật bảng tính';
 
 export function menuSetup(): void {
-  withDocumentLock(SETUP_CAPTION, () => {
+  runLocked(SETUP_CAPTION, () => {
     const ss = activeWorkbook();
     const properties = PropertiesService.getDocumentProperties();
     const state = readSetupState(ss, properties);
