@@ -10,6 +10,7 @@ import { SHEET_NAMES } from '../../src/core/layout/sheets';
 import { AWARDS_LAYOUT } from '../../src/core/layout/tables';
 import { headerValues } from '../../src/core/layout/columns';
 import { MIME } from '../../local/host/drive';
+import { walk } from '../../local/host/docs';
 import type { LocalHost } from '../../local/host';
 import { newHost, paste, seedSampleWorkbook } from './workbookFixture';
 
@@ -217,6 +218,68 @@ describe(CAPTION, () => {
     drain(host);
     expect(made()).toBe(60);
     expect([...byKey(host).values()].every((e) => e.pdf === 1 && e.doc === 1)).toBe(true);
+  });
+
+  describe('refuses before anything is made, saying why in Vietnamese', () => {
+    /** Three certificates made (templates created on the way), then three more rows pending. */
+    function madeThenMore(): LocalHost {
+      const host = setup(3);
+      host.clickMenu(CAPTION);
+      drain(host);
+      expect(byKey(host).size).toBe(3);
+      paste(
+        host,
+        SHEET,
+        5,
+        1,
+        [4, 6, 7].map((i) => registerRow(i)),
+      );
+      host.ui.shown.length = 0;
+      return host;
+    }
+    function templateCell(host: LocalHost): string {
+      return String(
+        host.spreadsheet.valueAt(
+          `'${SHEET_NAMES.settings}'!B${String(settingRow(host, 'Mẫu Giấy khen'))}`,
+        ),
+      );
+    }
+    function expectRefused(host: LocalHost, pattern: RegExp): void {
+      const documents = host.documents.list().length;
+      const files = liveFiles(host).length;
+      expect(host.clickMenu(CAPTION).status).toBe('ok');
+      drain(host);
+      expect(host.ui.shown.map((d) => d.prompt).join('\n')).toMatch(pattern);
+      expect(host.documents.list()).toHaveLength(documents);
+      expect(liveFiles(host)).toHaveLength(files);
+      expect([5, 6, 7].map((r) => cell(host, r, 'status'))).not.toContain('Đã tạo');
+    }
+
+    it("a template without the recipient's name", () => {
+      const host = madeThenMore();
+      const template = host.documents.get(templateCell(host));
+      if (!template) throw new Error('no template');
+      // The user's edit of the template lost the name placeholder.
+      for (const node of walk(template.body)) {
+        if (node.type === 'TEXT') {
+          node.runs = node.runs.map((r) => ({ ...r, text: r.text.replace('{{ten}}', '') }));
+        }
+      }
+      expectRefused(
+        host,
+        /Mẫu Giấy khen: mẫu không có tên tập thể hoặc cá nhân được khen \(cần \{\{ten\}\}\)/,
+      );
+    });
+
+    it('a recorded template in the trash is reported, not replaced by the default', () => {
+      const host = madeThenMore();
+      const id = templateCell(host);
+      const file = host.drive.get(id);
+      if (!file) throw new Error('no template file');
+      file.trashed = true;
+      expectRefused(host, /Mẫu Giấy khen.*đang nằm trong thùng rác/);
+      expect(templateCell(host)).toBe(id);
+    });
   });
 
   it('a second start while one runs is told it is running', () => {

@@ -9,6 +9,7 @@ import { SETTING_ROWS } from '../../src/core/layout/settings';
 import { SAMPLE_CRITERIA_ROWS, SAMPLE_SETTINGS, SAMPLE_UNIT_ROWS } from '../../sample/cluster1';
 import {
   appendChild,
+  detach,
   newParagraph,
   nodeText,
   resetSofficeCache,
@@ -258,6 +259,24 @@ describe('Tạo bản giao ước', () => {
       if (!template) throw new Error('no template');
       appendChild(template.body, newParagraph('Đại diện: {{nguoi_dai_dien}}'));
       expectRefused(host, /trường \{\{nguoi_dai_dien\}\} không có trong dữ liệu/);
+    });
+
+    it('a template without the criteria it must list', () => {
+      const host = setup();
+      expect(host.clickMenu(CAPTION).status).toBe('ok');
+      host.ui.shown.length = 0;
+      const template = host.documents.get(setting(host, 'jointPledgeTemplate'));
+      if (!template) throw new Error('no template');
+      // The user deleted the criteria table from their template.
+      const tables = template.body.children.filter(
+        (c) => c.type === 'TABLE' && nodeText(c).includes('{{#bang_tieu_chi}}'),
+      );
+      expect(tables).toHaveLength(1);
+      for (const t of tables) detach(t);
+      expectRefused(
+        host,
+        /Mẫu giao ước chung: mẫu không có danh sách tiêu chí thi đua \(cần \{\{#bang_tieu_chi\}\}/,
+      );
     });
 
     it('a unit without a head’s name', () => {

@@ -8,7 +8,11 @@
  * made again.
  */
 import type { AwardRow, InvalidAwardRow } from '../awards/readAwards';
-import { CERTIFICATE_SCHEMA, type TemplateKind } from '../documents/defaultTemplates';
+import {
+  CERTIFICATE_REQUIREMENTS,
+  CERTIFICATE_SCHEMA,
+  type TemplateKind,
+} from '../documents/defaultTemplates';
 import type { TemplateRecord } from '../template';
 import { labelKey } from '../readers/cells';
 
@@ -20,7 +24,7 @@ export const CERTIFICATE_STATUS = {
 } as const;
 
 export const CERTIFICATE_JOB_KIND = 'certificates';
-export { CERTIFICATE_SCHEMA };
+export { CERTIFICATE_REQUIREMENTS, CERTIFICATE_SCHEMA };
 
 export type CertificateMode = 'perRecipient' | 'combined';
 export const DEFAULT_PER_FILE = 100;

@@ -9,7 +9,7 @@
  * Placeholders are the fields of pledgeData.ts (JOINT_PLEDGE_SCHEMA, UNIT_PLEDGE_SCHEMA) and of
  * CERTIFICATE_SCHEMA below; unit tests dry-run every template against them.
  */
-import type { TemplateSchema } from '../template';
+import type { TemplateRequirement, TemplateSchema } from '../template';
 import {
   BODY_SIZE,
   LANDSCAPE_A4,
@@ -346,6 +346,17 @@ export const CERTIFICATE_SCHEMA: TemplateSchema = {
   chuc_vu_nguoi_ky: { label: 'Chức vụ người ký', required: true },
   nguoi_ky: { label: 'Người ký', required: true },
 };
+
+/**
+ * What every certificate must show whatever template it comes from: who is awarded, for what,
+ * and by which decision. The issuer and the signer may be typed into a template, so they are not
+ * required to be placeholders.
+ */
+export const CERTIFICATE_REQUIREMENTS: readonly TemplateRequirement[] = [
+  { anyOf: ['ten'], what: 'tên tập thể hoặc cá nhân được khen' },
+  { anyOf: ['thanh_tich'], what: 'thành tích' },
+  { anyOf: ['so_qd'], what: 'số quyết định khen thưởng' },
+];
 
 /** Which Cấu hình row records each default template's id. */
 export type TemplateKind = 'jointPledge' | 'unitPledge' | 'meritCertificate' | 'honorCertificate';

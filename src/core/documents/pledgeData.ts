@@ -19,7 +19,7 @@ import { a1, cellAt } from '../readers/cells';
 import { locateTable } from '../readers/headers';
 import { nameKey } from '../text/normalize';
 import type { WorkbookGrids } from '../validation/workbook';
-import type { TemplateRecord, TemplateSchema } from '../template';
+import type { TemplateRecord, TemplateRequirement, TemplateSchema } from '../template';
 
 /** Output names (renderFileName patterns); the PDF takes the same name with ".pdf". */
 export const JOINT_PLEDGE_FILE_NAME = '{{ten_cum}} - Giao ước thi đua {{nam}}';
@@ -91,6 +91,24 @@ export const JOINT_PLEDGE_SCHEMA: TemplateSchema = {
   so_tieu_chi: { label: 'Số tiêu chí' },
   tong_diem: { label: 'Tổng điểm tối đa' },
 };
+
+const CRITERIA_REQUIREMENT: TemplateRequirement = {
+  anyOf: ['bang_tieu_chi', 'tieu_chi', 'nhom_tieu_chi'],
+  what: 'danh sách tiêu chí thi đua',
+  list: true,
+};
+
+/** A joint pledge lists the criteria and every member (who sign it). */
+export const JOINT_PLEDGE_REQUIREMENTS: readonly TemplateRequirement[] = [
+  CRITERIA_REQUIREMENT,
+  { anyOf: ['thanh_vien'], what: 'danh sách đơn vị thành viên ký giao ước', list: true },
+];
+
+/** A unit's pledge names the unit and lists the criteria it pledges to. */
+export const UNIT_PLEDGE_REQUIREMENTS: readonly TemplateRequirement[] = [
+  CRITERIA_REQUIREMENT,
+  { anyOf: ['don_vi'], what: 'đơn vị đăng ký' },
+];
 
 /** A unit's pledge: the joint fields plus the unit itself. */
 export const UNIT_PLEDGE_SCHEMA: TemplateSchema = {

@@ -197,7 +197,21 @@ function lookupSchema(
   return { kind: 'unknown' };
 }
 
-export type DryRunProblemCode = 'unknown-field' | 'missing-field' | 'bad-value' | 'not-a-list';
+export type DryRunProblemCode =
+  'unknown-field' | 'missing-field' | 'bad-value' | 'not-a-list' | 'absent-field';
+
+/**
+ * Content every document made from a template must carry (a certificate without the recipient's
+ * name, a pledge without its criteria): the template must use at least one of these top-level
+ * fields (print, repeat or test it), or it is refused before anything is created.
+ */
+export type TemplateRequirement = {
+  readonly anyOf: readonly string[];
+  /** Vietnamese, e.g. "tên tập thể hoặc cá nhân được khen". */
+  readonly what: string;
+  /** The fields are lists, used as {{#field}} … {{/field}}. */
+  readonly list?: boolean;
+};
 
 export type DryRunProblem = {
   readonly code: DryRunProblemCode;
@@ -222,7 +236,36 @@ export type DryRunReport = {
 export type DryRunOptions = {
   /** How a record is named in messages; default "bản ghi 3" (1-based). E.g. (i) => `dòng ${i + 2}`. */
   readonly recordLabel?: (index: number) => string;
+  readonly mustUse?: readonly TemplateRequirement[];
 };
+
+function absentRequirements(
+  template: AnyTemplate,
+  requirements: readonly TemplateRequirement[],
+): DryRunProblem[] {
+  const used = new Set<string>();
+  visitTags(template, (use) => {
+    const top = use.within[0]?.[0] ?? use.path[0];
+    if (top !== undefined) used.add(top);
+  });
+  return requirements
+    .filter((r) => !r.anyOf.some((field) => used.has(field)))
+    .map((r) => {
+      const tags = r.anyOf.map((f) => (r.list === true ? `{{#${f}}} … {{/${f}}}` : `{{${f}}}`));
+      return {
+        code: 'absent-field',
+        severity: 'error',
+        template: template.name,
+        path: r.anyOf[0] ?? '',
+        tag: tags[0] ?? '',
+        where: template.name,
+        records: [],
+        message:
+          `${template.name}: mẫu không có ${r.what} (cần ${tags.join(' hoặc ')}), nên mọi văn bản ` +
+          'tạo ra sẽ thiếu nội dung này. Hãy thêm vào mẫu rồi làm lại; chưa tạo văn bản nào.',
+      };
+    });
+}
 
 const MAX_LISTED = 5;
 
@@ -302,6 +345,7 @@ export function dryRun(
 
   const problems: DryRunProblem[] = [];
   for (const template of list) {
+    problems.push(...absentRequirements(template, options.mustUse ?? []));
     const staticUnknown = new Set<string>();
     if (schema !== undefined) {
       visitTags(template, (use) => {

@@ -17,6 +17,7 @@ import { errorMessage } from '../notify';
 import { readAwards, type AwardRow, type InvalidAwardRow } from '../../core/awards/readAwards';
 import {
   CERTIFICATE_JOB_KIND,
+  CERTIFICATE_REQUIREMENTS,
   CERTIFICATE_SCHEMA,
   CERTIFICATE_STATUS,
   DEFAULT_PER_FILE,
@@ -289,8 +290,11 @@ function begin(): Begun {
     byKind.set(kind, list);
   }
 
-  // Templates: blank cells get the defaults (made and recorded once); then parse and dry-run.
-  const report = ensureTemplatesIn(workbook, settingsSheet, settingsGrid, [...byKind.keys()]);
+  // Templates: blank cells get the defaults (made and recorded once); a recorded template that
+  // is gone is reported, never silently replaced; then parse and dry-run.
+  const report = ensureTemplatesIn(workbook, settingsSheet, settingsGrid, [...byKind.keys()], {
+    recreateMissing: false,
+  });
   problems.push(...report.problems);
   const templateIds: Partial<Record<TemplateKind, string>> = {};
   for (const [kind, rows] of byKind) {
@@ -309,6 +313,7 @@ function begin(): Begun {
     const records = rows.map((r) => certificateRecord(r, issuer));
     const dry = dryRun(loaded.value.template, records, CERTIFICATE_SCHEMA, {
       recordLabel: (i) => `Trang "${SHEET}", dòng ${String(rows[i]?.row ?? 0)}`,
+      mustUse: CERTIFICATE_REQUIREMENTS,
     });
     const rowErrors = new Map<number, string[]>();
     for (const p of dry.problems.filter((q) => q.severity === 'error')) {

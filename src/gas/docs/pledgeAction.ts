@@ -18,8 +18,10 @@ import { SHEET_NAMES } from '../../core/layout/sheets';
 import { parseDate, type CalendarDate } from '../../core/parse/date';
 import {
   JOINT_PLEDGE_FILE_NAME,
+  JOINT_PLEDGE_REQUIREMENTS,
   JOINT_PLEDGE_SCHEMA,
   UNIT_PLEDGE_FILE_NAME,
+  UNIT_PLEDGE_REQUIREMENTS,
   UNIT_PLEDGE_SCHEMA,
   defaultFolderName,
   driveIdOf,
@@ -37,6 +39,7 @@ import {
   uniqueNames,
   type DocTemplate,
   type TemplateRecord,
+  type TemplateRequirement,
   type TemplateSchema,
 } from '../../core/template';
 import { runMenuAction } from '../lock';
@@ -75,6 +78,7 @@ type TemplateUse = {
   readonly settingKey: string;
   readonly label: string;
   readonly schema: TemplateSchema;
+  readonly requirements: readonly TemplateRequirement[];
   readonly records: readonly TemplateRecord[];
   readonly recordLabel: (i: number) => string;
   state: FileState<File>;
@@ -90,6 +94,7 @@ function checkTemplate(
   if (!parsed.ok) return { template: null, problems: parsed.errors.map((e) => e.message) };
   const report = dryRun(parsed.template, use.records, use.schema, {
     recordLabel: use.recordLabel,
+    mustUse: use.requirements,
   });
   const problems = report.problems.filter((p) => p.severity === 'error').map((p) => p.message);
   return { template: parsed.template, problems };
@@ -128,6 +133,7 @@ function createPledge(workbook: Spreadsheet): void {
       settingKey: 'jointPledgeTemplate',
       label: 'Mẫu giao ước chung',
       schema: JOINT_PLEDGE_SCHEMA,
+      requirements: JOINT_PLEDGE_REQUIREMENTS,
       records: [joint],
       recordLabel: () => 'bản giao ước chung',
       state: { state: 'blank' },
@@ -139,6 +145,7 @@ function createPledge(workbook: Spreadsheet): void {
       settingKey: 'unitPledgeTemplate',
       label: 'Mẫu giao ước từng đơn vị',
       schema: UNIT_PLEDGE_SCHEMA,
+      requirements: UNIT_PLEDGE_REQUIREMENTS,
       records: prep.perUnit.map((u) => u.record),
       recordLabel: (i) => `đơn vị "${prep.perUnit[i]?.unit.name ?? String(i + 1)}"`,
       state: { state: 'blank' },
@@ -174,7 +181,9 @@ function createPledge(workbook: Spreadsheet): void {
   const notes: string[] = [];
   const blank = uses.filter((u) => u.state.state === 'blank').map((u) => u.kind);
   if (blank.length > 0) {
-    const report = ensureTemplatesIn(workbook, settingsSheet, settingsGrid, blank, false);
+    const report = ensureTemplatesIn(workbook, settingsSheet, settingsGrid, blank, {
+      write: false,
+    });
     for (const [key, id] of report.updates) updates.set(key, id);
     if (report.summary !== '') notes.push(report.summary);
     for (const use of uses.filter((u) => blank.includes(u.kind))) {

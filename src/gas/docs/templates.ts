@@ -262,14 +262,27 @@ export function ensureDefaultTemplates(
   return ensureTemplatesIn(workbook, sheet, grid, kinds);
 }
 
+export type EnsureOptions = {
+  /** Write the new ids into Cấu hình (default true). */
+  readonly write?: boolean;
+  /**
+   * Make a default template again when the recorded one is deleted or in the trash (default
+   * true: set-up, which says so). False for actions that merge: the user's own template must
+   * not be swapped for the default behind their back, so that is reported instead.
+   */
+  readonly recreateMissing?: boolean;
+};
+
 /** ensureDefaultTemplates over a Cấu hình grid already read (no second read). */
 export function ensureTemplatesIn(
   workbook: Spreadsheet,
   sheet: Sheet,
   grid: readonly unknown[],
   kinds: readonly TemplateKind[],
-  write = true,
+  options: EnsureOptions = {},
 ): TemplatesReport {
+  const write = options.write ?? true;
+  const recreateMissing = options.recreateMissing ?? true;
   const texts = settingTexts(grid);
   const ids: Partial<Record<TemplateKind, string>> = {};
   const created: TemplateKind[] = [];
@@ -285,7 +298,11 @@ export function ensureTemplatesIn(
       ids[template.kind] = state.id;
       continue;
     }
-    if (state.state === 'notAnId' || state.state === 'wrongType') {
+    if (
+      state.state === 'notAnId' ||
+      state.state === 'wrongType' ||
+      (!recreateMissing && state.state !== 'blank')
+    ) {
       problems.push(
         fileStateProblem(
           state,

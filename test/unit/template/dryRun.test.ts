@@ -187,3 +187,37 @@ describe('document templates with tables', () => {
     ]);
   });
 });
+
+describe('dryRun with required content (mustUse)', () => {
+  const mustUse = [
+    { anyOf: ['ten'], what: 'tên người được khen' },
+    { anyOf: ['bang', 'tieu_chi'], what: 'danh sách tiêu chí', list: true },
+  ];
+
+  it('refuses a template that uses none of a requirement’s fields, naming what to add', () => {
+    const report = dryRun(doc('TẶNG {{hinh_thuc}}'), [{ hinh_thuc: 'Giấy khen' }], undefined, {
+      mustUse,
+    });
+    expect(report.ok).toBe(false);
+    const absent = report.problems.filter((p) => p.code === 'absent-field');
+    expect(absent.map((p) => p.message)).toEqual([
+      'Giấy khen: mẫu không có tên người được khen (cần {{ten}}), nên mọi văn bản tạo ra sẽ thiếu nội dung này. Hãy thêm vào mẫu rồi làm lại; chưa tạo văn bản nào.',
+      'Giấy khen: mẫu không có danh sách tiêu chí (cần {{#bang}} … {{/bang}} hoặc {{#tieu_chi}} … {{/tieu_chi}}), nên mọi văn bản tạo ra sẽ thiếu nội dung này. Hãy thêm vào mẫu rồi làm lại; chưa tạo văn bản nào.',
+    ]);
+    expect(absent.every((p) => p.records.length === 0)).toBe(true);
+  });
+
+  it('accepts any one of the fields, printed, repeated or only tested', () => {
+    const data = [{ ten: 'A', tieu_chi: [{ ma: '1' }] }];
+    const used = doc('{{#if ten}}có tên{{/if}}', '{{#tieu_chi}}{{ma}}{{/tieu_chi}}');
+    expect(dryRun(used, data, undefined, { mustUse }).problems).toEqual([]);
+  });
+
+  it('does not count a nested field of the same name inside another list', () => {
+    const nested = doc('{{ten}}', '{{#nhom}}{{tieu_chi}}{{/nhom}}');
+    const report = dryRun(nested, [{ ten: 'A', nhom: [{ tieu_chi: 'x' }] }], undefined, {
+      mustUse,
+    });
+    expect(report.problems.map((p) => p.code)).toEqual(['absent-field']);
+  });
+});
