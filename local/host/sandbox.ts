@@ -13,14 +13,18 @@
  *   services as globals, and runs the compiled script in it (global state does not survive between
  *   executions, as in Apps Script);
  * - replaces the context's Date so that `Date.now()` and `new Date()` read the host's virtual clock,
- *   and points `rt.realm` at the context's own Date, Error, Array and Object.
+ *   and points `rt.realm` at the context's own Date, Error, Array, Object and Function;
+ * - hands the services over through a membrane (membrane.ts): the script sees only values of its
+ *   own realm and proxies of the fakes, so no Node object (and through its constructor, no Node
+ *   global) is in reach, and `instanceof Array` holds for what the services return.
  *
- * Not a security boundary: host functions reachable from the script could be used to escape. It only
- * makes code that would fail in Apps Script fail here too.
+ * It makes code that would fail in Apps Script fail here too; it is not hardened against code that
+ * sets out to escape (vm is not a security boundary).
  */
 import { parse } from 'acorn';
 import vm from 'node:vm';
-import type { HostRuntime, Realm } from './runtime';
+import type { HostRuntime } from './runtime';
+import { createMembrane, type Membrane, type ScriptRealm } from './membrane';
 
 /** Globals a V8 context has that are not ECMAScript (or not in Apps Script), removed from each context. */
 const NON_ECMASCRIPT_GLOBALS = ['console', 'WebAssembly'];
@@ -28,8 +32,10 @@ const NON_ECMASCRIPT_GLOBALS = ['console', 'WebAssembly'];
 export interface ScriptContext {
   /** The context's global object: top-level functions of the script are its properties. */
   global: Record<string, unknown>;
-  realm: Realm;
+  realm: ScriptRealm;
   context: vm.Context;
+  /** Everything the host hands the script goes through it (membrane.ts). */
+  membrane: Membrane;
 }
 
 export interface SandboxOptions {
@@ -55,7 +61,7 @@ const PRELUDE = `(function (now) {
   Object.defineProperty(VirtualDate, 'parse', { value: NativeDate.parse, writable: true, configurable: true });
   Object.defineProperty(VirtualDate, 'UTC', { value: NativeDate.UTC, writable: true, configurable: true });
   Object.defineProperty(globalThis, 'Date', { value: VirtualDate, writable: true, configurable: true, enumerable: false });
-  return { Date: VirtualDate, Error: Error, Array: Array, Object: Object };
+  return { Date: VirtualDate, Error: Error, Array: Array, Object: Object, Function: Function };
 })`;
 
 export class Sandbox {
@@ -100,19 +106,20 @@ export class Sandbox {
     const context = vm.createContext({}, { name: 'thidua-apps-script' });
     const global = vm.runInContext('globalThis', context) as Record<string, unknown>;
     for (const name of NON_ECMASCRIPT_GLOBALS) delete global[name];
-    const install = this.prelude.runInContext(context) as (now: () => number) => Realm;
+    const install = this.prelude.runInContext(context) as (now: () => number) => ScriptRealm;
     const realm = install(() => rt.nowMs);
     rt.realm = realm;
+    const membrane = createMembrane(realm);
     for (const [name, value] of Object.entries(globals)) {
       Object.defineProperty(global, name, {
-        value,
+        value: membrane.toScript(value),
         writable: true,
         configurable: true,
         enumerable: false,
       });
     }
     this.script.runInContext(context, { timeout: this.realTimeoutMs, displayErrors: false });
-    return { global, realm, context };
+    return { global, realm, context, membrane };
   }
 
   /**
@@ -122,7 +129,7 @@ export class Sandbox {
   call(ctx: ScriptContext, functionName: string, args: unknown[]): unknown {
     const slot = '__thiduaHostCall';
     Object.defineProperty(ctx.global, slot, {
-      value: { fn: functionName, args },
+      value: { fn: functionName, args: ctx.membrane.toScript(args) },
       writable: true,
       configurable: true,
       enumerable: false,

@@ -4,6 +4,7 @@
  * virtual clock. References: https://developers.google.com/apps-script/guides/v8-runtime and
  * https://developers.google.com/apps-script/guides/services/quotas (6 min / 30 s limits).
  */
+import { LocalHost } from '../../local/host';
 import { hostFor } from './sandboxStandIn';
 
 const NODE_GLOBALS = [
@@ -35,6 +36,51 @@ describe('sandbox globals', () => {
     const r = host.run('probe');
     expect(r.status).toBe('ok');
     expect(r.value).toEqual(NODE_GLOBALS.map((n) => `${n}:undefined`));
+  });
+
+  test('no Node global is reachable through a service either: constructors lead to the script realm', () => {
+    const host = new LocalHost({
+      code: `function probe() {
+      var reached = [];
+      function tryReach(label, f) {
+        try {
+          var p = f.constructor('return typeof process + "/" + typeof require')();
+          reached.push(label + ':' + p);
+        } catch (e) {
+          reached.push(label + ':' + String(e));
+        }
+      }
+      var sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
+      var values = sheet.getRange(1, 1, 2, 2).getValues();
+      tryReach('method', Utilities.sleep);
+      tryReach('method.call', Utilities.sleep.call);
+      tryReach('array', values.constructor);
+      tryReach('row', values[0].constructor);
+      tryReach('service', SpreadsheetApp.constructor);
+      tryReach('proto', Object.getPrototypeOf(Utilities.sleep).constructor);
+      return {
+        reached: reached,
+        arrays: values instanceof Array && values[0] instanceof Array && Array.isArray(values),
+        sheets: SpreadsheetApp.getActiveSpreadsheet().getSheets() instanceof Array,
+        object: SpreadsheetApp instanceof Object,
+        date: new Date(0) instanceof Date,
+      };
+    }`,
+    });
+    const r = host.run('probe');
+    expect(r.error).toBeUndefined();
+    const value = r.value as { reached: string[] } & Record<string, boolean>;
+    expect(value.reached).toEqual(
+      ['method', 'method.call', 'array', 'row', 'service', 'proto'].map(
+        (label) => `${label}:undefined/undefined`,
+      ),
+    );
+    expect(value).toMatchObject({
+      arrays: true,
+      sheets: true,
+      object: true,
+      date: true,
+    });
   });
 
   test('the services are globals; console is the host one', () => {
