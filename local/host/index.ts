@@ -180,6 +180,12 @@ export class LocalHost {
     this.logs = new LogHost(this.rt);
     this.utilities = { uuidSeed: options.uuidSeed ?? 'thidua', uuidCounter: 0 };
     const timeZone = options.scriptTimeZone ?? options.spreadsheet?.timeZone ?? 'Asia/Ho_Chi_Minh';
+    // A Date's local fields (getDate, getHours, toString) follow the script's time zone in Apps
+    // Script (https://developers.google.com/apps-script/reference/base/session#getScriptTimeZone();
+    // ASSUMPTION: as widely observed, the V8 runtime runs in the manifest's timeZone), not the
+    // machine's. The vm context shares Node's time zone, so the host sets the process's: one time
+    // zone per process, the last host's.
+    process.env.TZ = timeZone;
     const uiObject = this.ui.createUi();
     const factory: SpreadsheetFactory = options.spreadsheetFactory ?? createSpreadsheetHost;
     this.sheets = factory(this.rt, {

@@ -83,6 +83,17 @@ describe('sandbox globals', () => {
     });
   });
 
+  test("a Date's local fields follow the script's time zone, whatever the machine's", () => {
+    const host = new LocalHost({
+      code: `function probe() {
+        var d = new Date(Date.UTC(2026, 0, 14, 20, 30));
+        return [d.getDate(), d.getHours(), d.getTimezoneOffset(), Session.getScriptTimeZone()];
+      }`,
+    });
+    // 20:30 UTC on the 14th is 03:30 on the 15th in Hà Nội (UTC+7).
+    expect(host.run('probe').value).toEqual([15, 3, -420, 'Asia/Ho_Chi_Minh']);
+  });
+
   test('the services are globals; console is the host one', () => {
     const host = hostFor(`function probe() {
       console.log('xin chào', { a: 1 });
