@@ -136,12 +136,19 @@ export async function runDemo(outDir = defaultOutDir): Promise<DemoResult> {
       })),
     });
   };
-  const click = (functionName: string, detail: string, answers: string[] = []): void => {
+  const click = (
+    functionName: string,
+    detail: string,
+    answers: string[] = [],
+    user: string = host.owner,
+  ): void => {
     for (const answer of answers) host.ui.answer(answer as 'YES');
     record(`Thi đua › ${captionOf(functionName)}`, detail, [
-      host.clickMenu(captionOf(functionName)),
+      host.clickMenu(captionOf(functionName), user),
     ]);
   };
+  /** The cluster head's e-mail (Đơn vị, role Cụm trưởng): closes scoring. */
+  const headEmail = SAMPLE_UNIT_ROWS.find((r) => r[3] === 'Cụm trưởng')?.[6] ?? host.owner;
   /** A person typing or pasting a block; simple and installable edit triggers run. */
   const type = (
     user: string,
@@ -232,7 +239,7 @@ export async function runDemo(outDir = defaultOutDir): Promise<DemoResult> {
   }
 
   // The head closes scoring, ranks, and the cluster votes.
-  click('menuToggleScoring', 'cụm trưởng khóa chấm điểm', ['YES']);
+  click('menuToggleScoring', 'cụm trưởng khóa chấm điểm', ['YES'], headEmail);
   click('menuRank', 'xếp hạng, xếp loại, đề nghị khen thưởng');
   click('menuPrepareBallots', 'phiếu bình xét cho từng thành viên');
   const votes = host.spreadsheet.sheet(SHEET_NAMES.votes);
@@ -306,6 +313,7 @@ export async function runDemo(outDir = defaultOutDir): Promise<DemoResult> {
     else process.env.THIDUA_SOFFICE = soffice;
     resetSofficeCache();
   }
+  click('menuCancelJob', 'không còn tác vụ nào đang chạy: báo lại, không làm gì');
   click('menuAwardStatistics', 'thống kê theo cấp khen, hình thức, đơn vị, năm');
   click('menuAbout', 'giới thiệu');
 

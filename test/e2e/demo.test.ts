@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { CERTIFICATES_DIR, runDemo } from '../../local/demo/run';
-import { SAMPLE_CRITERIA_ROWS } from '../../sample/cluster1';
+import { SAMPLE_CRITERIA_ROWS, SAMPLE_UNIT_ROWS } from '../../sample/cluster1';
+import { MENU } from '../../src/gas/menuDefinition';
 import { loadXlsx } from '../../local/host/spreadsheet/xlsx';
 import { HostRuntime } from '../../local/host/runtime';
 import { SHEET_NAMES } from '../../src/core/layout/sheets';
@@ -22,9 +23,16 @@ describe('npm run demo', () => {
     const report = host.report();
     expect(report.executions.filter((e) => e.status !== 'ok')).toEqual([]);
     const ran = new Set(report.executions.map((e) => e.functionName));
-    for (const fn of ['onOpen', 'menuSetup', 'menuValidate', 'menuRank', 'menuTallyVotes']) {
-      expect(ran).toContain(fn);
+    const menuFunctions = MENU.items.flatMap((item) =>
+      item === 'separator' ? [] : [item.functionName],
+    );
+    expect(menuFunctions.length).toBeGreaterThan(10);
+    for (const fn of ['onOpen', 'onEdit', 'onEditAudit', 'jobContinue', ...menuFunctions]) {
+      expect([fn, ran.has(fn)]).toEqual([fn, true]);
     }
+    // The head, not the owner, closed scoring.
+    const closed = report.executions.find((e) => e.functionName === 'menuToggleScoring');
+    expect(closed?.user).toBe(SAMPLE_UNIT_ROWS.find((r) => r[3] === 'Cụm trưởng')?.[6]);
     // The two bad entries were reported by the check, with sheet and cell.
     const check = host.spreadsheet.valuesAt(`'Kiểm tra dữ liệu'!A2:B3`);
     expect(check).toEqual([

@@ -226,6 +226,18 @@ describe('fault injection', () => {
     expect(host.run('f').value).toEqual(['ok', 'Service unavailable: Properties', 'ok']);
   });
 
+  test('kill at a given virtual time: the call that reaches it does not happen', () => {
+    const host = hostFor(`function f() {
+      var c = CacheService.getScriptCache();
+      for (var i = 0; i < 10; i++) { c.put('k' + i, 'v'); Utilities.sleep(1000); }
+    }`);
+    host.rt.killWhen({ atMs: host.rt.nowMs + 3500 });
+    const r = host.run('f');
+    expect(r.status).toBe('killed');
+    // Puts at about 0, 1, 2 and 3 s ran; the sleep that reached 3.5 s was the last call.
+    expect([...host.cache.script.keys()]).toEqual(['k0', 'k1', 'k2', 'k3']);
+  });
+
   test('kill right after a call', () => {
     const host = hostFor(`function f() {
       var c = CacheService.getScriptCache();
