@@ -132,6 +132,30 @@ describe(CAPTION, () => {
     expect(host.report().executions.length).toBeGreaterThan(2);
   });
 
+  it('e-mails each recipient their PDF when Cấu hình says Có; rows without an address are only made', () => {
+    const host = setup(6, {
+      rows: (i) => ({ email: i % 2 === 0 ? `nguoi${String(i)}@truong.edu.vn` : '' }),
+    });
+    setSetting(host, 'Gửi giấy khen qua thư điện tử', 'Có');
+    host.clickMenu(CAPTION);
+    drain(host);
+    const sent = host.sentBox.messages;
+    expect(sent.flatMap((m) => m.to).sort()).toEqual(
+      ['nguoi2@truong.edu.vn', 'nguoi4@truong.edu.vn', 'nguoi6@truong.edu.vn'].sort(),
+    );
+    for (const m of sent) {
+      expect(m.attachments).toHaveLength(1);
+      expect(m.attachments[0]?.contentType).toBe(MIME.pdf);
+      expect(m.subject.normalize('NFC')).toBe(m.subject);
+    }
+    const notes = Array.from({ length: 6 }, (_, i) => cell(host, i + 2, 'error'));
+    expect(notes[1]).toBe('Đã gửi thư tới nguoi2@truong.edu.vn.');
+    expect(notes[0]).toBe('');
+    expect(Array.from({ length: 6 }, (_, i) => cell(host, i + 2, 'status'))).toEqual(
+      new Array<string>(6).fill('Đã tạo'),
+    );
+  });
+
   it('survives transient errors, a kill right after a Drive copy and permanent row errors: no duplicate, none missing', () => {
     const host = setup(40, {
       rows: (i) => (i === 7 ? { email: 'không-phải-thư' } : i === 9 ? { signerName: '' } : {}),
