@@ -115,6 +115,8 @@ describe('Kiểm tra dữ liệu', () => {
     const row = reportRows(host).findIndex((r) => String(r[4]).includes('IMPORTXML'));
     expect(row).toBeGreaterThan(0);
     expect(host.spreadsheet.cellAt(`${REPORT}!E${row + 1}`)?.f).toBeUndefined();
+    // The report is plain text: the value is shown as typed, without a literal prefix.
+    expect(reportRows(host)[row]?.[4]).toBe('=IMPORTXML("x")');
   });
 
   it('tells a second caller that another action is running', () => {

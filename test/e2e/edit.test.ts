@@ -236,6 +236,23 @@ describe('audit trail (Bật ghi nhật ký thay đổi)', () => {
     expect(rows[1]?.[0]).toBe('');
   });
 
+  it('formats a thousand more Nhật ký rows when the formatted ones are used up', () => {
+    const host = seeded();
+    host.open();
+    host.clickMenu('Bật ghi nhật ký thay đổi');
+    const audit = host.spreadsheet.sheet(SHEET_NAMES.audit);
+    if (!audit) throw new Error('no Nhật ký');
+    audit.maxRows = 2; // the header and one formatted row left
+    for (const value of ['05/01', '9,5']) {
+      onlyRun(host.edit(host.owner, `'${SHEET_NAMES.units}'!H2`, [[value]]), 'onEditAudit');
+    }
+    expect(audit.maxRows).toBe(1002);
+    // The second entry landed in a row formatted ahead: its value stays the text typed.
+    expect(host.spreadsheet.cellAt(`${AUDIT}!F3`)?.fmt).toBe('@');
+    expect(host.spreadsheet.valueAt(`${AUDIT}!F3`)).toBe('9,5');
+    expect(host.spreadsheet.cellAt(`${AUDIT}!F1002`)?.fmt).toBe('@');
+  });
+
   it('writes user text as a literal, never as a formula', () => {
     const host = seeded();
     host.open();
@@ -246,7 +263,8 @@ describe('audit trail (Bật ghi nhật ký thay đổi)', () => {
     );
     const cell = host.spreadsheet.cellAt(`${AUDIT}!F2`);
     expect(cell?.f).toBeUndefined();
-    // Nhật ký's value columns are plain text; the leading apostrophe keeps it inert wherever not.
-    expect(String(host.spreadsheet.valueAt(`${AUDIT}!F2`))).toContain('=HYPERLINK("x")');
+    // Nhật ký's value columns are plain text: inert, and exactly what is in the cell (no prefix).
+    expect(host.spreadsheet.valueAt(`${AUDIT}!F2`)).toBe('=HYPERLINK("x")');
+    expect(host.spreadsheet.valueAt(`'${SHEET_NAMES.units}'!H2`)).toBe('=HYPERLINK("x")');
   });
 });

@@ -20,7 +20,7 @@ import { AWARDS_LAYOUT, type AwardColumnKey } from '../../core/layout/tables';
 import { RANKING_INPUT_SHEETS, RANKING_PROPERTY_KEYS } from '../../core/ranking/rankingSheet';
 import { rankWorkbook } from '../../core/ranking/rankWorkbook';
 import { readSettings } from '../../core/readers/settings';
-import { toSheetLiteral } from '../../core/sheetLiteral';
+import { toSheetLiteralsIn } from '../../core/sheetLiteral';
 import { runMenuAction } from '../lock';
 import { alertUser, toast } from '../notify';
 import { readGrid, readGrids } from '../workbook';
@@ -46,18 +46,6 @@ function noRegisterMessage(caption: string): string {
   return (
     `«${caption}»: chưa có trang "${SHEET_NAMES.awards}". ` +
     'Hãy chạy «Khởi tạo / cập nhật bảng tính» trước.'
-  );
-}
-
-/** Values as written: strings outside text-formatted cells get the literal prefix. */
-function literals(
-  values: readonly (readonly unknown[])[],
-  formats: readonly (readonly string[])[],
-): unknown[][] {
-  return values.map((row, r) =>
-    row.map((v, c) =>
-      typeof v === 'string' && formats[r]?.[c] !== NUMBER_FORMATS.text ? toSheetLiteral(v) : v,
-    ),
   );
 }
 
@@ -126,7 +114,7 @@ function fillFromRanking(workbook: Spreadsheet): void {
     const range = sheet.getRange(at, 1, rows.length, width);
     // Formats first, so text columns keep names like "=x" and codes like "001" as typed.
     range.setNumberFormats(formats);
-    range.setValues(literals(rows, formats));
+    range.setValues(toSheetLiteralsIn(rows, formats));
   }
   alertUser(plan.message + staleNote, FILL_CAPTION);
 }
@@ -168,7 +156,7 @@ function writeStatisticsSheet(workbook: Spreadsheet, block: AwardStatisticsBlock
   const range = sheet.getRange(1, 1, height, width);
   const formats = block.numberFormats.map((r) => [...r]);
   range.setNumberFormats(formats);
-  range.setValues(literals(block.values, formats));
+  range.setValues(toSheetLiteralsIn(block.values, formats));
   const bold = new Set(block.boldRows);
   range.setFontWeights(
     block.values.map((_, r) =>

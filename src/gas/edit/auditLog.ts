@@ -7,7 +7,7 @@
 import { auditRow, type AuditEntry } from '../../core/edit/audit';
 import { headerValues } from '../../core/layout/columns';
 import { AUDIT_LAYOUT } from '../../core/layout/tables';
-import { toSheetLiterals } from '../../core/sheetLiteral';
+import { toSheetLiteralsIn } from '../../core/sheetLiteral';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -34,10 +34,28 @@ export function auditSheet(workbook: Spreadsheet): GoogleAppsScript.Spreadsheet.
   return sheet;
 }
 
-/** One row, one write; user text is written as literal text, never as a formula. */
+/** Rows formatted ahead whenever Nhật ký fills up (one more setNumberFormats a thousand rows). */
+const AUDIT_ROWS_AHEAD = 1000;
+
+/**
+ * One row, one append. Old and new values go as typed: the value columns are plain text, where
+ * Sheets parses nothing (no formula, no "9,5" turned into 9.5) and a literal prefix would stay in
+ * the text; the other columns get the prefix when a value could read as a formula. When the rows
+ * set-up formatted are used up, the next thousand are added and formatted first, so an appended
+ * row never lands in an unformatted one.
+ */
 export function appendAudit(workbook: Spreadsheet, entry: AuditEntry): void {
-  const [row] = toSheetLiterals([auditRow(entry)]);
-  if (row !== undefined) auditSheet(workbook).appendRow(row);
+  const sheet = auditSheet(workbook);
+  const formats = AUDIT_LAYOUT.columns.map((c) => c.numberFormat);
+  const maxRows = sheet.getMaxRows();
+  if (sheet.getLastRow() >= maxRows) {
+    sheet.insertRowsAfter(maxRows, AUDIT_ROWS_AHEAD);
+    sheet
+      .getRange(maxRows + 1, 1, AUDIT_ROWS_AHEAD, formats.length)
+      .setNumberFormats(Array.from({ length: AUDIT_ROWS_AHEAD }, () => formats));
+  }
+  const [row] = toSheetLiteralsIn([auditRow(entry)], [formats]);
+  if (row !== undefined) sheet.appendRow(row);
 }
 
 /** Creates the audit trigger unless this user already has one for this spreadsheet. */

@@ -11,7 +11,6 @@ import {
   reportSummary,
 } from '../../core/edit/report';
 import { NUMBER_FORMATS } from '../../core/layout/columns';
-import { toSheetLiterals } from '../../core/sheetLiteral';
 import { validateWorkbook } from '../../core/validation/workbook';
 import { runLocked } from '../lock';
 import { toast } from '../notify';
@@ -32,7 +31,8 @@ export function menuValidate(): void {
     const workbook = activeWorkbook();
     // Compute first: every sheet read once, nothing written until the findings are known.
     const findings = validateWorkbook(readGrids(workbook, CHECKED_SHEETS));
-    const rows = toSheetLiterals(reportRows(findings));
+    // The report is plain text (below): Sheets parses nothing there, so values go as they are.
+    const rows = reportRows(findings);
 
     const sheet = reportSheet(workbook);
     sheet.clear();
