@@ -1,4 +1,4 @@
-import { CRITERION_TYPE_LABELS, type CriteriaTree } from '../model/criteria';
+import { CRITERION_TYPE_LABELS } from '../model/criteria';
 import { UNIT_ROLE_LABELS } from '../model/unit';
 import { AWARD_LEVEL_LABELS, DEFAULT_AWARD_FORMS, RECIPIENT_TYPE_LABELS } from '../model/award';
 import { NUMBER_FORMATS as F, type ColumnSpec, type TableLayout } from './columns';
@@ -434,9 +434,12 @@ export function groupSubtotalKey(groupCode: string): string {
 
 /**
  * Xếp hạng: written by the ranking action, protected. Group subtotal columns depend on the
- * criteria tree, so this is a function.
+ * criteria tree, so this is a function. Set-up writes its header row; the ranking action writes
+ * the same columns (rankingSheetValues) with these formats.
  */
-export function rankingLayout(tree: Pick<CriteriaTree, 'groups'>): TableLayout {
+export function rankingLayout(tree: {
+  readonly groups: readonly { readonly code: string; readonly name: string }[];
+}): TableLayout {
   const computed = (
     key: string,
     header: string,
@@ -461,17 +464,19 @@ export function rankingLayout(tree: Pick<CriteriaTree, 'groups'>): TableLayout {
     columns: [
       computed('rank', 'Hạng', 60, F.integer),
       computed('unitCode', 'Mã đơn vị', 100, F.text),
-      computed('unitName', 'Đơn vị', 220, F.text),
+      computed('unitName', 'Tên đơn vị', 220, F.text),
       ...tree.groups.map((g) =>
         computed(groupSubtotalKey(g.code), `Nhóm ${g.code}`, 90, F.score, g.name),
       ),
       computed('bonus', 'Điểm thưởng', 90, F.score),
       computed('penalty', 'Điểm trừ', 90, F.score),
       computed('total', 'Tổng điểm', 90, F.score),
+      computed('maxTotal', 'Điểm tối đa', 90, F.score),
       computed('share', 'Tỷ lệ', 80, F.percent),
       computed('classification', 'Xếp loại', 110, F.text),
-      computed('proposal', 'Đề nghị', 140, F.text),
+      computed('proposal', 'Đề nghị khen thưởng', 160, F.text),
       computed('reason', 'Lý do', 320, F.text),
+      computed('tieNote', 'Ghi chú bằng điểm', 240, F.text),
     ],
   };
 }

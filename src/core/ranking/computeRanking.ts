@@ -3,6 +3,8 @@
  * rows ready to be written in one batch, plus a one-line summary for the toast.
  */
 import type { Finding } from '../findings';
+import { headerValues } from '../layout/columns';
+import { rankingLayout } from '../layout/tables';
 import { formatNumberVi } from '../format/vietnamese';
 import type { CriteriaTree } from '../model/criteria';
 import type { ScoreEntry } from '../model/scores';
@@ -223,23 +225,14 @@ export function toastText(summary: RankingSummary): string {
  */
 export function rankingSheetValues(result: RankingResult): {
   readonly header: readonly string[];
+  /** Number format of each column. */
+  readonly formats: readonly string[];
   readonly values: readonly (readonly (string | number)[])[];
 } {
-  const header = [
-    'Hạng',
-    'Mã đơn vị',
-    'Tên đơn vị',
-    ...result.subtotalColumns.map((g) => `Nhóm ${g.code}`),
-    'Điểm thưởng',
-    'Điểm trừ',
-    'Tổng điểm',
-    'Điểm tối đa',
-    'Tỷ lệ',
-    'Xếp loại',
-    'Đề nghị khen thưởng',
-    'Lý do',
-    'Ghi chú bằng điểm',
-  ];
+  const layout = rankingLayout({ groups: result.subtotalColumns });
+  const header = headerValues(layout);
+  const formats = layout.columns.map((c) => c.numberFormat);
+  // In the layout's column order (rankingLayout): one place says what the sheet holds.
   const values = result.rows.map((r) => [
     r.rank,
     r.unitCode,
@@ -255,5 +248,5 @@ export function rankingSheetValues(result: RankingResult): {
     r.reason,
     r.tieNote,
   ]);
-  return { header, values };
+  return { header, formats, values };
 }

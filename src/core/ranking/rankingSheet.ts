@@ -119,25 +119,6 @@ export interface RankingSheetContext {
   readonly inputFindings: readonly Finding[];
 }
 
-/** Number format of a column of rankingSheetValues, by its header. */
-function columnFormat(header: string): string {
-  switch (header) {
-    case 'Hạng':
-      return F.integer;
-    case 'Tỷ lệ':
-      return F.percent;
-    case 'Mã đơn vị':
-    case 'Tên đơn vị':
-    case 'Xếp loại':
-    case 'Đề nghị khen thưởng':
-    case 'Lý do':
-    case 'Ghi chú bằng điểm':
-      return F.text;
-    default:
-      return F.score;
-  }
-}
-
 /** Every problem, input first, as one sorted-free list (the report sorts them). */
 export function rankingProblems(
   inputFindings: readonly Finding[],
@@ -218,7 +199,7 @@ export function rankingSheetBlock(
     ...table.values.map((r) => [...r]),
   ];
   const textRow = (): string[] => new Array<string>(width).fill(F.text);
-  const dataFormats = table.header.map(columnFormat);
+  const dataFormats = table.formats;
   const numberFormats: string[][] = [
     ...Array.from({ length: R.header }, textRow),
     ...table.values.map(() => [...dataFormats]),

@@ -126,17 +126,19 @@ describe('ranking layout', () => {
     expect(headerValues(rankingLayout(SAMPLE_TREE))).toEqual([
       'Hạng',
       'Mã đơn vị',
-      'Đơn vị',
+      'Tên đơn vị',
       'Nhóm I',
       'Nhóm II',
       'Nhóm III',
       'Điểm thưởng',
       'Điểm trừ',
       'Tổng điểm',
+      'Điểm tối đa',
       'Tỷ lệ',
       'Xếp loại',
-      'Đề nghị',
+      'Đề nghị khen thưởng',
       'Lý do',
+      'Ghi chú bằng điểm',
     ]);
   });
 });
