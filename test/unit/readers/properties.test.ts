@@ -101,6 +101,39 @@ describe('score matrix cells', () => {
   /** Columns C..M of the sample matrix and what each holds. */
   const entryColumns = MATRIX_HEADER.slice(2).map(String);
 
+  it("a value known to be bad for a 0..20 criterion is reported at its cell, judged without the reader's own checks", () => {
+    // I.1 (column C) is scored 0..20. Bad by construction: above the max, below 0, or words.
+    const bad = fc.oneof(
+      fc.double({ min: 20.001, max: 1e6, noNaN: true }),
+      fc.double({ min: -1e6, max: -0.001, noNaN: true }),
+      fc.integer({ min: 21, max: 5000 }).map((n) => String(n).replace('.', ',')),
+      fc
+        .stringMatching(/^[a-zđêôơư ]{2,12}$/)
+        .filter((t) => t.trim().length > 1 && t.trim() !== 'x'),
+    );
+    fc.assert(
+      fc.property(bad, fc.integer({ min: 0, max: 5 }), (value, unitIndex) => {
+        const row = Array<unknown>(11).fill('');
+        row[0] = value;
+        const unit = SAMPLE_UNITS[unitIndex];
+        const g: unknown[][] = [
+          [...MATRIX_HEADER],
+          [...MATRIX_MAX_ROW],
+          [unit?.code, unit?.name, ...row],
+        ];
+        const { value: entries, findings } = readScoreMatrix(g, {
+          sheet: 'Tự chấm',
+          source: 'self',
+          units: SAMPLE_UNITS,
+          tree: SAMPLE_TREE,
+        });
+        expect(findings.filter((f) => f.cell === 'C3' && f.sheet === 'Tự chấm')).toHaveLength(1);
+        expect(entries.some((e) => e.at?.cell === 'C3')).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('every non-empty bad score cell yields exactly one finding naming its cell, and no entry', () => {
     const scoreCell = fc.oneof(
       fc.string(),
