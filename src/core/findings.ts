@@ -26,6 +26,7 @@ export const FindingCode = z.enum([
   'score-missing',
   'invalid-value',
   'invalid-email',
+  'not-own-row',
 ]);
 export type FindingCode = z.infer<typeof FindingCode>;
 
@@ -71,6 +72,7 @@ export const DEFAULT_SEVERITY: { readonly [C in FindingCode]: FindingSeverity } 
   'score-missing': 'warning',
   'invalid-value': 'error',
   'invalid-email': 'error',
+  'not-own-row': 'error',
 };
 
 /**
@@ -117,7 +119,8 @@ function optional(prefix: string, text: string | undefined, suffix = ''): string
  * header-missing {expected}, header-renamed {expected}, duplicate-code {firstCell},
  * unknown-unit / unknown-criterion {hint}, above-max {max, score}, below-zero {score},
  * required-missing {field}, group-max-mismatch {sum, max, group}, closed-period {closedOn},
- * score-missing {unit, criterion}, invalid-value {expected}. All optional.
+ * score-missing {unit, criterion}, invalid-value {expected}, not-own-row {scorer, editor}.
+ * All optional.
  */
 const MESSAGES: { readonly [C in FindingCode]: (c: MessageContext) => string } = {
   'header-missing': (c) => {
@@ -162,6 +165,13 @@ const MESSAGES: { readonly [C in FindingCode]: (c: MessageContext) => string } =
   'invalid-value': (c) =>
     `giá trị ${quoted(c.value)} không hợp lệ` + optional('; cần ', detail(c, 'expected')) + '.',
   'invalid-email': (c) => `${quoted(c.value)} không phải là địa chỉ email hợp lệ.`,
+  'not-own-row': (c) =>
+    'dòng này ghi đơn vị chấm' +
+    optional(' "', detail(c, 'scorer'), '"') +
+    ', không phải đơn vị của tài khoản' +
+    optional(' ', detail(c, 'editor')) +
+    ': mỗi đơn vị chỉ chấm chéo dưới mã của mình. Giá trị vẫn được giữ; hãy sửa lại đơn vị chấm ' +
+    'hoặc báo Cụm trưởng.',
 };
 
 /** `Trang "Tự chấm", ô C5: ` — "vùng" for a range, so the wording fits the reference. */

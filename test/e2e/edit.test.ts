@@ -4,6 +4,8 @@
  */
 import type { LocalHost } from '../../local/host';
 import { SHEET_NAMES } from '../../src/core/layout/sheets';
+import { headerValues } from '../../src/core/layout/columns';
+import { CROSS_SCORES_LAYOUT } from '../../src/core/layout/tables';
 import { MARK_FILL, MARK_PREFIX } from '../../src/core/edit/marks';
 import { AUDIT_ACTIONS } from '../../src/core/edit/audit';
 import { RANKING_STALE_NOTICE, RANKING_STATUS_RANGE } from '../../src/gas/ranking/stale';
@@ -234,6 +236,28 @@ describe('audit trail (Bật ghi nhật ký thay đổi)', () => {
       AUDIT_ACTIONS.pasted,
     ]);
     expect(rows[1]?.[0]).toBe('');
+  });
+
+  it("marks a cross score a member types under another unit's code, and keeps it", () => {
+    const host = seeded();
+    const header = headerValues(CROSS_SCORES_LAYOUT);
+    paste(host, SHEET_NAMES.crossScores, 1, 1, [header]);
+    host.open();
+    const row = (scorer: string) =>
+      header.map((h) =>
+        h === 'Đơn vị chấm' ? scorer : h === 'Đơn vị được chấm' ? 'HK' : h === 'Điểm' ? 18 : '',
+      );
+    const at = (r: number) =>
+      `'${SHEET_NAMES.crossScores}'!A${String(r)}:${String.fromCharCode(64 + header.length)}${String(r)}`;
+    const DD = 'dongda@mttq.example.vn';
+    onlyRun(host.edit(DD, at(2), [row('DD')]));
+    onlyRun(host.edit(DD, at(3), [row('BD')]));
+    const scorerCell = (r: number) =>
+      host.spreadsheet.cellAt(`'${SHEET_NAMES.crossScores}'!A${String(r)}`);
+    expect(scorerCell(2)?.note ?? '').toBe('');
+    expect(scorerCell(3)?.bg).toBe(MARK_FILL);
+    expect(scorerCell(3)?.note).toContain('không phải đơn vị của tài khoản dongda@mttq.example.vn');
+    expect(host.spreadsheet.valueAt(`'${SHEET_NAMES.crossScores}'!A3`)).toBe('BD');
   });
 
   it('formats a thousand more Nhật ký rows when the formatted ones are used up', () => {

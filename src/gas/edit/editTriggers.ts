@@ -97,6 +97,13 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     ...optionalGrid('settingsGrid', needs.settings, () => gridOf(workbook, SHEET_NAMES.settings)),
     ...optionalGrid('unitsGrid', needs.units, () => gridOf(workbook, SHEET_NAMES.units)),
     ...optionalGrid('criteriaGrid', needs.criteria, () => gridOf(workbook, SHEET_NAMES.criteria)),
+    // Who typed matters only where no protection can keep a unit to its own rows.
+    ...(name === SHEET_NAMES.crossScores
+      ? {
+          editorEmail: event.user?.getEmail() ?? '',
+          ownerEmail: workbook.getOwner()?.getEmail() ?? '',
+        }
+      : {}),
   });
 
   const plan = planMarks(check.verdicts, range.getNotes(), range.getBackgrounds());

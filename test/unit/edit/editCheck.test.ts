@@ -2,6 +2,8 @@ import { checkEdit, editNeeds, editToast, scoringState } from '../../../src/core
 import { settingsGrid } from '../../../src/core/layout/settingsGrid';
 import { ClusterSettingsSchema } from '../../../src/core/model/settings';
 import { criteriaGrid, selfScoreGrid, unitsGrid } from '../readers/sampleCluster';
+import { headerValues } from '../../../src/core/layout/columns';
+import { CROSS_SCORES_LAYOUT } from '../../../src/core/layout/tables';
 
 function settings(closed: boolean): unknown[][] {
   return settingsGrid(
@@ -101,5 +103,50 @@ describe('checkEdit', () => {
       criteriaGrid: criteriaGrid(),
     });
     expect(editToast(result)).toMatch(/\(và 2 ô khác cần xem lại\)$/);
+  });
+});
+
+describe('checkEdit on Chấm chéo: a unit scores only under its own code', () => {
+  const header = headerValues(CROSS_SCORES_LAYOUT);
+  const HM = 'mttq.hoangmai@hanoi.gov.vn';
+  const cross = (scorer: string, editorEmail: string) => {
+    const row = header.map((h) =>
+      h === 'Đơn vị chấm' ? scorer : h === 'Đơn vị được chấm' ? 'BD' : h === 'Điểm' ? 8 : '',
+    );
+    const scoreColumn = header.indexOf('Điểm') + 1;
+    return checkEdit({
+      sheet: 'Chấm chéo',
+      row: 2,
+      column: scoreColumn,
+      values: [[8]],
+      headerRows: [header],
+      rows: [row],
+      settingsGrid: settings(false),
+      unitsGrid: unitsGrid(),
+      criteriaGrid: criteriaGrid(),
+      editorEmail,
+      ownerEmail: 'owner@cum.vn',
+    });
+  };
+
+  it("marks a score typed under another unit's code, keeping the value", () => {
+    const result = cross('HK', HM);
+    expect(result.verdicts.map((v) => v.ok)).toEqual([false]);
+    expect(result.findings[0]?.code).toBe('not-own-row');
+    expect(result.findings[0]?.message).toMatch(
+      /^Trang "Chấm chéo", ô [A-Z]+2: dòng này ghi đơn vị chấm "HK", không phải đơn vị của tài khoản mttq\.hoangmai@hanoi\.gov\.vn/,
+    );
+  });
+
+  it('accepts the unit’s own code, the head, the owner, and an editor Apps Script does not name', () => {
+    for (const [scorer, editor] of [
+      ['HM', HM],
+      ['HK', 'mttq.badinh@hanoi.gov.vn'],
+      ['HK', 'owner@cum.vn'],
+      ['HK', ''],
+    ] as const) {
+      const result = cross(scorer, editor);
+      expect([scorer, editor, result.findings.map((f) => f.code)]).toEqual([scorer, editor, []]);
+    }
   });
 });
