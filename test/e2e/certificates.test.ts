@@ -156,6 +156,16 @@ describe(CAPTION, () => {
     );
   });
 
+  it('says at the start that combined print files are not e-mailed', () => {
+    const host = setup(3, { rows: () => ({ email: 'nguoi@truong.edu.vn' }) });
+    setSetting(host, 'Cách tạo giấy khen, bằng khen', 'Gộp');
+    setSetting(host, 'Gửi giấy khen qua thư điện tử', 'Có');
+    host.clickMenu(CAPTION);
+    drain(host);
+    expect(host.sentBox.messages).toHaveLength(0);
+    expect(JSON.stringify(host.report().toasts)).toMatch(/không gửi thư cho từng người/);
+  });
+
   it('survives transient errors, a kill right after a Drive copy and permanent row errors: no duplicate, none missing', () => {
     const host = setup(40, {
       rows: (i) => (i === 7 ? { email: 'không-phải-thư' } : i === 9 ? { signerName: '' } : {}),

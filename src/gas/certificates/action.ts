@@ -13,7 +13,7 @@
  * thidua-<job>-<Mã hồ sơ> (or -<first row's key> for a print file) in its name and a manifest in
  * its description, so outputs of a killed execution are adopted instead of made twice.
  */
-import { errorMessage } from '../notify';
+import { errorMessage, toast } from '../notify';
 import { readAwards, type AwardRow, type InvalidAwardRow } from '../../core/awards/readAwards';
 import {
   CERTIFICATE_JOB_KIND,
@@ -382,6 +382,13 @@ function begin(): Begun {
     year: String(Number.isFinite(year) ? year : ''),
   };
   for (const [kind, id] of Object.entries(templateIds)) params[kind] = id;
+  if (params.mode === 'combined' && params.email === '1') {
+    toast(
+      'Cách "Gộp" tạo tệp in nhiều giấy nên không gửi thư cho từng người. Muốn gửi giấy khen qua ' +
+        `thư điện tử, chọn cách "Từng người" ở trang "${SHEET_NAMES.settings}".`,
+      10,
+    );
+  }
   return { ok: true, params, total: queued };
 }
 
