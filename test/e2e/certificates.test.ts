@@ -156,6 +156,38 @@ describe(CAPTION, () => {
     );
   });
 
+  it("e-mails held back by the day's quota go out on a later run, from the PDFs already made", () => {
+    const host = setup(4, { rows: (i) => ({ email: `nguoi${String(i)}@truong.edu.vn` }) });
+    setSetting(host, 'Gửi giấy khen qua thư điện tử', 'Có');
+    host.rt.useQuota('emailRecipients', 98); // two e-mails left today
+    host.clickMenu(CAPTION);
+    drain(host);
+    const notes = () => Array.from({ length: 4 }, (_, i) => cell(host, i + 2, 'error'));
+    expect(host.sentBox.messages).toHaveLength(2);
+    expect(notes().filter((n) => n.startsWith('Chưa gửi thư'))).toHaveLength(2);
+    const documents = host.documents.list().length;
+    const files = liveFiles(host).length;
+
+    host.rt.nowMs += 24 * 3600 * 1000; // the next day: a fresh quota
+    host.clickMenu(CAPTION);
+    drain(host);
+    expect(host.sentBox.messages.flatMap((m) => m.to).sort()).toEqual(
+      [1, 2, 3, 4].map((i) => `nguoi${String(i)}@truong.edu.vn`),
+    );
+    expect(notes().every((n) => n.startsWith('Đã gửi thư tới'))).toBe(true);
+    expect(Array.from({ length: 4 }, (_, i) => cell(host, i + 2, 'status'))).toEqual(
+      new Array<string>(4).fill('Đã tạo'),
+    );
+    // Nothing was made again: same documents, same files, each e-mail once.
+    expect(host.documents.list()).toHaveLength(documents);
+    expect(liveFiles(host)).toHaveLength(files);
+    expect(
+      host.sentBox.messages.every(
+        (m) => m.attachments.length === 1 && m.attachments[0]?.contentType === MIME.pdf,
+      ),
+    ).toBe(true);
+  });
+
   it('says at the start that combined print files are not e-mailed', () => {
     const host = setup(3, { rows: () => ({ email: 'nguoi@truong.edu.vn' }) });
     setSetting(host, 'Cách tạo giấy khen, bằng khen', 'Gộp');

@@ -18,10 +18,15 @@ import { labelKey } from '../readers/cells';
 
 export const CERTIFICATE_STATUS = {
   queued: 'Đang chờ',
+  /** Made earlier, its e-mail not sent yet (MailApp's daily quota): only the e-mail is queued. */
+  mailQueued: 'Chờ gửi thư',
   done: 'Đã tạo',
   error: 'Lỗi',
   skipped: 'Bỏ qua',
 } as const;
+
+/** The note of a certificate made but not e-mailed because the day's e-mail quota was spent. */
+export const MAIL_QUOTA_NOTE = 'Chưa gửi thư: hết hạn mức gửi thư của hôm nay.';
 
 export const CERTIFICATE_JOB_KIND = 'certificates';
 export { CERTIFICATE_REQUIREMENTS, CERTIFICATE_SCHEMA };
@@ -35,6 +40,26 @@ export function isDoneStatus(status: string): boolean {
 
 export function isQueuedStatus(status: string): boolean {
   return status.trim() === CERTIFICATE_STATUS.queued;
+}
+
+export function isMailQueuedStatus(status: string): boolean {
+  return status.trim() === CERTIFICATE_STATUS.mailQueued;
+}
+
+/**
+ * A certificate made one by one whose e-mail the day's quota held back: a later run with e-mail
+ * on sends it from the PDF already made, and never makes the certificate again.
+ */
+export function awaitsMail(row: {
+  readonly status: string;
+  readonly error: string;
+  readonly email: string;
+  readonly link: string;
+}): boolean {
+  const held =
+    (row.status.trim() === CERTIFICATE_STATUS.done && row.error.trim() === MAIL_QUOTA_NOTE) ||
+    isMailQueuedStatus(row.status);
+  return held && row.email.trim() !== '' && row.link.trim() !== '';
 }
 
 /** Which template prints a form; null when the product has none for it (the row is skipped). */
@@ -81,9 +106,17 @@ export function targetRows(
   selection: Selection,
 ): { rows: AwardRow[]; invalid: InvalidAwardRow[] } {
   return {
-    rows: rows.filter((r) => inSelection(r.row, selection) && !isDoneStatus(r.status)),
+    rows: rows.filter(
+      (r) =>
+        inSelection(r.row, selection) && !isDoneStatus(r.status) && !isMailQueuedStatus(r.status),
+    ),
     invalid: invalid.filter((r) => inSelection(r.row, selection) && !isDoneStatus(r.status)),
   };
+}
+
+/** Selected rows whose certificate is made and whose e-mail is still to send (awaitsMail). */
+export function mailTargets(rows: readonly AwardRow[], selection: Selection): AwardRow[] {
+  return rows.filter((r) => inSelection(r.row, selection) && awaitsMail(r));
 }
 
 /** Consecutive queued rows of one template, at most perFile a group, in register order. */

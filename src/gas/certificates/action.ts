@@ -21,11 +21,14 @@ import {
   CERTIFICATE_SCHEMA,
   CERTIFICATE_STATUS,
   DEFAULT_PER_FILE,
+  MAIL_QUOTA_NOTE,
   certificateRecord,
   certificateTemplateKind,
   combinedStatus,
   emailText,
+  isMailQueuedStatus,
   isQueuedStatus,
+  mailTargets,
   manifestText,
   parseManifest,
   printFileName,
@@ -36,7 +39,7 @@ import {
   type IssuerSettings,
   type Selection,
 } from '../../core/certificates';
-import { defaultFolderName } from '../../core/documents/pledgeData';
+import { defaultFolderName, driveIdOf } from '../../core/documents/pledgeData';
 import { DEFAULT_TEMPLATES, type TemplateKind } from '../../core/documents/defaultTemplates';
 import { settingTexts } from '../../core/documents/settingsWrite';
 import { keyQuery, keyedName, nameHasKey, outputKey, type JobRecord } from '../../core/jobs';
@@ -92,6 +95,8 @@ export type CertItem = {
   readonly weight: number;
   readonly kind: TemplateKind;
   readonly rows: readonly AwardRow[];
+  /** The certificate exists (its PDF is the row's link): only its e-mail is sent. */
+  readonly mailOnly?: boolean;
 };
 
 type RowUpdate = { status: string; link: string; error: string; key?: string };
@@ -250,8 +255,14 @@ function begin(): Begun {
   const texts = settingTexts(settingsGrid);
   const year = Number.parseInt(texts.get('year') ?? '', 10);
   const readout = readAwards(grid, Number.isFinite(year) ? { defaultYear: year } : {});
-  const targets = targetRows(readout.value, readout.invalid, selectionOf(workbook));
-  if (targets.rows.length === 0 && targets.invalid.length === 0) {
+  const selection = selectionOf(workbook);
+  const targets = targetRows(readout.value, readout.invalid, selection);
+  const emailOn = (texts.get('certificateEmail') ?? '').trim().toLowerCase() === 'có';
+  const mailOnly =
+    emailOn && modeOf(texts.get('certificateMode') ?? '') === 'perRecipient'
+      ? mailTargets(readout.value, selection)
+      : [];
+  if (targets.rows.length === 0 && targets.invalid.length === 0 && mailOnly.length === 0) {
     return {
       ok: false,
       message: `Trang "${SHEET}" không có dòng nào cần tạo giấy khen / bằng khen (các dòng "Đã tạo" không tạo lại).`,
@@ -363,8 +374,14 @@ function begin(): Begun {
     );
   }
 
+  // Certificates made earlier whose e-mail the day's quota held back: only the e-mail is queued.
+  for (const row of mailOnly) {
+    updates.set(row.row, { status: CERTIFICATE_STATUS.mailQueued, link: row.link, error: '' });
+  }
   writeRows(sheet, grid as unknown[][], readout.positions, updates);
-  const queued = [...updates.values()].filter((u) => u.status === CERTIFICATE_STATUS.queued).length;
+  const queued = [...updates.values()].filter(
+    (u) => u.status === CERTIFICATE_STATUS.queued || u.status === CERTIFICATE_STATUS.mailQueued,
+  ).length;
   if (queued === 0) {
     return {
       ok: false,
@@ -377,7 +394,7 @@ function begin(): Begun {
     perFile: String(
       Number.isFinite(perFile) && perFile > 0 ? Math.min(perFile, 500) : DEFAULT_PER_FILE,
     ),
-    email: (texts.get('certificateEmail') ?? '').trim().toLowerCase() === 'có' ? '1' : '',
+    email: emailOn ? '1' : '',
     folder: folder.getId(),
     year: String(Number.isFinite(year) ? year : ''),
   };
@@ -529,6 +546,18 @@ function prepare(job: JobRecord): Prepared<Ctx, CertItem> {
       rows: [w.row],
     }));
   }
+  if (ctx.email && ctx.mode === 'perRecipient') {
+    for (const row of rows) {
+      if (!isMailQueuedStatus(row.status) || updates.has(row.row)) continue;
+      items.push({
+        outputKey: outputKey(job.id, `${row.key}-thu`),
+        weight: 1,
+        kind: certificateTemplateKind(row.form) ?? 'meritCertificate',
+        rows: [row],
+        mailOnly: true,
+      });
+    }
+  }
   return {
     ok: true,
     ctx,
@@ -537,8 +566,40 @@ function prepare(job: JobRecord): Prepared<Ctx, CertItem> {
   };
 }
 
+/** Sends the certificate's PDF to the row's address within today's quota; the row's note. */
+function mailCertificate(row: AwardRow, blob: GoogleAppsScript.Base.Blob, ctx: Ctx): string {
+  if (!ctx.email || row.email === '') return '';
+  try {
+    if (MailApp.getRemainingDailyQuota() < 1) return MAIL_QUOTA_NOTE;
+    const text = emailText(row, ctx.issuer.issuingBody);
+    MailApp.sendEmail(row.email, text.subject, text.body, {
+      attachments: [blob],
+      name: ctx.issuer.issuingBody || 'Thi đua',
+    });
+    return `Đã gửi thư tới ${row.email}.`;
+  } catch (error) {
+    // The certificate exists: a mail failure is noted, never a reason to make it again.
+    return `Không gửi được thư: ${errorMessage(error)}`;
+  }
+}
+
+/** A certificate made earlier: its PDF (the row's link) is e-mailed, nothing is made. */
+function mailOne(row: AwardRow, ctx: Ctx): ItemOutcome {
+  const id = driveIdOf(row.link);
+  if (id === null || id === '') {
+    return {
+      kind: 'done',
+      link: row.link,
+      note: 'Không gửi được thư: liên kết không phải tệp Drive.',
+    };
+  }
+  const blob = DriveApp.getFileById(id).getBlob();
+  return { kind: 'done', link: row.link, note: mailCertificate(row, blob, ctx) };
+}
+
 function processOne(item: CertItem, ctx: Ctx): ItemOutcome {
   const row = item.rows[0];
+  if (item.mailOnly === true && row !== undefined) return mailOne(row, ctx);
   const t = ctx.templates.get(item.kind);
   if (row === undefined || t === undefined) return { kind: 'failed', message: 'Không có mẫu.' };
   const record = certificateRecord(row, ctx.issuer);
@@ -569,25 +630,7 @@ function processOne(item: CertItem, ctx: Ctx): ItemOutcome {
     }
     throw error;
   }
-  let note = '';
-  if (ctx.email && row.email !== '') {
-    try {
-      if (MailApp.getRemainingDailyQuota() < 1) {
-        note = 'Chưa gửi thư: hết hạn mức gửi thư của hôm nay.';
-      } else {
-        const text = emailText(row, ctx.issuer.issuingBody);
-        MailApp.sendEmail(row.email, text.subject, text.body, {
-          attachments: [blob],
-          name: ctx.issuer.issuingBody || 'Thi đua',
-        });
-        note = `Đã gửi thư tới ${row.email}.`;
-      }
-    } catch (error) {
-      // The certificate exists: a mail failure is noted, never a reason to make it again.
-      note = `Không gửi được thư: ${errorMessage(error)}`;
-    }
-  }
-  return { kind: 'done', link: pdf.getUrl(), note };
+  return { kind: 'done', link: pdf.getUrl(), note: mailCertificate(row, blob, ctx) };
 }
 
 function processGroup(item: CertItem, ctx: Ctx): ItemOutcome {
