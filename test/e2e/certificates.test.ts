@@ -188,6 +188,28 @@ describe(CAPTION, () => {
     ).toBe(true);
   });
 
+  it('a certificate adopted after a kill between its PDF and its e-mail is still e-mailed, once', () => {
+    const host = setup(5, { rows: (i) => ({ email: `nguoi${String(i)}@truong.edu.vn` }) });
+    setSetting(host, 'Gửi giấy khen qua thư điện tử', 'Có');
+    host.rt.killWhen({ afterCall: { method: 'Folder.createFile', nth: 3 } });
+    host.clickMenu(CAPTION);
+    drain(host);
+    expect(host.report().executions.some((e) => e.status === 'killed')).toBe(true);
+    expect(host.sentBox.messages.flatMap((m) => m.to).sort()).toEqual(
+      [1, 2, 3, 4, 5].map((i) => `nguoi${String(i)}@truong.edu.vn`),
+    );
+    expect(Array.from({ length: 5 }, (_, i) => cell(host, i + 2, 'status'))).toEqual(
+      new Array<string>(5).fill('Đã tạo'),
+    );
+    expect(
+      Array.from({ length: 5 }, (_, i) => cell(host, i + 2, 'error')).every((n) =>
+        n.startsWith('Đã gửi thư tới'),
+      ),
+    ).toBe(true);
+    expect([...byKey(host).values()].every((e) => e.pdf === 1 && e.doc === 1)).toBe(true);
+    expect(byKey(host).size).toBe(5);
+  });
+
   it('says at the start that combined print files are not e-mailed', () => {
     const host = setup(3, { rows: () => ({ email: 'nguoi@truong.edu.vn' }) });
     setSetting(host, 'Cách tạo giấy khen, bằng khen', 'Gộp');

@@ -163,7 +163,17 @@ export function printFileName(
 }
 
 /** What a file's description records, so a killed run's output can be adopted. */
-export type OutputManifest = { readonly key: string; readonly rows: readonly string[] };
+export type OutputManifest = {
+  readonly key: string;
+  readonly rows: readonly string[];
+  /** Set once the certificate was e-mailed (the row's note), so a recovery never mails it twice. */
+  readonly mailed?: string;
+};
+
+/** The note of a certificate e-mailed to its recipient. */
+export function mailedNote(email: string): string {
+  return `Đã gửi thư tới ${email}.`;
+}
 
 export function manifestText(manifest: OutputManifest): string {
   return JSON.stringify(manifest);
@@ -174,9 +184,12 @@ export function parseManifest(text: string | null): OutputManifest | null {
   try {
     const v: unknown = JSON.parse(text);
     if (typeof v !== 'object' || v === null) return null;
-    const o = v as { key?: unknown; rows?: unknown };
+    const o = v as { key?: unknown; rows?: unknown; mailed?: unknown };
     if (typeof o.key !== 'string' || !Array.isArray(o.rows)) return null;
-    return { key: o.key, rows: o.rows.filter((r): r is string => typeof r === 'string') };
+    const rows = o.rows.filter((r): r is string => typeof r === 'string');
+    return typeof o.mailed === 'string' && o.mailed !== ''
+      ? { key: o.key, rows, mailed: o.mailed }
+      : { key: o.key, rows };
   } catch {
     return null;
   }

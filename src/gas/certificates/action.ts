@@ -29,6 +29,7 @@ import {
   isMailQueuedStatus,
   isQueuedStatus,
   mailTargets,
+  mailedNote,
   manifestText,
   parseManifest,
   printFileName,
@@ -37,6 +38,7 @@ import {
   targetRows,
   type CertificateMode,
   type IssuerSettings,
+  type OutputManifest,
   type Selection,
 } from '../../core/certificates';
 import { defaultFolderName, driveIdOf } from '../../core/documents/pledgeData';
@@ -458,10 +460,18 @@ function heal(
   manifest.rows.forEach((rowKey, i) => {
     const row = rowsByKey.get(rowKey);
     if (row === undefined || !isQueuedStatus(row.status)) return;
+    // Killed before its e-mail went: the adopted certificate still gets it (queued by prepare);
+    // one the PDF says was mailed is not mailed again.
+    const mailed = manifest.mailed;
+    const mail = !combined && ctx.email && row.email !== '' && mailed === undefined;
     updates.set(row.row, {
-      status: combined ? combinedStatus(i + 1, fileLabel(pdf.getName())) : CERTIFICATE_STATUS.done,
+      status: combined
+        ? combinedStatus(i + 1, fileLabel(pdf.getName()))
+        : mail
+          ? CERTIFICATE_STATUS.mailQueued
+          : CERTIFICATE_STATUS.done,
       link: pdf.getUrl(),
-      error: '',
+      error: mailed ?? '',
     });
   });
 }
@@ -548,12 +558,14 @@ function prepare(job: JobRecord): Prepared<Ctx, CertItem> {
   }
   if (ctx.email && ctx.mode === 'perRecipient') {
     for (const row of rows) {
-      if (!isMailQueuedStatus(row.status) || updates.has(row.row)) continue;
+      const update = updates.get(row.row);
+      const status = update?.status ?? row.status;
+      if (!isMailQueuedStatus(status)) continue;
       items.push({
         outputKey: outputKey(job.id, `${row.key}-thu`),
         weight: 1,
         kind: certificateTemplateKind(row.form) ?? 'meritCertificate',
-        rows: [row],
+        rows: [update === undefined ? row : { ...row, link: update.link }],
         mailOnly: true,
       });
     }
@@ -576,10 +588,20 @@ function mailCertificate(row: AwardRow, blob: GoogleAppsScript.Base.Blob, ctx: C
       attachments: [blob],
       name: ctx.issuer.issuingBody || 'Thi đua',
     });
-    return `Đã gửi thư tới ${row.email}.`;
+    return mailedNote(row.email);
   } catch (error) {
     // The certificate exists: a mail failure is noted, never a reason to make it again.
     return `Không gửi được thư: ${errorMessage(error)}`;
+  }
+}
+
+/** Records on the PDF that it was e-mailed, so no recovery mails it again. */
+function markMailed(pdf: File, manifest: OutputManifest, note: string, email: string): void {
+  if (note !== mailedNote(email)) return;
+  try {
+    pdf.setDescription(manifestText({ ...manifest, mailed: note }));
+  } catch {
+    // The mail went; at worst a recovery in the next seconds mails it once more.
   }
 }
 
@@ -593,8 +615,13 @@ function mailOne(row: AwardRow, ctx: Ctx): ItemOutcome {
       note: 'Không gửi được thư: liên kết không phải tệp Drive.',
     };
   }
-  const blob = DriveApp.getFileById(id).getBlob();
-  return { kind: 'done', link: row.link, note: mailCertificate(row, blob, ctx) };
+  const pdf = DriveApp.getFileById(id);
+  const manifest = parseManifest(pdf.getDescription());
+  if (manifest?.mailed !== undefined)
+    return { kind: 'done', link: row.link, note: manifest.mailed };
+  const note = mailCertificate(row, pdf.getBlob(), ctx);
+  if (manifest !== null) markMailed(pdf, manifest, note, row.email);
+  return { kind: 'done', link: row.link, note };
 }
 
 function processOne(item: CertItem, ctx: Ctx): ItemOutcome {
@@ -630,7 +657,9 @@ function processOne(item: CertItem, ctx: Ctx): ItemOutcome {
     }
     throw error;
   }
-  return { kind: 'done', link: pdf.getUrl(), note: mailCertificate(row, blob, ctx) };
+  const note = mailCertificate(row, blob, ctx);
+  markMailed(pdf, { key: item.outputKey, rows: [row.key] }, note, row.email);
+  return { kind: 'done', link: pdf.getUrl(), note };
 }
 
 function processGroup(item: CertItem, ctx: Ctx): ItemOutcome {
