@@ -291,7 +291,7 @@ export class LocalHost {
         // Apps Script's own wording when the entry point does not exist.
         throw this.rt.scriptError(`Script function not found: ${functionName}`);
       }
-      const args = options.event === undefined ? [] : [this.rt.scriptValue(options.event)];
+      const args = options.event === undefined ? [] : [options.event];
       value = this.sandbox.call(ctx, functionName, args);
     } catch (e) {
       error = e;

@@ -86,13 +86,15 @@ export interface KillRule {
   afterCall?: { method: string; nth: number };
 }
 
+/** Quotas reset daily; the host counts days in Pacific time (UTC-8), as Google's servers do. */
+export function quotaDay(ms: number): string {
+  return new Date(ms - 8 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
 /** Values that cross into the script must come from the script's own realm. */
 export interface Realm {
   Date: DateConstructor;
   Error: ErrorConstructor;
-  /** The script's Array and Object (set by the sandbox), so `instanceof Array` holds for values the host hands in. */
-  Array?: ArrayConstructor;
-  Object?: ObjectConstructor;
 }
 
 /** Runs after every counted call (LocalHost.onCall): lets a test start a second execution mid-call. */
@@ -287,9 +289,8 @@ export class HostRuntime {
     return Math.max(0, DAILY_QUOTAS[this.accountType][name] - used);
   }
 
-  /** Quotas reset daily; the host counts days in Pacific time (UTC-8), as Google's servers do. */
   private dayKey(): string {
-    return new Date(this.nowMs - 8 * 3600 * 1000).toISOString().slice(0, 10);
+    return quotaDay(this.nowMs);
   }
 
   /** An Error of the script's realm, so `e instanceof Error` holds inside the bundle. */
@@ -303,33 +304,6 @@ export class HostRuntime {
   /** A Date of the script's realm. */
   scriptDate(ms: number): Date {
     return new this.realm.Date(ms);
-  }
-
-  /**
-   * Copies host arrays and plain objects (recursively) into the script's realm, so `instanceof Array`
-   * and `instanceof Object` hold inside the bundle. Dates, fakes and primitives pass through.
-   */
-  scriptValue<T>(value: T): T {
-    const ScriptArray = this.realm.Array;
-    const ScriptObject = this.realm.Object;
-    if (!ScriptArray || !ScriptObject) return value;
-    const convert = (v: unknown): unknown => {
-      if (Array.isArray(v)) {
-        const items = v as unknown[];
-        if ((items as unknown) instanceof ScriptArray) return items;
-        const out = new ScriptArray<unknown>();
-        for (const item of items) out.push(convert(item));
-        return out;
-      }
-      if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-        const out = new ScriptObject() as Record<string, unknown>;
-        for (const [k, item] of Object.entries(v as Record<string, unknown>))
-          out[k] = convert(item);
-        return out;
-      }
-      return v;
-    };
-    return convert(value) as T;
   }
 
   totalCalls(): number {

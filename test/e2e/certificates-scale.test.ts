@@ -14,7 +14,7 @@
 process.env.THIDUA_SOFFICE = '';
 import type { LocalHost } from '../../local/host';
 import { MIME } from '../../local/host/drive';
-import { LIMITS } from '../../local/host/runtime';
+import { LIMITS, quotaDay } from '../../local/host/runtime';
 import { certificateTemplateKind, parseManifest } from '../../src/core/certificates';
 import { SHEET_NAMES } from '../../src/core/layout/sheets';
 import { AWARDS_LAYOUT } from '../../src/core/layout/tables';
@@ -190,15 +190,11 @@ function expectExecutions(host: LocalHost): ReturnType<LocalHost['report']>['exe
   return runs;
 }
 
-/** Pacific day of a virtual instant: Google's daily quotas reset at midnight Pacific (UTC-8). */
-const pacificDay = (ms: number): string =>
-  new Date(ms - 8 * 3600 * 1000).toISOString().slice(0, 10);
-
 /** The job's executions per quota day: trigger runtime and Google Docs created (trash included). */
 function quotaUse(host: LocalHost): Map<string, { triggerMs: number; docs: number }> {
   const days = new Map<string, { triggerMs: number; docs: number }>();
   const day = (ms: number) => {
-    const key = pacificDay(ms);
+    const key = quotaDay(ms);
     const entry = days.get(key) ?? { triggerMs: 0, docs: 0 };
     days.set(key, entry);
     return entry;

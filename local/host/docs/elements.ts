@@ -450,7 +450,7 @@ abstract class ElementFake {
 
   getAttributes(): unknown {
     this.read('getAttributes');
-    return this.rt.scriptValue(this.attributes());
+    return this.attributes();
   }
 
   setAttributes(attributes: unknown): unknown {
@@ -810,19 +810,19 @@ abstract class SectionLikeFake extends ContainerFake {
 abstract class PageSectionFake extends SectionLikeFake {
   getParagraphs(): object[] {
     this.read('getParagraphs');
-    return this.rt.scriptValue(descendantsOfType(this.node, PARAGRAPH_TYPES).map((n) => this.v(n)));
+    return descendantsOfType(this.node, PARAGRAPH_TYPES).map((n) => this.v(n));
   }
   getTables(): object[] {
     this.read('getTables');
-    return this.rt.scriptValue(descendantsOfType(this.node, TABLE_ONLY).map((n) => this.v(n)));
+    return descendantsOfType(this.node, TABLE_ONLY).map((n) => this.v(n));
   }
   getListItems(): object[] {
     this.read('getListItems');
-    return this.rt.scriptValue(descendantsOfType(this.node, LIST_ITEM_ONLY).map((n) => this.v(n)));
+    return descendantsOfType(this.node, LIST_ITEM_ONLY).map((n) => this.v(n));
   }
   getImages(): object[] {
     this.read('getImages');
-    return this.rt.scriptValue(descendantsOfType(this.node, IMAGE_ONLY).map((n) => this.v(n)));
+    return descendantsOfType(this.node, IMAGE_ONLY).map((n) => this.v(n));
   }
 }
 
@@ -1688,7 +1688,7 @@ export class TextFake extends ElementFake implements FakeOf<RealText> {
         pos += r.text.length;
       }
     }
-    return this.rt.scriptValue(out.length > 0 ? out : [0]);
+    return out.length > 0 ? out : [0];
   }
 
   isBold(offset?: number | null): boolean | null {

@@ -541,12 +541,12 @@ abstract class ItemFake {
 
   getEditors(): RealDriveUser[] {
     this.call('getEditors');
-    return this.ctx.rt.scriptValue(this.item().editors.map((e) => driveUser(this.ctx, e)));
+    return this.item().editors.map((e) => driveUser(this.ctx, e));
   }
 
   getViewers(): RealDriveUser[] {
     this.call('getViewers');
-    return this.ctx.rt.scriptValue(this.item().viewers.map((e) => driveUser(this.ctx, e)));
+    return this.item().viewers.map((e) => driveUser(this.ctx, e));
   }
 
   addEditor(emailAddress: unknown): this {

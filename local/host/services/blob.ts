@@ -42,7 +42,7 @@ export class BlobFake implements FakeOf<RealBlob> {
 
   getBytes(): number[] {
     this.rt.call('Blob.getBytes', this.bytes.length / 1024);
-    return this.rt.scriptValue(toSignedBytes(this.bytes));
+    return toSignedBytes(this.bytes);
   }
 
   setBytes(data: number[]): RealBlob {

@@ -62,7 +62,7 @@ class CacheFake implements FakeOf<RealCache> {
       const value = this.read(String(key));
       if (value !== null) out[String(key)] = value;
     }
-    return this.rt.scriptValue(out);
+    return out;
   }
 
   put(key: string, value: string, expirationInSeconds?: number): void {

@@ -57,12 +57,12 @@ class PropertiesFake implements FakeOf<RealProperties> {
 
   getProperties(): { [key: string]: string } {
     this.rt.call('Properties.getProperties');
-    return this.rt.scriptValue(Object.fromEntries(this.store));
+    return Object.fromEntries(this.store);
   }
 
   getKeys(): string[] {
     this.rt.call('Properties.getKeys');
-    return this.rt.scriptValue([...this.store.keys()]);
+    return [...this.store.keys()];
   }
 
   setProperty(key: string, value: string): RealProperties {

@@ -393,9 +393,7 @@ class ScriptAppFake implements FakeOf<RealScriptApp> {
     this.rt.call('ScriptApp.getProjectTriggers');
     requireAuthorization(this.rt, 'ScriptApp.getProjectTriggers', SCRIPTAPP_SCOPE);
     const me = this.user();
-    return this.rt.scriptValue(
-      this.host.triggers.filter((t) => t.owner === me).map((t) => triggerObject(this.rt, t)),
-    );
+    return this.host.triggers.filter((t) => t.owner === me).map((t) => triggerObject(this.rt, t));
   }
 
   getUserTriggers(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): RealTrigger[] {
@@ -404,11 +402,9 @@ class ScriptAppFake implements FakeOf<RealScriptApp> {
     const id = this.options.spreadsheetId(spreadsheet);
     if (!id) throw signatureError(this.rt, 'ScriptApp.getUserTriggers', [spreadsheet]);
     const me = this.user();
-    return this.rt.scriptValue(
-      this.host.triggers
-        .filter((t) => t.owner === me && t.sourceId === id)
-        .map((t) => triggerObject(this.rt, t)),
-    );
+    return this.host.triggers
+      .filter((t) => t.owner === me && t.sourceId === id)
+      .map((t) => triggerObject(this.rt, t));
   }
 
   deleteTrigger(trigger: RealTrigger): void {

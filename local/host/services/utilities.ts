@@ -427,7 +427,7 @@ class UtilitiesFake implements FakeOf<RealUtilities> {
   parseCsv(csv: string, delimiter?: string): string[][] {
     this.rt.call('Utilities.parseCsv');
     if (typeof csv !== 'string') throw signatureError(this.rt, 'Utilities.parseCsv', [csv]);
-    return this.rt.scriptValue(parseCsvText(csv, delimiter ?? ','));
+    return parseCsvText(csv, delimiter ?? ',');
   }
 
   base64Encode(data: string | number[], charset?: GoogleAppsScript.Utilities.Charset): string {
@@ -472,7 +472,7 @@ class UtilitiesFake implements FakeOf<RealUtilities> {
     const digest = createHash(nodeName)
       .update(this.bytesOf('Utilities.computeDigest', value, charset))
       .digest();
-    return this.rt.scriptValue(toSignedBytes(new Uint8Array(digest)));
+    return toSignedBytes(new Uint8Array(digest));
   }
 
   computeHmacSignature(
@@ -536,7 +536,7 @@ class UtilitiesFake implements FakeOf<RealUtilities> {
     const mac = createHmac(nodeName, this.bytesOf('Utilities.computeHmacSignature', key, charset))
       .update(this.bytesOf('Utilities.computeHmacSignature', value, charset))
       .digest();
-    return this.rt.scriptValue(toSignedBytes(new Uint8Array(mac)));
+    return toSignedBytes(new Uint8Array(mac));
   }
 
   private decode64(encoded: unknown, alphabet: RegExp): number[] {
@@ -546,7 +546,7 @@ class UtilitiesFake implements FakeOf<RealUtilities> {
     if (!alphabet.test(clean) || clean.replace(/=+$/, '').length % 4 === 1) {
       throw this.rt.scriptError('Could not decode string.');
     }
-    return this.rt.scriptValue(toSignedBytes(new Uint8Array(Buffer.from(clean, 'base64'))));
+    return toSignedBytes(new Uint8Array(Buffer.from(clean, 'base64')));
   }
 
   private bytesOf(method: string, data: unknown, charset: unknown): Uint8Array {

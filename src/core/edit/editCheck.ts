@@ -23,6 +23,8 @@ import { locateTable } from '../readers/headers';
 import { resolve, unitIndex } from '../readers/lookup';
 import type { Unit } from '../model/unit';
 import { checkEditedCells, type CellVerdict, type EditContext } from '../validation/edit';
+import { emailKey } from '../text/normalize';
+import { togglePermission } from './scoringLock';
 
 /**
  * Sheets whose edits are checked as they are typed and by "Kiểm tra dữ liệu" (the input sheets;
@@ -230,12 +232,10 @@ export function checkEdit(input: EditInput): EditCheck {
   return { verdicts, closed, findings: collect(verdicts) };
 }
 
-const emailKey = (email: string): string => email.trim().toLowerCase();
-
 /**
  * Chấm chéo is one long table, so no protection can keep a unit to its own rows: a row whose
  * scorer is a unit other than the editor's own is marked on every edited cell (the owner and the
- * head may enter anyone's). The typed values stay.
+ * head, who may close scoring, may enter anyone's). The typed values stay.
  */
 function markOthersRows(
   input: EditInput,
@@ -243,8 +243,9 @@ function markOthersRows(
   verdicts: CellVerdict[],
 ): CellVerdict[] {
   const editor = emailKey(input.editorEmail ?? '');
-  if (editor === '' || editor === emailKey(input.ownerEmail ?? '')) return verdicts;
-  if (units.some((u) => u.role === 'head' && emailKey(u.email) === editor)) return verdicts;
+  if (editor === '' || togglePermission(editor, input.ownerEmail ?? '', units).allowed) {
+    return verdicts;
+  }
   const header = input.headerRows?.[0];
   const scorerColumn = Array.isArray(header)
     ? locateTable([header], CROSS_SCORES_LAYOUT).columns.get('scorer')

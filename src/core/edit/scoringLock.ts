@@ -13,15 +13,12 @@ import { matrixLayout } from '../layout/matrix';
 import { cellAt, isBlank } from '../readers/cells';
 import { locateTable } from '../readers/headers';
 import { resolve, unitIndex } from '../readers/lookup';
+import { emailKey } from '../text/normalize';
 
 /** The label written into Cấu hình's "Chấm điểm" cell for a state. */
 export function scoringStateLabel(closed: boolean): string {
   const choice = SCORING_STATE_CHOICES.find((c) => c.value === closed);
   return choice?.label ?? (closed ? 'Đã khóa' : 'Đang mở');
-}
-
-function emailKey(email: string): string {
-  return email.trim().toLowerCase();
 }
 
 export interface TogglePermission {

@@ -49,6 +49,7 @@ import type {
   SheetPlan,
   SheetSnapshot,
 } from './types';
+import { emailKey } from '../text/normalize';
 
 /** Prefix of every protection set-up makes; protections without it belong to users. */
 export const PROTECTION_PREFIX = 'thidua:';
@@ -186,12 +187,8 @@ function fitsSheet(key: SetupSheetKey, sheet: SheetSnapshot): boolean {
   }
 }
 
-function normalEmail(e: string): string {
-  return e.trim().toLowerCase();
-}
-
 function uniqueSorted(list: readonly string[]): string[] {
-  return [...new Set(list.map(normalEmail).filter((e) => e.includes('@')))].sort();
+  return [...new Set(list.map(emailKey).filter((e) => e.includes('@')))].sort();
 }
 
 function protection(
@@ -873,10 +870,10 @@ export function planSetup(current: SetupCurrent): SetupPlan {
         `Đơn vị chưa có thư điện tử trong trang Đơn vị, nên dòng điểm của họ chỉ chủ sở hữu và Cụm trưởng sửa được: ${without.join(', ')}.`,
       );
     }
-    const editors = new Set(current.editors.map(normalEmail));
+    const editors = new Set(current.editors.map(emailKey));
     if (editors.size > 0) {
       const unshared = units
-        .filter((u) => u.email.trim() !== '' && !editors.has(normalEmail(u.email)))
+        .filter((u) => u.email.trim() !== '' && !editors.has(emailKey(u.email)))
         .map((u) => `${u.code} (${u.email})`);
       if (unshared.length > 0) {
         report.notes.push(

@@ -20,6 +20,11 @@ export function normalizeText(value: string): string {
   return value.replace(INVISIBLE, '').replace(WHITESPACE_RUN, ' ').trim().normalize('NFC');
 }
 
+/** An e-mail address as compared: Google accounts ignore case and surrounding spaces. */
+export function emailKey(email: string): string {
+  return email.trim().toLowerCase();
+}
+
 /** Lower case without locale (toLowerCase is locale-independent, unlike toLocaleLowerCase). */
 export function foldCase(s: string): string {
   return s.toLowerCase().normalize('NFC');

@@ -260,10 +260,8 @@ function begin(): Begun {
   const selection = selectionOf(workbook);
   const targets = targetRows(readout.value, readout.invalid, selection);
   const emailOn = (texts.get('certificateEmail') ?? '').trim().toLowerCase() === 'có';
-  const mailOnly =
-    emailOn && modeOf(texts.get('certificateMode') ?? '') === 'perRecipient'
-      ? mailTargets(readout.value, selection)
-      : [];
+  const mode = modeOf(texts.get('certificateMode') ?? '');
+  const mailOnly = emailOn && mode === 'perRecipient' ? mailTargets(readout.value, selection) : [];
   if (targets.rows.length === 0 && targets.invalid.length === 0 && mailOnly.length === 0) {
     return {
       ok: false,
@@ -392,7 +390,7 @@ function begin(): Begun {
   }
   const perFile = Number.parseInt(texts.get('certificatesPerFile') ?? '', 10);
   const params: Record<string, string> = {
-    mode: modeOf(texts.get('certificateMode') ?? ''),
+    mode,
     perFile: String(
       Number.isFinite(perFile) && perFile > 0 ? Math.min(perFile, 500) : DEFAULT_PER_FILE,
     ),
