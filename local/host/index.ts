@@ -14,10 +14,16 @@
  *   triggerUid, week-of-year, year.
  * authMode is LIMITED for simple triggers in a bound script and FULL for installable ones
  * (https://developers.google.com/apps-script/reference/script/auth-mode).
+ *
+ * Who is who follows the accounts model (./accounts.ts): an event's `user` is the address the
+ * script may see under Google's rule (often ''), the Sheets fakes are told the real user (Google
+ * knows who types), every execution spends its effective user's quotas at that user's level, and
+ * an anonymous link editor cannot run a menu item (no authorisation).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { HostRuntime, type Execution, type ExecutionKind, type RuntimeOptions } from './runtime';
+import { type AccountsOptions } from './accounts';
 import { Sandbox, type ScriptContext, type SandboxOptions } from './sandbox';
 import { UiHost, type ShownDialog } from './ui';
 import { PropertiesHost, createPropertiesService } from './services/properties';
@@ -34,6 +40,11 @@ import { createMailService, type SentBox } from './mail';
 
 export { HostRuntime } from './runtime';
 export type { Execution, ExecutionKind, RuntimeOptions } from './runtime';
+export { ANONYMOUS_USER, Accounts } from './accounts';
+export type { Account, AccountKind, AccountsOptions, AccountProfile } from './accounts';
+
+/** Apps Script's refusal when someone who has not authorised the script (anonymous) runs it. */
+export const AUTHORIZATION_REQUIRED = 'Authorization is required to perform that action.';
 
 // ---------------------------------------------------------------------------------------------
 // The Sheets fakes' shape, as agreed with ./spreadsheet (coded against before it landed).
@@ -57,9 +68,12 @@ export interface SpreadsheetModelLike {
 export interface SpreadsheetHostOptions {
   getUi: () => unknown;
   name?: string;
+  /** The file's locale and time zone: the options', else the owner account's (a new file takes its creator's). */
   locale?: string;
   timeZone?: string;
   owner?: string;
+  /** The owner's Google Workspace domain; undefined for a consumer owner. */
+  workspaceDomain?: string;
   editors?: string[];
 }
 
@@ -79,6 +93,11 @@ export type SpreadsheetFactory = (
 export interface LocalHostOptions {
   code: string;
   runtime?: RuntimeOptions;
+  /**
+   * Workspace domains and per-account locale / time zone. Every address not in a Workspace domain is
+   * a consumer account; ANONYMOUS_USER is a link editor who is not signed in.
+   */
+  accounts?: AccountsOptions;
   spreadsheet?: {
     name?: string;
     locale?: string;
@@ -156,7 +175,6 @@ export class LocalHost {
   private readonly startMs: number;
   private readonly globals: Record<string, unknown>;
   private readonly statuses = new Map<number, RunStatus>();
-  private readonly activeUsers = new Map<number, string>();
   private spreadsheetIdCache?: string;
   /** Documents made through DocumentApp or Drive copies (the Docs fake's store). */
   readonly documents: DocumentStore;
@@ -169,10 +187,17 @@ export class LocalHost {
 
   constructor(options: LocalHostOptions) {
     this.owner = options.spreadsheet?.owner ?? options.runtime?.owner ?? 'owner@thidua.test';
-    this.rt = new HostRuntime({ ...options.runtime, owner: this.owner });
+    this.rt = new HostRuntime({
+      ...options.runtime,
+      accounts: options.accounts ?? options.runtime?.accounts,
+      owner: this.owner,
+    });
     this.startMs = this.rt.nowMs;
     this.sandbox = new Sandbox(options.code, options.sandbox);
     this.ui = new UiHost(this.rt);
+    this.ui.onDialogOpen = (id) => {
+      if (id !== undefined) this.locks.releaseAll(id);
+    };
     this.triggers = new TriggerHost(this.rt);
     this.properties = new PropertiesHost();
     this.cache = new CacheHost();
@@ -188,9 +213,13 @@ export class LocalHost {
     process.env.TZ = timeZone;
     const uiObject = this.ui.createUi();
     const factory: SpreadsheetFactory = options.spreadsheetFactory ?? createSpreadsheetHost;
+    const ownerAccount = this.rt.accounts.account(this.owner);
     this.sheets = factory(this.rt, {
       ...options.spreadsheet,
       owner: this.owner,
+      workspaceDomain: ownerAccount.domain,
+      locale: options.spreadsheet?.locale ?? ownerAccount.locale,
+      timeZone: options.spreadsheet?.timeZone ?? ownerAccount.timeZone,
       getUi: () => {
         // "Cannot call SpreadsheetApp.getUi() from this context." — no user interface in a time-driven run.
         if (this.rt.current?.kind === 'timeBased') {
@@ -205,11 +234,7 @@ export class LocalHost {
       PropertiesService: createPropertiesService(this.rt, this.properties),
       CacheService: createCacheService(this.rt, this.cache),
       LockService: createLockService(this.rt, this.locks),
-      Session: createSession(this.rt, {
-        timeZone,
-        locale: options.spreadsheet?.locale ?? 'vi',
-        activeUserOf: (id) => this.activeUsers.get(id),
-      }),
+      Session: createSession(this.rt, { timeZone }),
       Utilities: createUtilities(this.rt, this.utilities),
       ScriptApp: createScriptApp(this.rt, this.triggers, {
         scriptId: 'thidua-local-script',
@@ -275,14 +300,18 @@ export class LocalHost {
     const user = options.user ?? this.owner;
     const outerCurrent = this.rt.current;
     const outerRealm = this.rt.realm;
-    const exec = this.rt.beginExecution(kind, functionName, user);
-    if (options.activeUser) this.activeUsers.set(exec.id, options.activeUser);
+    const exec = this.rt.beginExecution(kind, functionName, user, options.activeUser);
     const startCalls = this.rt.totalCalls();
     let status: RunStatus = 'ok';
     let value: unknown;
     let error: unknown;
     let message: string | undefined;
     try {
+      if ((kind === 'menu' || kind === 'manual') && this.rt.accounts.kindOf(user) === 'anonymous') {
+        // Running a menu item needs the user's authorisation, which a user not signed in cannot give:
+        // the function never starts.
+        throw this.rt.scriptError(AUTHORIZATION_REQUIRED);
+      }
       const ctx: ScriptContext = this.sandbox.load(this.rt, this.globals);
       if (
         !this.sandbox.topLevelFunctions.has(functionName) ||
@@ -329,22 +358,21 @@ export class LocalHost {
         this.run('onOpen', {
           kind: 'simple',
           user,
-          event: { authMode: authMode('LIMITED'), source, user: this.userObject(user) },
+          event: {
+            authMode: authMode('LIMITED'),
+            source,
+            user: this.eventUser('simple', user, user),
+          },
         }),
       );
     }
     for (const t of this.spreadsheetTriggers('ON_OPEN')) {
       runs.push(
-        this.run(t.handler, {
-          kind: 'installable',
-          user: t.owner,
-          activeUser: user,
-          event: {
-            authMode: authMode('FULL'),
-            source,
-            triggerUid: t.uid,
-            user: this.userObject(user),
-          },
+        this.runInstallable(t, user, {
+          authMode: authMode('FULL'),
+          source,
+          triggerUid: t.uid,
+          user: this.eventUser('installable', user, t.owner),
         }),
       );
     }
@@ -359,11 +387,7 @@ export class LocalHost {
     const outcome = this.sheets.model.userEdit(user, a1WithSheet, values);
     if (!outcome.accepted) return { accepted: false, reason: outcome.reason, runs: [] };
     const source = this.activeSpreadsheet();
-    const base: Record<string, unknown> = {
-      range: outcome.range,
-      source,
-      user: this.userObject(user),
-    };
+    const base: Record<string, unknown> = { range: outcome.range, source };
     if (outcome.value !== undefined) base.value = outcome.value;
     if (outcome.oldValue !== undefined) base.oldValue = outcome.oldValue;
     const runs: RunResult[] = [];
@@ -372,17 +396,21 @@ export class LocalHost {
         this.run('onEdit', {
           kind: 'simple',
           user,
-          event: { ...base, authMode: authMode('LIMITED') },
+          event: {
+            ...base,
+            authMode: authMode('LIMITED'),
+            user: this.eventUser('simple', user, user),
+          },
         }),
       );
     }
     for (const t of this.spreadsheetTriggers('ON_EDIT')) {
       runs.push(
-        this.run(t.handler, {
-          kind: 'installable',
-          user: t.owner,
-          activeUser: user,
-          event: { ...base, authMode: authMode('FULL'), triggerUid: t.uid },
+        this.runInstallable(t, user, {
+          ...base,
+          authMode: authMode('FULL'),
+          triggerUid: t.uid,
+          user: this.eventUser('installable', user, t.owner),
         }),
       );
     }
@@ -419,8 +447,8 @@ export class LocalHost {
       if (!due) break;
       const { trigger } = due;
       if (due.dueMs > this.rt.nowMs) this.rt.nowMs = due.dueMs;
-      if (this.rt.quotaRemaining('triggerRuntimeMs') <= 0) {
-        results.push(this.refusedRun(trigger, 'Service using too much computer time for one day'));
+      if (this.rt.quotaRemaining('triggerRuntimeMs', trigger.owner) <= 0) {
+        results.push(this.refusedRun(trigger, TRIGGER_TIME_SPENT));
       } else {
         results.push(
           this.run(trigger.handler, {
@@ -487,10 +515,30 @@ export class LocalHost {
 
   // -------------------------------------------------------------------------------------------
 
-  private refusedRun(trigger: TriggerRecord, message: string): RunResult {
-    const exec = this.rt.beginExecution('timeBased', trigger.handler, trigger.owner);
+  /** An installable spreadsheet trigger fired by `activeUser`, unless its owner's trigger time is spent. */
+  private runInstallable(t: TriggerRecord, activeUser: string, event: object): RunResult {
+    if (this.rt.quotaRemaining('triggerRuntimeMs', t.owner) <= 0) {
+      return this.refusedRun(t, TRIGGER_TIME_SPENT, 'installable');
+    }
+    return this.run(t.handler, { kind: 'installable', user: t.owner, activeUser, event });
+  }
+
+  /** The event's `user`: a User whose e-mail is what the script may see (accounts.ts). */
+  private eventUser(kind: 'simple' | 'installable', active: string, effective: string): unknown {
+    return this.userObject(
+      this.rt.accounts.visibleActiveEmail(kind, active, effective, this.owner),
+    );
+  }
+
+  private refusedRun(
+    trigger: TriggerRecord,
+    message: string,
+    kind: ExecutionKind = 'timeBased',
+  ): RunResult {
+    const outer = this.rt.current;
+    const exec = this.rt.beginExecution(kind, trigger.handler, trigger.owner);
     this.rt.endExecution(exec, message);
-    this.rt.current = null;
+    this.rt.current = outer;
     this.statuses.set(exec.id, 'error');
     return { status: 'error', error: message, execution: exec, calls: 0, virtualMs: 0 };
   }
@@ -542,6 +590,9 @@ export class LocalHost {
     return this.rt.uncounted(() => String((getId as () => unknown).call(ss)));
   }
 }
+
+/** Apps Script's message when a user's daily trigger runtime is spent (quotas page, "Limitations"). */
+const TRIGGER_TIME_SPENT = 'Service using too much computer time for one day';
 
 function describeError(e: unknown): string {
   if (e !== null && typeof e === 'object' && 'message' in e) {

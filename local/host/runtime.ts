@@ -5,6 +5,9 @@
  * has been killed.
  */
 import { CostModel, DEFAULT_COST_MODEL, costOf, serviceOf } from './costModel';
+import { Accounts, emailDomain, type AccountType, type AccountsOptions } from './accounts';
+
+export type { AccountType } from './accounts';
 
 /** How an execution was started; decides its time limit and which services it may use. */
 export type ExecutionKind =
@@ -20,8 +23,6 @@ export const LIMITS = {
   simpleTriggerMs: 30 * 1000,
   triggersPerUserPerScript: 20,
 } as const;
-
-export type AccountType = 'consumer' | 'workspace';
 
 /** Daily quotas per account type, from the quotas page above. */
 export const DAILY_QUOTAS: Record<AccountType, Record<QuotaName, number>> = {
@@ -56,8 +57,10 @@ export interface Execution {
   id: number;
   kind: ExecutionKind;
   functionName: string;
-  /** E-mail of the user the script runs as (Session.getActiveUser). */
+  /** E-mail of the user the script runs as (Session.getEffectiveUser; its quotas are spent). */
   user: string;
+  /** The user at the keyboard when it is not `user` (an installable trigger fired by an edit). */
+  activeUser?: string;
   startMs: number;
   limitMs: number;
   endMs?: number;
@@ -86,9 +89,16 @@ export interface KillRule {
   afterCall?: { method: string; nth: number };
 }
 
-/** Quotas reset daily; the host counts days in Pacific time (UTC-8), as Google's servers do. */
-export function quotaDay(ms: number): string {
-  return new Date(ms - 8 * 3600 * 1000).toISOString().slice(0, 10);
+/**
+ * "Quotas are per user and reset 24 hours after the first request"
+ * (https://developers.google.com/apps-script/guides/services/quotas): each user's allowance of each
+ * quota lives in a window that opens at the first request counted against it and closes 24 h later.
+ */
+export const QUOTA_WINDOW_MS = 24 * 3600 * 1000;
+
+interface QuotaWindow {
+  startMs: number;
+  used: number;
 }
 
 /** Values that cross into the script must come from the script's own realm. */
@@ -104,7 +114,13 @@ export interface RuntimeOptions {
   /** Virtual time at which the host starts. Default 2026-01-15 08:00 in Hanoi (UTC+7). */
   startTime?: Date;
   costModel?: CostModel;
+  /**
+   * Kept for older tests: 'workspace' registers the owner's domain as a Workspace domain. Prefer
+   * `accounts.workspaceDomains`.
+   */
   accountType?: AccountType;
+  /** Which domains are Google Workspace domains, and per-account locale and time zone. */
+  accounts?: AccountsOptions;
   /** The spreadsheet owner; the default user of every execution. */
   owner?: string;
 }
@@ -112,7 +128,8 @@ export interface RuntimeOptions {
 export class HostRuntime {
   nowMs: number;
   readonly costModel: CostModel;
-  readonly accountType: AccountType;
+  /** Every user's account: kind, Workspace domain, locale, what the script may see of them. */
+  readonly accounts: Accounts;
   readonly owner: string;
   /** Calls by "Class.method" over the runtime's whole life. */
   readonly calls = new Map<string, number>();
@@ -123,7 +140,8 @@ export class HostRuntime {
   private readonly kills: KillRule[] = [];
   private pendingKill = false;
   private readonly dirty = new Set<string>();
-  private readonly quotaUse = new Map<string, number>();
+  /** Per user, per quota: the open window. */
+  private readonly quotaUse = new Map<string, QuotaWindow>();
   private nextExecutionId = 1;
   private hostDepth = 0;
   private readonly callHooks: CallHook[] = [];
@@ -131,8 +149,25 @@ export class HostRuntime {
   constructor(options: RuntimeOptions = {}) {
     this.nowMs = (options.startTime ?? new Date('2026-01-15T08:00:00+07:00')).getTime();
     this.costModel = options.costModel ?? DEFAULT_COST_MODEL;
-    this.accountType = options.accountType ?? 'consumer';
     this.owner = options.owner ?? 'owner@thidua.test';
+    this.accounts = new Accounts(options.accounts);
+    if (options.accountType === 'workspace')
+      this.accounts.addWorkspaceDomain(emailDomain(this.owner));
+  }
+
+  /** The user whose authority the current execution runs under (its quotas are the ones spent). */
+  effectiveUser(): string {
+    return this.current?.user ?? this.owner;
+  }
+
+  /** The user at the keyboard of the current execution (before any hiding from the script). */
+  activeUser(): string {
+    return this.current?.activeUser ?? this.effectiveUser();
+  }
+
+  /** The quota level of the effective user (the mail fake reads its limits by it). */
+  get accountType(): AccountType {
+    return this.accounts.quotaTypeOf(this.effectiveUser());
   }
 
   /**
@@ -247,7 +282,12 @@ export class HostRuntime {
     this.pendingKill = false;
   }
 
-  beginExecution(kind: ExecutionKind, functionName: string, user = this.owner): Execution {
+  beginExecution(
+    kind: ExecutionKind,
+    functionName: string,
+    user = this.owner,
+    activeUser?: string,
+  ): Execution {
     const exec: Execution = {
       id: this.nextExecutionId++,
       kind,
@@ -258,6 +298,7 @@ export class HostRuntime {
       calls: new Map(),
       killed: false,
     };
+    if (activeUser !== undefined && activeUser !== user) exec.activeUser = activeUser;
     this.executions.push(exec);
     this.current = exec;
     // A new execution starts with Google's write buffer already sent.
@@ -268,29 +309,52 @@ export class HostRuntime {
   endExecution(exec: Execution, error?: unknown): void {
     exec.endMs = this.nowMs;
     if (error !== undefined) exec.error = describeError(error);
+    // "Triggers total runtime" is the trigger owner's (the execution's user), counted from the run's start.
     if (exec.kind === 'timeBased' || exec.kind === 'installable') {
-      this.useQuota('triggerRuntimeMs', exec.endMs - exec.startMs, false);
+      this.useQuota('triggerRuntimeMs', exec.endMs - exec.startMs, false, exec.user, exec.startMs);
     }
     if (this.current === exec) this.current = null;
   }
 
-  /** Counts against a daily quota; throws Apps Script's message when the day's allowance is spent. */
-  useQuota(name: QuotaName, amount = 1, enforce = true): void {
-    const key = `${this.dayKey()}:${name}`;
-    const used = this.quotaUse.get(key) ?? 0;
-    if (enforce && used + amount > DAILY_QUOTAS[this.accountType][name]) {
-      throw this.scriptError(QUOTA_MESSAGES[name]);
-    }
-    this.quotaUse.set(key, used + amount);
+  /**
+   * Counts against `user`'s (default: the effective user's) daily quota at that user's level;
+   * throws Apps Script's message when the window's allowance is spent. `atMs` dates the request
+   * (default now).
+   */
+  useQuota(
+    name: QuotaName,
+    amount = 1,
+    enforce = true,
+    user = this.effectiveUser(),
+    atMs = this.nowMs,
+  ): void {
+    const window = this.openWindow(name, user, atMs);
+    const limit = DAILY_QUOTAS[this.accounts.quotaTypeOf(user)][name];
+    if (enforce && window.used + amount > limit) throw this.scriptError(QUOTA_MESSAGES[name]);
+    window.used += amount;
+    this.quotaUse.set(quotaKey(name, user), window);
   }
 
-  quotaRemaining(name: QuotaName): number {
-    const used = this.quotaUse.get(`${this.dayKey()}:${name}`) ?? 0;
-    return Math.max(0, DAILY_QUOTAS[this.accountType][name] - used);
+  /** What is left of `user`'s (default: the effective user's) allowance now. */
+  quotaRemaining(name: QuotaName, user = this.effectiveUser()): number {
+    const window = this.liveWindow(name, user, this.nowMs);
+    const limit = DAILY_QUOTAS[this.accounts.quotaTypeOf(user)][name];
+    return Math.max(0, limit - (window?.used ?? 0));
   }
 
-  private dayKey(): string {
-    return quotaDay(this.nowMs);
+  /** When `user`'s current window of the quota closes (its allowance is whole again); undefined when none is open. */
+  quotaWindowEndsAt(name: QuotaName, user = this.effectiveUser()): number | undefined {
+    const window = this.liveWindow(name, user, this.nowMs);
+    return window ? window.startMs + QUOTA_WINDOW_MS : undefined;
+  }
+
+  private liveWindow(name: QuotaName, user: string, atMs: number): QuotaWindow | undefined {
+    const window = this.quotaUse.get(quotaKey(name, user));
+    return window && atMs < window.startMs + QUOTA_WINDOW_MS ? window : undefined;
+  }
+
+  private openWindow(name: QuotaName, user: string, atMs: number): QuotaWindow {
+    return this.liveWindow(name, user, atMs) ?? { startMs: atMs, used: 0 };
   }
 
   /** An Error of the script's realm, so `e instanceof Error` holds inside the bundle. */
@@ -311,6 +375,10 @@ export class HostRuntime {
     for (const count of this.calls.values()) n += count;
     return n;
   }
+}
+
+function quotaKey(name: QuotaName, user: string): string {
+  return `${user.trim().toLowerCase()}\u0000${name}`;
 }
 
 /** True for Dates of any realm (instanceof fails across node:vm contexts). */

@@ -6,6 +6,9 @@
  *
  * Host side (`UiHost`): records every menu added to the UI (caption -> items with caption and function
  * name), every alert and prompt shown, and answers them from a queue the test scripts.
+ * While an alert or prompt is open the script waits for the user: the host releases the execution's
+ * locks (DESIGN §4, "Dialogs release locks") and runs the answer's `during` callback, in which a test
+ * lets other users act (edit, click a menu) before the answer comes back.
  * ASSUMPTION: with nothing scripted, an alert or prompt is answered with the affirmative button of its
  * button set (OK for OK / OK_CANCEL, YES for YES_NO / YES_NO_CANCEL) and an empty response text.
  */
@@ -68,6 +71,8 @@ export interface ShownHtml {
 export interface ScriptedAnswer {
   button?: ButtonName;
   text?: string;
+  /** Runs while the dialog is open, before the answer returns (other users' edits and clicks). */
+  during?: () => void;
 }
 
 /** Host-side state of the Ui: what the script showed, and the answers the test queued. */
@@ -76,12 +81,20 @@ export class UiHost {
   readonly shown: ShownDialog[] = [];
   readonly html: ShownHtml[] = [];
   private readonly answers: ScriptedAnswer[] = [];
+  /** Set by LocalHost: what happens to the execution when a dialog opens (its locks are released). */
+  onDialogOpen?: (executionId: number | undefined) => void;
 
   constructor(private readonly rt: HostRuntime) {}
 
-  /** Queues the answer for the next alert or prompt. */
-  answer(answer: ScriptedAnswer | ButtonName): this {
-    this.answers.push(typeof answer === 'string' ? { button: answer } : answer);
+  /**
+   * Queues the answer for the next alert or prompt; `during` runs while that dialog is open, before
+   * the answer returns.
+   */
+  answer(answer: ScriptedAnswer | ButtonName, during?: () => void): this {
+    const scripted: ScriptedAnswer =
+      typeof answer === 'string' ? { button: answer } : { ...answer };
+    if (during) scripted.during = during;
+    this.answers.push(scripted);
     return this;
   }
 
@@ -121,13 +134,16 @@ export class UiHost {
     const fallback = allowed[0] as ButtonName;
     if (!scripted) return { button: fallback, text: '' };
     const button = scripted.button ?? fallback;
+    const during = scripted.during;
     if (button !== 'CLOSE' && !allowed.includes(button)) {
       // A mistake in the test, not in the script: fail loudly in host terms.
       throw new Error(
         `thidua local host: scripted answer ${button} is not a button of ButtonSet.${buttons}`,
       );
     }
-    return { button, text: scripted.text ?? '' };
+    const out: ScriptedAnswer = { button, text: scripted.text ?? '' };
+    if (during) out.during = during;
+    return out;
   }
 }
 
@@ -289,6 +305,7 @@ class UiFake implements FakeOf<RealUi> {
     }
     const buttons = enumName(ButtonSet, set) as ButtonSetName;
     const answer = this.host.nextAnswer(buttons);
+    const exec = this.rt.current;
     const shown: ShownDialog = {
       kind,
       title,
@@ -296,10 +313,17 @@ class UiFake implements FakeOf<RealUi> {
       buttons,
       answer: answer.button as ButtonName,
       responseText: kind === 'prompt' ? answer.text : undefined,
-      executionId: this.rt.current?.id,
+      executionId: exec?.id,
       atMs: this.rt.nowMs,
     };
     this.host.shown.push(shown);
+    // The script is suspended while the user reads: its locks go, and others may act meanwhile.
+    this.host.onDialogOpen?.(exec?.id);
+    if (answer.during) {
+      answer.during();
+      // The callback's executions ended; this one resumes (LocalHost.run restores the outer state too).
+      this.rt.current = exec;
+    }
     return shown;
   }
 }

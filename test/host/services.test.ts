@@ -221,18 +221,49 @@ describe('Session (reference/base/session)', () => {
     ]);
   });
 
-  test('an installable trigger runs as its owner; a consumer-domain editor is not revealed', () => {
-    const host = hostFor(
-      `function f() { return [Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail()]; }`,
-    );
-    expect(host.run('f', { user: 'owner@gmail.com', activeUser: 'x@gmail.com' }).value).toEqual([
+  test('an installable trigger runs as its owner; the active user is visible only within one Workspace domain (reference/base/session#getActiveUser())', () => {
+    const code = `function f() { return [Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail()]; }`;
+    const host = hostFor(code, { accounts: { workspaceDomains: ['ubnd.vn'] } });
+    const installable = (user: string, activeUser: string) =>
+      host.run('f', { kind: 'installable', user, activeUser }).value;
+    expect(installable('owner@gmail.com', 'x@gmail.com')).toEqual(['', 'owner@gmail.com']);
+    expect(installable('a@ubnd.vn', 'b@ubnd.vn')).toEqual(['b@ubnd.vn', 'a@ubnd.vn']);
+    expect(installable('a@ubnd.vn', 'a@ubnd.vn')).toEqual(['a@ubnd.vn', 'a@ubnd.vn']);
+    // One domain that is not a registered Workspace domain: two consumer accounts, not revealed.
+    expect(installable('a@mttq.example.vn', 'b@mttq.example.vn')).toEqual([
       '',
-      'owner@gmail.com',
+      'a@mttq.example.vn',
     ]);
-    expect(host.run('f', { user: 'a@ubnd.vn', activeUser: 'b@ubnd.vn' }).value).toEqual([
-      'b@ubnd.vn',
-      'a@ubnd.vn',
+    // Different Workspace domains.
+    expect(
+      hostFor(code, { accounts: { workspaceDomains: ['ubnd.vn', 'so.vn'] } }).run('f', {
+        kind: 'installable',
+        user: 'a@ubnd.vn',
+        activeUser: 'b@so.vn',
+      }).value,
+    ).toEqual(['', 'a@ubnd.vn']);
+  });
+
+  test("a simple trigger sees blank users but the owner's (reference/base/session#getActiveUser())", () => {
+    const code = `function f() { return [Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail()]; }`;
+    const host = hostFor(code, {
+      spreadsheet: { owner: 'owner@ubnd.vn' },
+      accounts: { workspaceDomains: ['ubnd.vn'] },
+    });
+    expect(host.run('f', { kind: 'simple', user: 'owner@ubnd.vn' }).value).toEqual([
+      'owner@ubnd.vn',
+      'owner@ubnd.vn',
     ]);
+    // STRICTER READING of "generally do not apply if … the same Google Workspace domain": blank.
+    expect(host.run('f', { kind: 'simple', user: 'member@ubnd.vn' }).value).toEqual(['', '']);
+  });
+
+  test("getActiveUserLocale is the active account's language; en for a default (en_US) account", () => {
+    const host = hostFor(`function f() { return Session.getActiveUserLocale(); }`, {
+      accounts: { profiles: { 'head@ubnd.test': { locale: 'vi_VN' } } },
+    });
+    expect(host.run('f').value).toBe('en');
+    expect(host.run('f', { user: 'head@ubnd.test' }).value).toBe('vi');
   });
 });
 

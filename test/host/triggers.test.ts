@@ -8,7 +8,9 @@
  * trigger total runtime 90 min/day consumer).
  */
 import { hostFor } from './sandboxStandIn';
-import { TOO_MANY_TRIGGERS } from '../../local/host/services/script';
+import { NOT_YOUR_TRIGGER, TOO_MANY_TRIGGERS } from '../../local/host/services/script';
+import { QUOTA_WINDOW_MS } from '../../local/host/runtime';
+import type { LocalHost } from '../../local/host';
 
 const SCRIPT = `
 function install() {
@@ -44,6 +46,7 @@ function hourly() { ScriptApp.newTrigger('long').timeBased().everyMinutes(10).cr
 describe('creating and listing triggers', () => {
   test('time-based and spreadsheet triggers are listed with their type, source and source id', () => {
     const host = hostFor(SCRIPT);
+    // getProjectTriggers: "Gets all installable triggers associated with the current project and current user."
     expect(host.run('install').value).toEqual([
       'tick|CLOCK|CLOCK|',
       'once|CLOCK|CLOCK|',
@@ -149,7 +152,7 @@ describe('running time-driven triggers', () => {
 });
 
 describe('spreadsheet edit triggers', () => {
-  test('edit runs the simple onEdit and each installable onEdit with the documented event fields', () => {
+  test('edit runs the simple onEdit and each installable onEdit with the documented event fields (guides/triggers/events)', () => {
     const host = hostFor(SCRIPT);
     host.run('install');
     const out = host.edit('member@ubnd.vn', 'Điểm!B3', 9.5);
@@ -161,17 +164,120 @@ describe('spreadsheet edit triggers', () => {
       ['audit', 'installable', 'owner@thidua.test', 'ok'],
     ]);
     expect(host.properties.script.get('simple')).toBe('LIMITED|9.5|false');
+    // The editor is a consumer account (ubnd.vn is no registered Workspace domain here), so the
+    // installable trigger, running as the owner, is not told who typed: e.user.getEmail() is ''
+    // (https://developers.google.com/apps-script/reference/base/user#getEmail()).
     expect(host.properties.script.get('audit')).toBe(
-      'FULL|Điểm!B3|9.5|cũ|member@ubnd.vn|string|owner@thidua.test',
+      'FULL|Điểm!B3|9.5|cũ||string|owner@thidua.test',
     );
     expect(host.rt.executions.at(-1)?.limitMs).toBe(6 * 60 * 1000);
     expect(host.rt.executions.at(-2)?.limitMs).toBe(30 * 1000);
+  });
+
+  test('event user: the owner is always visible; a Workspace colleague only to the installable trigger (reference/base/user#getEmail(), guides/triggers/installable)', () => {
+    const code = `${SCRIPT}
+      function onOpen(e) { PropertiesService.getScriptProperties().setProperty('openUser', e.user.getEmail()); }
+      function who(e) { PropertiesService.getScriptProperties().setProperty('who', e.user.getEmail() + '|' + Session.getActiveUser().getEmail()); }
+      function installWho() { ScriptApp.newTrigger('who').forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()).onEdit().create(); }
+      function onEdit(e) { PropertiesService.getScriptProperties().setProperty('simpleUser', e.user.getEmail() + '|' + Session.getActiveUser().getEmail() + '|' + Session.getEffectiveUser().getEmail()); }`;
+    const host = hostFor(code, {
+      spreadsheet: { owner: 'owner@ubnd.vn' },
+      accounts: { workspaceDomains: ['ubnd.vn'] },
+    });
+    host.run('installWho');
+    const p = host.properties.script;
+    host.edit('owner@ubnd.vn', 'Điểm!B3', 1);
+    expect([p.get('simpleUser'), p.get('who')]).toEqual([
+      'owner@ubnd.vn|owner@ubnd.vn|owner@ubnd.vn',
+      'owner@ubnd.vn|owner@ubnd.vn',
+    ]);
+    host.edit('colleague@ubnd.vn', 'Điểm!B3', 2);
+    // STRICTER READING: the simple trigger hides even a colleague of the owner's Workspace domain.
+    expect([p.get('simpleUser'), p.get('who')]).toEqual([
+      '||',
+      'colleague@ubnd.vn|colleague@ubnd.vn',
+    ]);
+    host.edit('someone@gmail.com', 'Điểm!B3', 3);
+    expect([p.get('simpleUser'), p.get('who')]).toEqual(['||', '|']);
+    host.open('colleague@ubnd.vn');
+    expect(p.get('openUser')).toBe('');
   });
 
   test('a refused edit runs nothing', () => {
     const host = hostFor(SCRIPT);
     const out = host.edit('member@ubnd.vn', 'Khóa!A1', 'x');
     expect(out).toEqual({ accepted: false, reason: 'protected', runs: [] });
+  });
+});
+
+describe('triggers belong to users (reference/script/script-app#getProjectTriggers(), guides/services/quotas)', () => {
+  const shelf = (): Record<string, (host: LocalHost) => unknown> => {
+    let slot: unknown;
+    return {
+      Shelf: () => ({
+        put: (x: unknown) => {
+          slot = x;
+        },
+        take: () => slot,
+      }),
+    };
+  };
+
+  test("deleting another user's trigger fails and leaves it in place", () => {
+    const host = hostFor(
+      `${SCRIPT}
+      function keep() { Shelf.put(ScriptApp.getProjectTriggers()[0]); }
+      function steal() { ScriptApp.deleteTrigger(Shelf.take()); }`,
+      { services: shelf() },
+    );
+    host.run('install');
+    host.run('keep');
+    const r = host.run('steal', { user: 'other@gmail.com' });
+    expect(r.error).toBe(`Exception: ${NOT_YOUR_TRIGGER}`);
+    expect(host.triggers.triggers).toHaveLength(3);
+    // Its owner may.
+    expect(host.run('steal').status).toBe('ok');
+    expect(host.triggers.triggers).toHaveLength(2);
+  });
+
+  test('the 20-trigger limit is per user: a second user still has 20', () => {
+    const host = hostFor(SCRIPT);
+    expect(host.run('many', { user: 'a@gmail.com' }).error).toBe(`Exception: ${TOO_MANY_TRIGGERS}`);
+    expect(host.run('many', { user: 'b@gmail.com' }).error).toBe(`Exception: ${TOO_MANY_TRIGGERS}`);
+    const owners = host.triggers.triggers.map((t) => t.owner);
+    expect(owners.filter((o) => o === 'a@gmail.com')).toHaveLength(20);
+    expect(owners.filter((o) => o === 'b@gmail.com')).toHaveLength(20);
+  });
+
+  test("trigger runtime is each owner's: 90 min for a consumer account, 6 h for a Workspace one, back 24 h after the first run", () => {
+    const host = hostFor(SCRIPT, { accounts: { workspaceDomains: ['ubnd.vn'] } });
+    host.run('hourly', { user: 'a@gmail.com' });
+    host.run('hourly', { user: 'b@ubnd.vn' });
+    const t0 = host.rt.nowMs;
+    const results = host.runDueTriggers(t0 + 4 * 3600 * 1000);
+    const of = (user: string) => results.filter((r) => r.execution.user === user);
+    const spent = 'Service using too much computer time for one day';
+    expect(of('a@gmail.com').filter((r) => r.status === 'ok')).toHaveLength(16);
+    expect(of('a@gmail.com').filter((r) => r.error === spent).length).toBeGreaterThan(0);
+    expect(of('b@ubnd.vn').every((r) => r.status === 'ok')).toBe(true);
+    // b@ spent more than a consumer's 90 minutes and may go on.
+    const bUsed = 6 * 3600 * 1000 - host.rt.quotaRemaining('triggerRuntimeMs', 'b@ubnd.vn');
+    expect(bUsed).toBeGreaterThan(90 * 60 * 1000);
+    expect(host.rt.quotaRemaining('triggerRuntimeMs', 'a@gmail.com')).toBe(0);
+    expect(host.rt.quotaRemaining('triggerRuntimeMs', 'b@ubnd.vn')).toBeGreaterThan(0);
+    // The window opened with a@'s first run and closes 24 h later, not at a midnight.
+    const first = of('a@gmail.com')[0]?.execution.startMs ?? 0;
+    expect(host.rt.quotaWindowEndsAt('triggerRuntimeMs', 'a@gmail.com')).toBe(
+      first + QUOTA_WINDOW_MS,
+    );
+    host.rt.nowMs = first + QUOTA_WINDOW_MS - 60_000;
+    expect(host.rt.quotaRemaining('triggerRuntimeMs', 'a@gmail.com')).toBe(0);
+    host.rt.nowMs = first + QUOTA_WINDOW_MS;
+    expect(host.rt.quotaRemaining('triggerRuntimeMs', 'a@gmail.com')).toBe(90 * 60 * 1000);
+    const later = host.runDueTriggers(host.rt.nowMs + 10 * 60 * 1000);
+    expect(later.filter((r) => r.execution.user === 'a@gmail.com').map((r) => r.status)).toContain(
+      'ok',
+    );
   });
 });
 

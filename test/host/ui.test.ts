@@ -41,7 +41,11 @@ describe('menus', () => {
     expect(run?.status).toBe('ok');
     expect(run?.execution.kind).toBe('simple');
     expect(host.properties.script.get('authMode')).toBe('LIMITED');
-    expect(host.properties.script.get('user')).toBe('editor@ubnd.vn');
+    // A simple onOpen is not told who opened the file unless it is the owner
+    // (https://developers.google.com/apps-script/reference/base/user#getEmail()).
+    expect(host.properties.script.get('user')).toBe('');
+    host.open();
+    expect(host.properties.script.get('user')).toBe('owner@thidua.test');
     expect(host.ui.menuItems()).toEqual([
       { path: 'Thi đua > Giới thiệu', caption: 'Giới thiệu', functionName: 'menuAbout' },
       { path: 'Thi đua > Báo cáo > Thống kê', caption: 'Thống kê', functionName: 'menuStats' },

@@ -12,6 +12,10 @@
  * - `LockHost.holdPhantom(scope, untilMs)` makes an outside owner hold a lock until a virtual time;
  * - an execution started from inside another (LocalHost.onCall) that asks for a lock the outer one
  *   holds waits its whole timeout on the virtual clock and fails, because the outer cannot move on.
+ * - Dialogs release locks (DESIGN §4): while Ui.alert / Ui.prompt waits for the user the script is
+ *   suspended and its locks do not persist (https://developers.google.com/apps-script/reference/lock/lock
+ *   guards against concurrent runs only while the script runs); LocalHost calls `releaseAll` when a
+ *   dialog opens, so `hasLock()` is false after it and another execution may take the lock meanwhile.
  * ASSUMPTIONS: a lock already held by the same execution is granted again (re-entrant per execution);
  * the timeout is capped at the execution's remaining time by the kill rule of the runtime.
  */
@@ -155,7 +159,7 @@ class LockServiceFake implements FakeOf<RealLockService> {
 
   getUserLock(): RealLock {
     this.rt.call('LockService.getUserLock');
-    return this.wrap(`user:${this.rt.current?.user ?? this.rt.owner}`);
+    return this.wrap(`user:${this.rt.effectiveUser()}`);
   }
 
   private wrap(scope: LockScope): RealLock {

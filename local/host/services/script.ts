@@ -11,6 +11,9 @@
  * - https://developers.google.com/apps-script/guides/services/quotas — 20 triggers per user per script.
  *   Error text as Apps Script prints it: "This script has too many triggers. Triggers must be deleted
  *   from the script before more can be added." (quoted verbatim in public projects' logs).
+ * - Triggers belong to their creator: getProjectTriggers "Gets all installable triggers associated
+ *   with the current project and current user"; a trigger runs as, and spends the quotas of, its
+ *   creator (LocalHost.runDueTriggers).
  * - Simple triggers cannot call ScriptApp trigger management (services that need authorisation):
  *   see `requireAuthorization` in ./common.
  *
@@ -21,7 +24,10 @@
  *   trigger first fires one interval after creation and skips the slots an execution overran;
  * - everyMinutes accepts 1, 5, 10, 15, 30 and everyHours 1, 2, 4, 6, 8, 12 (the values the trigger
  *   editor offers), other values throw;
- * - a clock builder with no schedule throws on create().
+ * - a clock builder with no schedule throws on create();
+ * - deleting another user's trigger (a Trigger object can only reach the script from its creator's
+ *   execution, so this is a host-made case) throws NOT_YOUR_TRIGGER: Google documents no wording;
+ *   the stricter reading is that it fails rather than deleting silently.
  */
 import type { HostRuntime } from '../runtime';
 import { LIMITS, isDate } from '../runtime';
@@ -68,6 +74,8 @@ export const WeekDay = makeEnum([
 
 export const TOO_MANY_TRIGGERS =
   'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
+export const NOT_YOUR_TRIGGER =
+  'The trigger could not be deleted: it belongs to another user of this script.';
 export const SCRIPTAPP_SCOPE = 'https://www.googleapis.com/auth/script.scriptapp';
 const EVERY_MINUTES = [1, 5, 10, 15, 30];
 const EVERY_HOURS = [1, 2, 4, 6, 8, 12];
@@ -252,7 +260,7 @@ class ClockTriggerBuilderFake implements FakeOf<RealClockTriggerBuilder> {
       eventType: 'CLOCK',
       source: 'CLOCK',
       sourceId: '',
-      owner: this.rt.current?.user ?? this.rt.owner,
+      owner: this.rt.effectiveUser(),
       clock,
     });
     return triggerObject(this.rt, record);
@@ -309,7 +317,7 @@ class SpreadsheetTriggerBuilderFake implements FakeOf<RealSpreadsheetTriggerBuil
       eventType: this.event,
       source: 'SPREADSHEETS',
       sourceId: this.sourceId,
-      owner: this.rt.current?.user ?? this.rt.owner,
+      owner: this.rt.effectiveUser(),
     });
     return triggerObject(this.rt, record);
   }
@@ -412,6 +420,7 @@ class ScriptAppFake implements FakeOf<RealScriptApp> {
     requireAuthorization(this.rt, 'ScriptApp.deleteTrigger', SCRIPTAPP_SCOPE);
     const record = recordOf.get(trigger);
     if (!record) throw signatureError(this.rt, 'ScriptApp.deleteTrigger', [trigger]);
+    if (record.owner !== this.user()) throw this.rt.scriptError(NOT_YOUR_TRIGGER);
     this.host.remove(record.uid);
   }
 
@@ -421,7 +430,7 @@ class ScriptAppFake implements FakeOf<RealScriptApp> {
   }
 
   private user(): string {
-    return this.rt.current?.user ?? this.rt.owner;
+    return this.rt.effectiveUser();
   }
 }
 

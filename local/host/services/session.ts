@@ -2,12 +2,12 @@
  * Session: who the script runs as and for whom.
  *
  * Reference: https://developers.google.com/apps-script/reference/base/session — getEffectiveUser is
- * the user whose authority the script runs under (the trigger's owner for installable triggers);
- * getActiveUser is the user at the keyboard, "If security policies do not allow access to the user's
- * identity, User.getEmail() returns a blank string" — restrictions that "generally do not apply if
- * the developer runs the script themselves or belongs to the same Google Workspace domain as the user".
- * ASSUMPTION: the active user's e-mail is returned when it is the effective user or shares the
- * effective user's domain and that domain is not a consumer one (gmail.com); '' otherwise.
+ * the user whose authority the script runs under ("If the script is running under an installable
+ * trigger, this returns the account of the user who created the trigger"); getActiveUser is the user
+ * at the keyboard, "If security policies do not allow access to the user's identity,
+ * User.getEmail() returns a blank string". Which addresses are visible is the accounts model's rule
+ * (../accounts.ts, `visibleActiveEmail`), the one the host's event objects follow too.
+ * getActiveUserLocale is the active user's account language ("for example, en for English").
  */
 import type { HostRuntime } from '../runtime';
 import { assertType, strict, type AssertNoExtraMethods, type FakeOf } from '../strict';
@@ -35,22 +35,13 @@ export function createUser(rt: HostRuntime, email: string): RealUser {
 export interface SessionOptions {
   /** The script's time zone (appsscript.json "timeZone"). */
   timeZone: string;
-  locale: string;
-  /** The user at the keyboard for the current execution, when it differs from the execution's user. */
-  activeUserOf: (executionId: number) => string | undefined;
 }
 
-const CONSUMER_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
-
-function domainOf(email: string): string {
-  return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
-}
-
-/** The active user's e-mail as Session.getActiveUser().getEmail() reports it under the rule above. */
-export function visibleActiveEmail(active: string, effective: string): string {
-  if (active === effective) return active;
-  const d = domainOf(active);
-  return d === domainOf(effective) && !CONSUMER_DOMAINS.has(d) ? active : '';
+/** The active user's e-mail as the script may see it in the current execution. */
+export function scriptVisibleActiveEmail(rt: HostRuntime): string {
+  const exec = rt.current;
+  if (!exec) return rt.owner;
+  return rt.accounts.visibleActiveEmail(exec.kind, rt.activeUser(), exec.user, rt.owner);
 }
 
 class SessionFake implements FakeOf<RealSession> {
@@ -61,15 +52,16 @@ class SessionFake implements FakeOf<RealSession> {
 
   getActiveUser(): RealUser {
     this.rt.call('Session.getActiveUser');
-    const effective = this.effective();
-    const exec = this.rt.current;
-    const active = (exec && this.options.activeUserOf(exec.id)) ?? effective;
-    return createUser(this.rt, visibleActiveEmail(active, effective));
+    return createUser(this.rt, scriptVisibleActiveEmail(this.rt));
   }
 
   getEffectiveUser(): RealUser {
     this.rt.call('Session.getEffectiveUser');
-    return createUser(this.rt, this.effective());
+    const exec = this.rt.current;
+    const email = exec
+      ? this.rt.accounts.visibleEffectiveEmail(exec.kind, exec.user, this.rt.owner)
+      : this.rt.owner;
+    return createUser(this.rt, email);
   }
 
   getScriptTimeZone(): string {
@@ -79,20 +71,17 @@ class SessionFake implements FakeOf<RealSession> {
 
   getActiveUserLocale(): string {
     this.rt.call('Session.getActiveUserLocale');
-    return this.options.locale;
+    // The account's language: "en" for an en_US account, as the reference's example.
+    return this.rt.accounts.account(this.rt.activeUser()).locale.split(/[_-]/)[0] ?? '';
   }
 
   getTemporaryActiveUserKey(): string {
     this.rt.call('Session.getTemporaryActiveUserKey');
     // Stable per user (Google rotates it every 30 days; the host never does).
-    const active = this.rt.current
-      ? (this.options.activeUserOf(this.rt.current.id) ?? this.effective())
-      : this.effective();
-    return createHash('sha256').update(`thidua-host:${active}`).digest('base64').slice(0, 43);
-  }
-
-  private effective(): string {
-    return this.rt.current?.user ?? this.rt.owner;
+    return createHash('sha256')
+      .update(`thidua-host:${this.rt.activeUser()}`)
+      .digest('base64')
+      .slice(0, 43);
   }
 }
 
