@@ -131,3 +131,50 @@ describe('alerts and prompts', () => {
     ]);
   });
 });
+
+describe('dialogs release locks (reference/lock/lock; DESIGN §4)', () => {
+  const LOCK_SCRIPT = `
+function guarded() {
+  var lock = LockService.getDocumentLock();
+  lock.waitLock(1000);
+  var before = lock.hasLock();
+  var answer = SpreadsheetApp.getUi().alert('Ghi đè kết quả?', SpreadsheetApp.getUi().ButtonSet.YES_NO);
+  return [before, lock.hasLock(), String(answer)];
+}
+function grab() {
+  var lock = LockService.getDocumentLock();
+  var got = lock.tryLock(0);
+  PropertiesService.getScriptProperties().setProperty('grabbed', String(got));
+  return got;
+}`;
+
+  test('a lock held before an alert is not held after it, and another execution takes it meanwhile', () => {
+    const host = hostFor(LOCK_SCRIPT);
+    let during: ReturnType<typeof host.run> | undefined;
+    let heldDuring: boolean | undefined;
+    host.ui.answer('NO', () => {
+      heldDuring = host.locks.ownerOf('document') !== undefined;
+      during = host.run('grab', { kind: 'menu', user: 'other@gmail.com' });
+    });
+    const r = host.run('guarded');
+    expect(r.status).toBe('ok');
+    expect(r.value).toEqual([true, false, 'NO']);
+    expect(heldDuring).toBe(false);
+    expect(during?.value).toBe(true);
+    // The callback ran while the dialog was open, inside the outer execution.
+    expect(during?.execution.startMs).toBeGreaterThanOrEqual(host.ui.shown[0]?.atMs ?? Infinity);
+    expect(during?.execution.endMs).toBeLessThanOrEqual(r.execution.endMs ?? -Infinity);
+  });
+
+  test('without a dialog the lock is kept for the whole execution (control)', () => {
+    const host = hostFor(`${LOCK_SCRIPT}
+function kept() { var l = LockService.getDocumentLock(); l.waitLock(1000); SpreadsheetApp.flush(); return l.hasLock(); }`);
+    let inner: ReturnType<typeof host.run> | undefined;
+    const stop = host.onCall('SpreadsheetApp.flush', () => {
+      inner = host.run('grab', { kind: 'menu', user: 'other@gmail.com' });
+    });
+    expect(host.run('kept').value).toBe(true);
+    stop();
+    expect(inner?.value).toBe(false);
+  });
+});
