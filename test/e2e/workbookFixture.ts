@@ -24,8 +24,16 @@ import {
 
 export const BUNDLE = join(__dirname, '..', '..', 'build', 'Code.js');
 
+/**
+ * A host running the bundle. The file is Vietnamese-locale unless the test says otherwise: the
+ * fixture's workbook stands for one that set-up has already made (set-up sets vi_VN and
+ * Asia/Ho_Chi_Minh); tests of set-up itself pass the creator's en_US / America/Los_Angeles.
+ */
 export function newHost(options: Omit<LocalHostOptions, 'code'> = {}): LocalHost {
-  return LocalHost.fromBuild(BUNDLE, options);
+  return LocalHost.fromBuild(BUNDLE, {
+    ...options,
+    spreadsheet: { locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh', ...options.spreadsheet },
+  });
 }
 
 /** Writes a block host-side as the owner typing or pasting it (no script call is counted). */

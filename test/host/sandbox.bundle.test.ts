@@ -53,15 +53,21 @@ test('with the real Sheets fakes: an edit fires onEdit and an installable trigge
         e.source.toast('Đã ghi ' + e.range.getA1Notation(), 'Thi đua');
         PropertiesService.getScriptProperties().setProperty('audit', [e.value, e.oldValue, e.triggerUid].join('|'));
       }`,
-    spreadsheet: { name: 'Cụm thi đua số 1', editors: ['member@ubnd.vn'] },
+    // A file made by a Vietnamese-locale owner (a file's locale is its creator's).
+    spreadsheet: {
+      name: 'Cụm thi đua số 1',
+      editors: ['member@ubnd.vn'],
+      locale: 'vi_VN',
+      timeZone: 'Asia/Ho_Chi_Minh',
+    },
   });
   expect(host.run('install').status).toBe('ok');
   host.edit('member@ubnd.vn', "'Trang tính1'!B2", '9,5');
   const second = host.edit('member@ubnd.vn', "'Trang tính1'!B2", 'Tốt');
   expect(second.runs.map((r) => r.status)).toEqual(['ok', 'ok']);
-  expect(host.properties.script.get('simple')).toBe(
-    'B2|Tốt|LIMITED|Cụm thi đua số 1|member@ubnd.vn',
-  );
+  // A simple trigger is not told who typed unless it is the owner
+  // (https://developers.google.com/apps-script/reference/base/user#getEmail()).
+  expect(host.properties.script.get('simple')).toBe('B2|Tốt|LIMITED|Cụm thi đua số 1|');
   const [value, oldValue, uid] = (host.properties.script.get('audit') as string).split('|');
   // "9,5" typed in a Vietnamese-locale sheet is the number 9.5; the event carries strings.
   expect([value, oldValue]).toEqual(['Tốt', '9.5']);
