@@ -4,7 +4,12 @@
  */
 import { renderCellValue, shortenEcho } from '../findings';
 import { SHEET_NAMES } from '../layout/sheets';
-import { AUDIT_LAYOUT, CROSS_SCORES_LAYOUT, VOTES_LAYOUT, type AuditColumnKey } from '../layout/tables';
+import {
+  AUDIT_LAYOUT,
+  CROSS_SCORES_LAYOUT,
+  VOTES_LAYOUT,
+  type AuditColumnKey,
+} from '../layout/tables';
 import { matrixLayout } from '../layout/matrix';
 import type { Unit } from '../model/unit';
 import { cellAt, isBlank } from '../readers/cells';
@@ -113,7 +118,8 @@ export function unitOfEditedRows(
  */
 export function auditWhoText(sheet: string, unit: Unit | undefined, closed: boolean): string {
   if (unit === undefined) return UNKNOWN_EDITOR;
-  const label = unit.name.trim() !== '' ? `${unit.code} (${shortenEcho(unit.name, 80)})` : unit.code;
+  const label =
+    unit.name.trim() !== '' ? `${unit.code} (${shortenEcho(unit.name, 80)})` : unit.code;
   if (closed && sheet !== SHEET_NAMES.votes) {
     return `${UNKNOWN_EDITOR}; dòng của đơn vị ${label} — đã khóa chấm điểm: chỉ Cụm trưởng và chủ sở hữu sửa được`;
   }
@@ -200,7 +206,9 @@ export function parseAuditTriggerRecord(
 
 /** The alert after "Bật ghi nhật ký thay đổi" (and the note when closing scoring). */
 export function auditTriggerMessage(
-  state: { readonly kind: 'created' | 'exists' } | { readonly kind: 'elsewhere'; readonly creator: string },
+  state:
+    | { readonly kind: 'created' | 'exists' }
+    | { readonly kind: 'elsewhere'; readonly creator: string },
 ): string {
   switch (state.kind) {
     case 'created':

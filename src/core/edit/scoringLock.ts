@@ -14,13 +14,7 @@ import { cellAt, isBlank } from '../readers/cells';
 import { locateTable } from '../readers/headers';
 import { resolve, unitIndex } from '../readers/lookup';
 import { emailKey } from '../text/normalize';
-import {
-  ACTION_ROLES,
-  ROLE_LABELS,
-  emailsWithRole,
-  rolesOf,
-  type ActionKey,
-} from '../roles';
+import { ACTION_ROLES, ROLE_LABELS, emailsWithRole, rolesOf, type ActionKey } from '../roles';
 
 /** The label written into Cấu hình's "Chấm điểm" cell for a state. */
 export function scoringStateLabel(closed: boolean): string {
