@@ -26,7 +26,6 @@ export const FindingCode = z.enum([
   'score-missing',
   'invalid-value',
   'invalid-email',
-  'not-own-row',
 ]);
 export type FindingCode = z.infer<typeof FindingCode>;
 
@@ -40,7 +39,7 @@ export const FindingSchema = z.object({
   sheet: z.string().check(z.minLength(1)),
   cell: z.string().check(z.regex(A1_PATTERN)),
   code: FindingCode,
-  /** What the user typed, as text; '' for an empty cell. */
+  /** What the user typed, as text (shortened by shortenEcho when long); '' for an empty cell. */
   value: z.string(),
   /** Vietnamese, naming the sheet and the cell. */
   message: z.string().check(z.minLength(1)),
@@ -72,7 +71,6 @@ export const DEFAULT_SEVERITY: { readonly [C in FindingCode]: FindingSeverity } 
   'score-missing': 'warning',
   'invalid-value': 'error',
   'invalid-email': 'error',
-  'not-own-row': 'error',
 };
 
 /**
@@ -86,6 +84,28 @@ export function renderCellValue(value: unknown): string {
     return date.kind === 'ok' ? formatShortDate(date.value) : valueToText(value);
   }
   return valueToText(value);
+}
+
+/** Sheets refuses a cell of more than 50,000 characters (DESIGN §4): writing more throws. */
+export const CELL_CHARACTER_LIMIT = 50_000;
+
+/** How much of a typed value a message, report or log quotes. */
+export const ECHO_CHARACTERS = 100;
+
+/**
+ * A typed value as the product quotes it back: whole when short, else its first `max` characters
+ * and the full length ("abc… (60.000 ký tự)"). The one place that decides it, so no report row,
+ * note, toast or log cell built around a user's value can outgrow a cell.
+ */
+export function shortenEcho(text: string, max: number = ECHO_CHARACTERS): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  return `${chars.slice(0, max).join('')}… (${formatNumberVi(chars.length)} ký tự)`;
+}
+
+/** renderCellValue, shortened for quoting: what messages and reports show of a cell. */
+export function echoCellValue(value: unknown, max: number = ECHO_CHARACTERS): string {
+  return shortenEcho(renderCellValue(value), max);
 }
 
 type MessageContext = {
@@ -119,7 +139,7 @@ function optional(prefix: string, text: string | undefined, suffix = ''): string
  * header-missing {expected}, header-renamed {expected}, duplicate-code {firstCell},
  * unknown-unit / unknown-criterion {hint}, above-max {max, score}, below-zero {score},
  * required-missing {field}, group-max-mismatch {sum, max, group}, closed-period {closedOn},
- * score-missing {unit, criterion}, invalid-value {expected}, not-own-row {scorer, editor}.
+ * score-missing {unit, criterion}, invalid-value {expected}.
  * All optional.
  */
 const MESSAGES: { readonly [C in FindingCode]: (c: MessageContext) => string } = {
@@ -165,13 +185,6 @@ const MESSAGES: { readonly [C in FindingCode]: (c: MessageContext) => string } =
   'invalid-value': (c) =>
     `giá trị ${quoted(c.value)} không hợp lệ` + optional('; cần ', detail(c, 'expected')) + '.',
   'invalid-email': (c) => `${quoted(c.value)} không phải là địa chỉ email hợp lệ.`,
-  'not-own-row': (c) =>
-    'dòng này ghi đơn vị chấm' +
-    optional(' "', detail(c, 'scorer'), '"') +
-    ', không phải đơn vị của tài khoản' +
-    optional(' ', detail(c, 'editor')) +
-    ': mỗi đơn vị chỉ chấm chéo dưới mã của mình. Giá trị vẫn được giữ; hãy sửa lại đơn vị chấm ' +
-    'hoặc báo Cụm trưởng.',
 };
 
 /** `Trang "Tự chấm", ô C5: ` — "vùng" for a range, so the wording fits the reference. */
@@ -187,7 +200,7 @@ export function findingMessage(
   value: unknown,
   details: FindingDetails = {},
 ): string {
-  const body = MESSAGES[code]({ value: renderCellValue(value), details });
+  const body = MESSAGES[code]({ value: echoCellValue(value), details });
   return (location(sheet, cell) + body).normalize('NFC');
 }
 
@@ -207,7 +220,7 @@ export function finding(
     sheet,
     cell,
     code,
-    value: renderCellValue(value),
+    value: echoCellValue(value),
     message: findingMessage(sheet, cell, code, value, details),
     severity,
   };

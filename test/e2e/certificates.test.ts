@@ -277,6 +277,40 @@ describe(CAPTION, () => {
     ).toMatch(/hết hạn mức hằng ngày/);
   });
 
+  it('at a daily quota it promises no fixed hour: probes within 1–2 h and resumes once Google restores the quota', () => {
+    // https://developers.google.com/apps-script/guides/services/quotas: a quota is restored 24 h
+    // after the first counted request, per user. Driving the clock two days ahead passes whether
+    // the host resets quotas per Pacific day or per user's 24-h window.
+    const host = setup(20);
+    host.rt.useQuota('documentsCreated', 245);
+    const startedMs = host.rt.nowMs;
+    host.clickMenu(CAPTION);
+    const paused = host.ui.shown.at(-1)?.prompt ?? '';
+    expect(paused).toContain('hết hạn mức hằng ngày');
+    expect(paused).toContain('sẽ thử lại lúc');
+    expect(paused).toContain('24 giờ sau lần dùng đầu tiên');
+    const record = JSON.parse(host.properties.document.get('thidua.job') ?? '{}') as {
+      status?: string;
+      resumeAfterMs?: number;
+    };
+    expect(record.status).toBe('paused-quota');
+    const wait = (record.resumeAfterMs ?? 0) - host.rt.nowMs;
+    expect(wait).toBeGreaterThanOrEqual(60 * 60_000);
+    expect(wait).toBeLessThanOrEqual(2 * 3600_000);
+    drain(host);
+    const statuses = Array.from({ length: 20 }, (_, i) => cell(host, i + 2, 'status'));
+    expect(statuses.every((x) => x === 'Đã tạo')).toBe(true);
+    expect([...byKey(host).values()].every((e) => e.pdf === 1 && e.doc === 1)).toBe(true);
+    expect(byKey(host).size).toBe(20);
+    // Probes came at most 2 h apart while paused, and the job finished within ~26 h of the pause.
+    const runs = host.rt.executions
+      .filter((e) => e.functionName === 'jobContinue')
+      .map((e) => e.startMs);
+    const gaps = runs.slice(1).map((t, i) => t - (runs[i] ?? 0));
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(2 * 3600_000);
+    expect((runs.at(-1) ?? 0) - startedMs).toBeLessThanOrEqual(26 * 3600_000);
+  });
+
   it('"Hủy tác vụ" cancels cleanly: trigger removed, unmade rows left pending, a new start works', () => {
     const host = setup(60);
     host.clickMenu(CAPTION);

@@ -195,7 +195,7 @@ describe('audit trail (Bật ghi nhật ký thay đổi)', () => {
     expect(host.clickMenu('Bật ghi nhật ký thay đổi').status).toBe('ok');
     expect(host.ui.shown.at(-1)?.prompt).toContain('Đã bật ghi nhật ký thay đổi');
     expect(host.clickMenu('Bật ghi nhật ký thay đổi').status).toBe('ok');
-    expect(host.ui.shown.at(-1)?.prompt).toContain('đã được bật từ trước');
+    expect(host.ui.shown.at(-1)?.prompt).toContain('đã được bạn bật từ trước');
     const triggers = host.triggers.triggers.filter((t) => t.handler === 'onEditAudit');
     expect(triggers).toHaveLength(1);
     expect(triggers[0]?.eventType).toBe('ON_EDIT');
@@ -238,7 +238,9 @@ describe('audit trail (Bật ghi nhật ký thay đổi)', () => {
     expect(rows[1]?.[0]).toBe('');
   });
 
-  it("marks a cross score a member types under another unit's code, and keeps it", () => {
+  it("never judges a Chấm chéo row by who typed: a good score in another scorer's row is not marked", () => {
+    // The edit event's user is blank for members in a simple trigger (DESIGN §4); the per-scorer
+    // protections keep each scorer to its block, so the check looks at values only.
     const host = seeded();
     const header = headerValues(CROSS_SCORES_LAYOUT);
     paste(host, SHEET_NAMES.crossScores, 1, 1, [header]);
@@ -250,14 +252,10 @@ describe('audit trail (Bật ghi nhật ký thay đổi)', () => {
     const at = (r: number) =>
       `'${SHEET_NAMES.crossScores}'!A${String(r)}:${String.fromCharCode(64 + header.length)}${String(r)}`;
     const DD = 'dongda@mttq.example.vn';
-    onlyRun(host.edit(DD, at(2), [row('DD')]));
-    onlyRun(host.edit(DD, at(3), [row('BD')]));
-    const scorerCell = (r: number) =>
-      host.spreadsheet.cellAt(`'${SHEET_NAMES.crossScores}'!A${String(r)}`);
-    expect(scorerCell(2)?.note ?? '').toBe('');
-    expect(scorerCell(3)?.bg).toBe(MARK_FILL);
-    expect(scorerCell(3)?.note).toContain('không phải đơn vị của tài khoản dongda@mttq.example.vn');
-    expect(host.spreadsheet.valueAt(`'${SHEET_NAMES.crossScores}'!A3`)).toBe('BD');
+    const run = onlyRun(host.edit(DD, at(3), [row('BD')]));
+    expect(callsOf(run, 'User.getEmail')).toBe(0);
+    expect(host.spreadsheet.cellAt(`'${SHEET_NAMES.crossScores}'!A3`)?.bg).not.toBe(MARK_FILL);
+    expect(host.spreadsheet.cellAt(`'${SHEET_NAMES.crossScores}'!A3`)?.note ?? '').toBe('');
   });
 
   it('formats a thousand more Nhật ký rows when the formatted ones are used up', () => {

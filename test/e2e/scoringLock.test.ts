@@ -9,7 +9,7 @@ import { AUDIT_ACTIONS } from '../../src/core/edit/audit';
 import { MARK_FILL } from '../../src/core/edit/marks';
 import { busyMessage } from '../../src/gas/lock';
 import { SAMPLE_UNIT_ROWS } from '../../sample/cluster1';
-import { newHost, seedSampleWorkbook } from './workbookFixture';
+import { newHost, paste, seedSampleWorkbook } from './workbookFixture';
 
 const CAPTION = 'Khóa / mở chấm điểm';
 const HEAD = 'badinh@mttq.example.vn';
@@ -230,5 +230,57 @@ describe('Khóa / mở chấm điểm after the real set-up (Nhật ký protecte
     const prompt = host.ui.shown.at(-1)?.prompt ?? '';
     expect(prompt).toContain('«Khởi tạo / cập nhật bảng tính» không hoàn thành');
     expect(prompt).toContain('không được sửa một vùng được bảo vệ');
+  });
+
+  it('a rotated head closes what they may and names the protections that still list the old head', () => {
+    // Protection.getEditors / changes are refused to a user who cannot edit the protection
+    // (https://developers.google.com/apps-script/reference/spreadsheet/protection#canEdit()).
+    const host = preparedHost();
+    const HK = 'hoankiem@mttq.example.vn';
+    paste(host, SHEET_NAMES.units, 2, 4, [['Thành viên']]);
+    paste(host, SHEET_NAMES.units, 4, 4, [['Cụm trưởng']]);
+    const result = toggle(host, HK);
+    expect(result.error).toBeUndefined();
+    expect(scoringCell(host)).toBe('Đã khóa');
+    const prompt = host.ui.shown.at(-1)?.prompt ?? '';
+    // HK's own rows list HK, so HK could close them; every other unit row lists only the old head.
+    expect(prompt).toContain('Đã khóa chấm điểm. 2 vùng bảo vệ');
+    expect(prompt).toContain('Chưa khóa được 2 nhóm vùng bảo vệ');
+    expect(prompt).toContain(
+      `Trang "${SHEET_NAMES.selfScores}", dòng của đơn vị BD, HM, DD, HBT, LB`,
+    );
+    expect(prompt).toContain('nhờ chủ sở hữu bảng tính chạy «Khởi tạo / cập nhật bảng tính»');
+    // HK's row: the old head left, the new head (HK) and the owner remain.
+    expect(editorsAt(host, `${SELF}!C5`)).toEqual([HK, host.owner].sort());
+    // Rows HK may not edit are untouched, not half-changed.
+    expect(editorsAt(host, `${SELF}!C6`)).toContain(DD);
+  });
+
+  it('one audit trigger per workbook: the head closing after the owner turned the log on adds none', () => {
+    const host = preparedHost();
+    expect(host.clickMenu('Bật ghi nhật ký thay đổi', host.owner).status).toBe('ok');
+    toggle(host, HEAD);
+    // The owner's trigger is not in the head's getProjectTriggers(); the record says it exists.
+    expect(host.triggers.triggers.filter((t) => t.handler === 'onEditAudit')).toHaveLength(1);
+    expect(host.clickMenu('Bật ghi nhật ký thay đổi', HEAD).status).toBe('ok');
+    expect(host.ui.shown.at(-1)?.prompt).toContain(`đã được ${host.owner} bật`);
+    expect(host.triggers.triggers.filter((t) => t.handler === 'onEditAudit')).toHaveLength(1);
+    const before = auditActions(host).length;
+    host.edit(host.owner, `${SELF}!C6`, [['19']]);
+    expect(auditActions(host).length).toBe(before + 1);
+  });
+
+  it('a stray duplicate trigger logs nothing: only the recorded uid writes Nhật ký', () => {
+    const host = preparedHost();
+    expect(host.clickMenu('Bật ghi nhật ký thay đổi', HEAD).status).toBe('ok');
+    // As if the head's trigger had been made before triggers were recorded, and then the owner's.
+    host.properties.document.delete('thidua.auditTrigger');
+    expect(host.clickMenu('Bật ghi nhật ký thay đổi', host.owner).status).toBe('ok');
+    expect(host.triggers.triggers.filter((t) => t.handler === 'onEditAudit')).toHaveLength(2);
+    const before = auditActions(host).length;
+    const outcome = host.edit(host.owner, `${SELF}!C6`, [['19']]);
+    for (const run of outcome.runs) expect(run.error).toBeUndefined();
+    expect(outcome.runs.filter((r) => r.execution.functionName === 'onEditAudit')).toHaveLength(2);
+    expect(auditActions(host).length).toBe(before + 1);
   });
 });

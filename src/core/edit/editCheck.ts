@@ -7,24 +7,23 @@
  * Protections tighten when the head closes scoring, so Sheets blocks most such edits itself; what
  * still gets through (the owner, the head, a protection a user widened) is marked here with the
  * value before the edit, and logged by the audit trigger. The typed value is never erased.
+ *
+ * Who typed is never read here: in a simple trigger Google leaves the editor's e-mail blank for
+ * everyone but the owner (DESIGN §4). Keeping each unit to its own rows (Tự chấm row, Chấm chéo
+ * block, ballot) is the protections' job, which Sheets applies to the real person typing.
  */
-import { finding, type Finding } from '../findings';
+import { ECHO_CHARACTERS, finding, type Finding } from '../findings';
 import { eventValueText } from './audit';
 import { cellA1, parseA1 } from '../a1';
 import { SETTING_ROWS } from '../layout/settings';
 import { SHEET_NAMES, isScoreSheet, type SheetName } from '../layout/sheets';
-import { CRITERIA_LAYOUT, CROSS_SCORES_LAYOUT } from '../layout/tables';
+import { CRITERIA_LAYOUT } from '../layout/tables';
 import { matrixLayout } from '../layout/matrix';
 import { cellAt } from '../readers/cells';
 import { readCriteria } from '../readers/criteria';
 import { readSettings, readSettingValue } from '../readers/settings';
 import { readUnits } from '../readers/units';
-import { locateTable } from '../readers/headers';
-import { resolve, unitIndex } from '../readers/lookup';
-import type { Unit } from '../model/unit';
 import { checkEditedCells, type CellVerdict, type EditContext } from '../validation/edit';
-import { emailKey } from '../text/normalize';
-import { togglePermission } from './scoringLock';
 
 /**
  * Sheets whose edits are checked as they are typed and by "Kiểm tra dữ liệu" (the input sheets;
@@ -107,12 +106,6 @@ export interface EditInput {
   readonly settingsGrid?: readonly unknown[];
   readonly unitsGrid?: readonly unknown[];
   readonly criteriaGrid?: readonly unknown[];
-  /**
-   * Who typed (the edit event's user; often empty for accounts outside the owner's domain) and
-   * the spreadsheet's owner: a cross score typed under another unit's code is marked.
-   */
-  readonly editorEmail?: string;
-  readonly ownerEmail?: string;
 }
 
 export interface EditCheck {
@@ -172,7 +165,7 @@ function closedVerdicts(input: EditInput): CellVerdict[] {
       const base = finding(input.sheet, cell, 'closed-period', value);
       const before =
         single && input.oldValue !== undefined
-          ? ` Giá trị trước khi sửa: ${quoted(eventValueText(input.oldValue))}.`
+          ? ` Giá trị trước khi sửa: ${quoted(eventValueText(input.oldValue, ECHO_CHARACTERS))}.`
           : '';
       const message =
         `${base.message}${before} Thay đổi đã được ghi nhận là bị từ chối: ` +
@@ -227,49 +220,7 @@ export function checkEdit(input: EditInput): EditCheck {
     { sheet: input.sheet, row: input.row, column: input.column, values: input.values },
     context,
   );
-  const verdicts =
-    input.sheet === SHEET_NAMES.crossScores ? markOthersRows(input, units, checked) : checked;
-  return { verdicts, closed, findings: collect(verdicts) };
-}
-
-/**
- * Chấm chéo is one long table, so no protection can keep a unit to its own rows: a row whose
- * scorer is a unit other than the editor's own is marked on every edited cell (the owner and the
- * head, who may close scoring, may enter anyone's). The typed values stay.
- */
-function markOthersRows(
-  input: EditInput,
-  units: readonly Unit[],
-  verdicts: CellVerdict[],
-): CellVerdict[] {
-  const editor = emailKey(input.editorEmail ?? '');
-  if (editor === '' || togglePermission(editor, input.ownerEmail ?? '', units).allowed) {
-    return verdicts;
-  }
-  const header = input.headerRows?.[0];
-  const scorerColumn = Array.isArray(header)
-    ? locateTable([header], CROSS_SCORES_LAYOUT).columns.get('scorer')
-    : undefined;
-  if (scorerColumn === undefined) return verdicts;
-  const index = unitIndex(units);
-  const width = input.values[0]?.length ?? 0;
-  return verdicts.map((verdict, k) => {
-    const i = width === 0 ? 0 : Math.floor(k / width);
-    const typed = input.rows?.[i]?.[scorerColumn];
-    const scorer = resolve(index, typed, (u) => u.code);
-    if (scorer.kind !== 'found' || emailKey(scorer.item.email) === editor || !verdict.ok) {
-      return verdict;
-    }
-    const value = input.values[i]?.[width === 0 ? 0 : k % width];
-    return {
-      cell: verdict.cell,
-      ok: false,
-      finding: finding(input.sheet, verdict.cell, 'not-own-row', value, {
-        scorer: scorer.item.code,
-        editor: input.editorEmail ?? '',
-      }),
-    };
-  });
+  return { verdicts: checked, closed, findings: collect(checked) };
 }
 
 function asRow(row: unknown): readonly unknown[] | undefined {

@@ -14,6 +14,7 @@ import { cellAt, isBlank } from '../readers/cells';
 import { locateTable } from '../readers/headers';
 import { resolve, unitIndex } from '../readers/lookup';
 import { emailKey } from '../text/normalize';
+import { ACTION_ROLES, ROLE_LABELS, emailsWithRole, rolesOf, type ActionKey } from '../roles';
 
 /** The label written into Cấu hình's "Chấm điểm" cell for a state. */
 export function scoringStateLabel(closed: boolean): string {
@@ -30,31 +31,34 @@ export interface TogglePermission {
 }
 
 /**
- * Only the cluster head (Đơn vị, role Cụm trưởng) or the spreadsheet's owner may toggle scoring
- * or install the change-log trigger: they are the only editors of Nhật ký besides the owner, and a
- * trigger runs with its creator's rights, so a member's trigger could never write a row.
+ * Who may toggle scoring or install the change-log trigger, read from the roles table
+ * (ACTION_ROLES in src/core/roles.ts: today owner and head). They are the editors of Nhật ký and
+ * of every unit row protection, and a trigger runs with its creator's rights, so anyone else's
+ * trigger could never write a row.
  */
 export function togglePermission(
   userEmail: string,
   ownerEmail: string,
   units: readonly Unit[],
   action = 'khóa / mở chấm điểm',
+  key: ActionKey = action === 'khóa / mở chấm điểm' ? 'toggleScoring' : 'enableAudit',
 ): TogglePermission {
-  const headEmails = units
-    .filter((u) => u.role === 'head' && u.email.trim() !== '')
-    .map((u) => u.email.trim());
-  const me = emailKey(userEmail);
-  const allowed =
-    me !== '' && (me === emailKey(ownerEmail) || headEmails.some((e) => emailKey(e) === me));
+  const headEmails = emailsWithRole(units, 'head');
+  const allowedRoles = ACTION_ROLES[key];
+  const roles = rolesOf(userEmail, { owner: ownerEmail, units });
+  const allowed = allowedRoles.some((r) => roles.has(r));
   if (allowed) return { allowed, headEmails };
   const heads = headEmails.length > 0 ? headEmails.join(', ') : 'chưa khai báo';
-  const who = me === '' ? 'Không xác định được tài khoản của bạn' : `Tài khoản ${userEmail}`;
+  const who =
+    emailKey(userEmail) === ''
+      ? 'Không xác định được tài khoản của bạn (Google không cho biết)'
+      : `Tài khoản ${userEmail.trim()}`;
   return {
     allowed,
     headEmails,
     reason:
-      `${who} không có quyền ${action}. Chỉ Cụm trưởng (trang "${SHEET_NAMES.units}", ` +
-      `vai trò Cụm trưởng: ${heads}) hoặc chủ sở hữu bảng tính mới được thực hiện.`,
+      `${who} không có quyền ${action}. Chỉ ${allowedRoles.map((r) => ROLE_LABELS[r]).join(', ')} ` +
+      `được thực hiện (Cụm trưởng theo trang "${SHEET_NAMES.units}": ${heads}).`,
   };
 }
 
@@ -151,6 +155,53 @@ export function toggleQuestion(closing: boolean): string {
         `(kể cả ở trang "${SHEET_NAMES.crossScores}") bị đánh dấu từ chối và ghi vào trang ` +
         `"${SHEET_NAMES.audit}".`
     : 'Mở lại chấm điểm? Mỗi đơn vị được sửa lại dòng điểm của mình.';
+}
+
+/** A unit row protection the current user may not edit, so may neither read nor change. */
+export interface BlockedProtection {
+  readonly sheet: string;
+  readonly row: number;
+  readonly numRows: number;
+}
+
+/**
+ * Vietnamese lines for the protections left as they were because the current user cannot edit
+ * them: Google shows a protection's editors only to those who can edit it (Protection.getEditors
+ * reference), so a head named after set-up ran (a rotated head) meets protections still listing
+ * the old head. Only the owner, or the owner running set-up, can put them right. Protections of no
+ * unit (headers, computed areas) are not the toggle's business and are not listed.
+ */
+export function blockedProtectionLines(
+  blocked: readonly BlockedProtection[],
+  grids: Readonly<Record<string, readonly unknown[]>>,
+  units: readonly Unit[],
+): string[] {
+  const bySheet = new Map<string, string[]>();
+  for (const b of blocked) {
+    const grid = grids[b.sheet];
+    if (grid === undefined) continue;
+    const unit = unitOfRows(b.sheet, grid, b.row, b.numRows, units);
+    if (unit === undefined) continue;
+    const list = bySheet.get(b.sheet) ?? [];
+    list.push(unit.code);
+    bySheet.set(b.sheet, list);
+  }
+  return [...bySheet].map(
+    ([sheet, codes]) => `Trang "${sheet}", dòng của đơn vị ${[...new Set(codes)].join(', ')}`,
+  );
+}
+
+/** The part of the alert about protections the user could not change; '' when none. */
+export function blockedProtectionsNote(lines: readonly string[], closing: boolean): string {
+  if (lines.length === 0) return '';
+  return (
+    `\n\nChưa ${closing ? 'khóa' : 'mở lại'} được ${lines.length} nhóm vùng bảo vệ vì tài khoản của ` +
+    'bạn không có trong danh sách người sửa của chúng (Google chỉ cho người sửa được một vùng bảo ' +
+    'vệ xem và đổi danh sách đó; có thể vùng vẫn ghi Cụm trưởng cũ):\n- ' +
+    lines.join('\n- ') +
+    `\nHãy nhờ chủ sở hữu bảng tính chạy «Khởi tạo / cập nhật bảng tính» (cập nhật Cụm trưởng theo trang "${SHEET_NAMES.units}") ` +
+    'rồi chọn lại «Khóa / mở chấm điểm».'
+  );
 }
 
 /** What the toggle did, for the alert and Nhật ký. */

@@ -75,14 +75,26 @@ export function continuationDelayMs(transientStreak: number): number {
 export const CONTINUE_AFTER_MS = 60_000;
 
 /**
- * When daily quotas reset. Google does not publish the hour; the host (and, as widely observed,
- * Google) resets at midnight Pacific time. Resume a quarter of an hour after it, to be safe.
- * ASSUMPTION: UTC-8 all year (no daylight saving), as the host counts days.
+ * Google restores a daily quota 24 hours after the first request that counted, per user
+ * (https://developers.google.com/apps-script/guides/services/quotas: "Quotas are set at different
+ * levels … reset 24 hours after the first request"), not at a fixed hour. The job cannot know when
+ * its user's first request of the window was (other scripts of the same user count too), so after
+ * a quota error it probes: one try every QUOTA_PROBE_MS, and at the latest when a full window has
+ * surely passed since the pause began. A failed probe costs one item's first call.
  */
-export function nextQuotaResetMs(nowMs: number): number {
-  const offset = 8 * 3600 * 1000;
-  const day = 24 * 3600 * 1000;
-  const pacific = nowMs - offset;
-  const nextMidnight = (Math.floor(pacific / day) + 1) * day + offset;
-  return nextMidnight + 15 * 60 * 1000;
+export const QUOTA_PROBE_MS = 90 * 60_000;
+export const QUOTA_WINDOW_MS = 24 * 3600_000;
+/** Past the window's end, so the last probe lands after the reset even with trigger jitter. */
+export const QUOTA_MARGIN_MS = 15 * 60_000;
+
+/**
+ * When to try again after a quota error at `nowMs`, for a pause that began at `pausedSinceMs`
+ * (the first quota error of this pause; equal to nowMs on the first).
+ */
+export function nextQuotaProbeMs(nowMs: number, pausedSinceMs: number): number {
+  const since = pausedSinceMs > 0 && pausedSinceMs <= nowMs ? pausedSinceMs : nowMs;
+  const surelyReset = since + QUOTA_WINDOW_MS + QUOTA_MARGIN_MS;
+  // Still out after a full window: spent again (other scripts of the user count too); keep probing.
+  if (nowMs >= surelyReset - 60_000) return nowMs + QUOTA_PROBE_MS;
+  return Math.min(nowMs + QUOTA_PROBE_MS, surelyReset);
 }

@@ -32,6 +32,8 @@ export const JobRecordSchema = z.object({
   transientStreak: z._default(z.int(), 0),
   /** When a paused job may go on (ms since epoch); 0 when not paused. */
   resumeAfterMs: z._default(z.number(), 0),
+  /** When the current quota pause began (first quota error of it); 0 when not in one. */
+  quotaSinceMs: z._default(z.number(), 0),
   lastError: z._default(z.string(), ''),
   /** Output keys of the chunk being processed: looked up before anything is made again. */
   inflight: z._default(z.array(z.string()), []),

@@ -53,6 +53,7 @@ import { applyMergePlanById, readDocShape } from '../docs/merge';
 import {
   ensureTemplatesIn,
   fileStateProblem,
+  createOutputFolder,
   inspectFolder,
   workbookFolder,
   writeSettings,
@@ -366,7 +367,7 @@ function begin(): Begun {
     const home = workbookFolder(workbook);
     const name = defaultFolderName(Number.isFinite(year) ? year : new Date().getFullYear());
     const existing = home.getFoldersByName(name);
-    folder = existing.hasNext() ? existing.next() : home.createFolder(name);
+    folder = existing.hasNext() ? existing.next() : createOutputFolder(workbook, home, name);
     writeSettings(
       settingsSheet,
       readGrid(settingsSheet),

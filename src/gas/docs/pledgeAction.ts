@@ -50,6 +50,7 @@ import {
   ensureTemplatesIn,
   fileStateProblem,
   inspectDoc,
+  createOutputFolder,
   inspectFolder,
   workbookFolder,
   writeSettings,
@@ -203,7 +204,7 @@ function createPledge(workbook: Spreadsheet): void {
     const home = workbookFolder(workbook);
     const name = defaultFolderName(settings.year);
     const existing = home.getFoldersByName(name);
-    folder = existing.hasNext() ? existing.next() : home.createFolder(name);
+    folder = existing.hasNext() ? existing.next() : createOutputFolder(workbook, home, name);
     updates.set('documentsFolder', folder.getId());
   }
 

@@ -26,6 +26,9 @@ import {
 import { driveIdOf } from '../../core/documents/pledgeData';
 import { settingTexts, settingsBlocks } from '../../core/documents/settingsWrite';
 import { SHEET_NAMES } from '../../core/layout/sheets';
+import { emailsWithRole } from '../../core/roles';
+import { readUnits } from '../../core/readers/units';
+import { emailKey } from '../../core/text/normalize';
 import { readGrid, writeBlock } from '../workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -187,7 +190,13 @@ export function fileStateProblem<T>(state: FileState<T>, what: string, where: st
     case 'notAnId':
       return `${where}: "${state.text}" không phải mã hoặc đường dẫn Google Drive của ${what}.`;
     case 'missing':
-      return `${where}: không mở được ${what} (mã ${state.id}): tệp đã bị xóa hẳn hoặc bạn không có quyền truy cập. Xóa ô này để chương trình tạo lại ${what} mặc định, hoặc dán đường dẫn khác.`;
+      // Drive answers the same for a deleted item and one not shared with this account.
+      return (
+        `${where}: không mở được ${what} (mã ${state.id}): tệp đã bị xóa hẳn, hoặc chưa được chia sẻ ` +
+        `cho tài khoản của bạn. Nếu tệp vẫn còn, hãy nhờ chủ sở hữu bảng tính (hoặc người đã tạo tệp) ` +
+        `mở https://drive.google.com/open?id=${state.id} và chia sẻ quyền chỉnh sửa cho bạn; nếu không, ` +
+        `xóa ô này để chương trình tạo lại ${what} mặc định, hoặc dán đường dẫn khác.`
+      );
     case 'trashed':
       return `${where}: ${what} (mã ${state.id}) đang nằm trong thùng rác. Khôi phục tệp, hoặc xóa ô này để chương trình tạo lại ${what} mặc định.`;
     case 'wrongType':
@@ -210,6 +219,51 @@ export function createTemplate(template: DefaultTemplate, folder: Folder): strin
   const id = buildDocument(template.spec);
   DriveApp.getFileById(id).moveTo(folder);
   return id;
+}
+
+/**
+ * Those who run the document actions besides whoever made a file: the workbook's owner and the
+ * heads of Đơn vị (the roles table gives templates and outputs to them). One read of Đơn vị.
+ */
+export function leadEmails(workbook: Spreadsheet): string[] {
+  const sheet = workbook.getSheetByName(SHEET_NAMES.units);
+  const heads = sheet === null ? [] : emailsWithRole(readUnits(readGrid(sheet)).value, 'head');
+  const owner = workbook.getOwner()?.getEmail() ?? '';
+  const me = emailKey(Session.getEffectiveUser().getEmail());
+  return [...new Set([owner, ...heads].map(emailKey))].filter((e) => e.includes('@') && e !== me);
+}
+
+/**
+ * Shares what the product just created (templates, the output folder) with the owner and the
+ * heads, so a head named later, or the owner after a head ran set-up, can open it. Returns a
+ * Vietnamese line when Drive refused (e.g. a domain that forbids sharing outside), '' otherwise.
+ */
+export function shareWithLeads(
+  items: readonly (File | Folder)[],
+  emails: readonly string[],
+): string {
+  if (items.length === 0 || emails.length === 0) return '';
+  const failed: string[] = [];
+  for (const item of items) {
+    try {
+      item.addEditors([...emails]);
+    } catch (error) {
+      failed.push(
+        `"${item.getName()}" (${error instanceof Error ? error.message : String(error)})`,
+      );
+    }
+  }
+  return failed.length === 0
+    ? ''
+    : `Chưa chia sẻ được cho ${emails.join(', ')}: ${failed.join('; ')}. Hãy chia sẻ quyền chỉnh sửa các tệp này bằng tay.`;
+}
+
+/** The output folder "Văn bản thi đua <năm>" made next to the workbook, shared with the leads. */
+export function createOutputFolder(workbook: Spreadsheet, home: Folder, name: string): Folder {
+  const folder = home.createFolder(name);
+  const problem = shareWithLeads([folder], leadEmails(workbook));
+  if (problem !== '') console.log(problem);
+  return folder;
 }
 
 export type TemplatesReport = {
@@ -322,6 +376,14 @@ export function ensureTemplatesIn(
     updates.set(template.settingKey, id);
   }
   if (write && updates.size > 0) writeSettings(sheet, grid, updates);
+  const made = [...created, ...recreated].map((k) => ids[k]).filter((id) => id !== undefined);
+  const shareProblem =
+    made.length === 0
+      ? ''
+      : shareWithLeads(
+          made.map((id) => DriveApp.getFileById(id)),
+          leadEmails(workbook),
+        );
   const label = (k: TemplateKind): string =>
     DEFAULT_TEMPLATES.find((t) => t.kind === k)?.label ?? k;
   const parts: string[] = [];
@@ -333,6 +395,8 @@ export function ensureTemplatesIn(
       `đã tạo lại ${recreated.map(label).join(', ')} (tệp cũ đã bị xóa hoặc nằm trong thùng rác)`,
     );
   }
-  const summary = parts.length === 0 ? '' : `Mẫu văn bản: ${parts.join('; ')}.`;
+  const summary =
+    (parts.length === 0 ? '' : `Mẫu văn bản: ${parts.join('; ')}.`) +
+    (shareProblem === '' ? '' : ` ${shareProblem}`);
   return { ids, created, found, recreated, problems, updates, summary };
 }

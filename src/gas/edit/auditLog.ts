@@ -8,6 +8,8 @@ import { auditRow, type AuditEntry } from '../../core/edit/audit';
 import { headerValues } from '../../core/layout/columns';
 import { AUDIT_LAYOUT } from '../../core/layout/tables';
 import { toSheetLiteralsIn } from '../../core/sheetLiteral';
+import { parseAuditTriggerRecord } from '../../core/edit/audit';
+import { emailKey } from '../../core/text/normalize';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -58,13 +60,64 @@ export function appendAudit(workbook: Spreadsheet, entry: AuditEntry): void {
   if (row !== undefined) sheet.appendRow(row);
 }
 
-/** Creates the audit trigger unless this user already has one for this spreadsheet. */
-export function ensureAuditTrigger(workbook: Spreadsheet): 'created' | 'exists' {
+/** Document property recording the workbook's one audit trigger: {"uid", "creator"}. */
+export const AUDIT_TRIGGER_PROPERTY = 'thidua.auditTrigger';
+
+export type AuditTriggerRecord = { readonly uid: string; readonly creator: string };
+
+export function readAuditTriggerRecord(): AuditTriggerRecord | null {
+  return parseAuditTriggerRecord(
+    PropertiesService.getDocumentProperties().getProperty(AUDIT_TRIGGER_PROPERTY),
+  );
+}
+
+export function recordAuditTrigger(record: AuditTriggerRecord): void {
+  PropertiesService.getDocumentProperties().setProperty(
+    AUDIT_TRIGGER_PROPERTY,
+    JSON.stringify(record),
+  );
+}
+
+export type AuditTriggerState =
+  | { readonly kind: 'created' }
+  | { readonly kind: 'exists' }
+  /** Recorded as created by someone else: their trigger is not in this user's list, so unseen. */
+  | { readonly kind: 'elsewhere'; readonly creator: string };
+
+/**
+ * One audit trigger per workbook, whoever turned it on. getProjectTriggers() lists only the
+ * current user's triggers, so the record in document properties is what tells whether the log is
+ * on: a head closing scoring after the owner turned the log on must not add a second trigger
+ * (each would append every edit). Called under the document lock, so two clicks cannot both
+ * create one. This user's own strays (not the recorded uid) are deleted.
+ */
+export function ensureAuditTrigger(workbook: Spreadsheet, me: string): AuditTriggerState {
   const id = workbook.getId();
-  const exists = ScriptApp.getProjectTriggers().some(
+  const mine = ScriptApp.getProjectTriggers().filter(
     (t) => t.getHandlerFunction() === AUDIT_HANDLER && t.getTriggerSourceId() === id,
   );
-  if (exists) return 'exists';
-  ScriptApp.newTrigger(AUDIT_HANDLER).forSpreadsheet(workbook).onEdit().create();
-  return 'created';
+  const record = readAuditTriggerRecord();
+  let state: AuditTriggerState;
+  let keep: string;
+  if (record !== null && mine.some((t) => t.getUniqueId() === record.uid)) {
+    state = { kind: 'exists' };
+    keep = record.uid;
+  } else if (record !== null && emailKey(record.creator) !== emailKey(me)) {
+    // Someone else's trigger: this user can neither see nor delete it; trust the record.
+    state = { kind: 'elsewhere', creator: record.creator };
+    keep = record.uid;
+  } else if (record === null && mine[0] !== undefined) {
+    // Made before triggers were recorded: adopt it.
+    keep = mine[0].getUniqueId();
+    recordAuditTrigger({ uid: keep, creator: me });
+    state = { kind: 'exists' };
+  } else {
+    // No record, or this user's recorded trigger is gone (deleted in the editor).
+    const trigger = ScriptApp.newTrigger(AUDIT_HANDLER).forSpreadsheet(workbook).onEdit().create();
+    keep = trigger.getUniqueId();
+    recordAuditTrigger({ uid: keep, creator: me });
+    state = { kind: 'created' };
+  }
+  for (const t of mine) if (t.getUniqueId() !== keep) ScriptApp.deleteTrigger(t);
+  return state;
 }

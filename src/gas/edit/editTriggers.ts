@@ -10,7 +10,12 @@
  * onEditAudit is the installable edit trigger ("Bật ghi nhật ký thay đổi"): it runs with the
  * authority of whoever created it, so it can append to Nhật ký even when the editor may not.
  */
-import { auditEntryOfEdit } from '../../core/edit/audit';
+import {
+  auditEntryOfEdit,
+  auditTriggerMessage,
+  auditWhoText,
+  unitOfEditedRows,
+} from '../../core/edit/audit';
 import {
   checkEdit,
   editNeeds,
@@ -22,13 +27,19 @@ import { planMarks } from '../../core/edit/marks';
 import { togglePermission } from '../../core/edit/scoringLock';
 import { readUnits } from '../../core/readers/units';
 import { SHEET_NAMES, isScoreSheet } from '../../core/layout/sheets';
-import { runLocked } from '../lock';
+import { LOCK_WAIT_MS, runLocked } from '../lock';
 import { MENU } from '../menuDefinition';
 import { TOAST_TITLE, alertUser } from '../notify';
 import { flagRankingStale } from '../ranking/stale';
 import { isRankingInput } from '../../core/ranking/rankingSheet';
 import { activeWorkbook, readGrid } from '../workbook';
-import { appendAudit, auditSheet, ensureAuditTrigger } from './auditLog';
+import {
+  appendAudit,
+  auditSheet,
+  ensureAuditTrigger,
+  readAuditTriggerRecord,
+  recordAuditTrigger,
+} from './auditLog';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -97,13 +108,6 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     ...optionalGrid('settingsGrid', needs.settings, () => gridOf(workbook, SHEET_NAMES.settings)),
     ...optionalGrid('unitsGrid', needs.units, () => gridOf(workbook, SHEET_NAMES.units)),
     ...optionalGrid('criteriaGrid', needs.criteria, () => gridOf(workbook, SHEET_NAMES.criteria)),
-    // Who typed matters only where no protection can keep a unit to its own rows.
-    ...(name === SHEET_NAMES.crossScores
-      ? {
-          editorEmail: event.user?.getEmail() ?? '',
-          ownerEmail: workbook.getOwner()?.getEmail() ?? '',
-        }
-      : {}),
   });
 
   const plan = planMarks(check.verdicts, range.getNotes(), range.getBackgrounds());
@@ -126,19 +130,42 @@ function optionalGrid<K extends string>(
   return grid === undefined ? {} : ({ [key]: grid } as Record<K, unknown[][]>);
 }
 
+/**
+ * Whether this firing is the workbook's one recorded audit trigger. A stray duplicate (someone
+ * else's older trigger, or one made before triggers were recorded) logs nothing. With no record
+ * yet, the first trigger to fire records itself, under the document lock so two duplicates firing
+ * on the same edit cannot both win.
+ */
+function isRecordedAuditTrigger(uid: string | undefined): boolean {
+  if (uid === undefined || uid === '') return false;
+  const record = readAuditTriggerRecord();
+  if (record !== null) return record.uid === uid;
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) return false;
+  try {
+    const again = readAuditTriggerRecord();
+    if (again !== null) return again.uid === uid;
+    recordAuditTrigger({ uid, creator: Session.getEffectiveUser().getEmail() });
+    return true;
+  } finally {
+    lock.releaseLock();
+  }
+}
+
 export function onEditAudit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  const event = e as EditEvent;
+  const event = e as EditEvent & { readonly triggerUid?: string };
+  if (!isRecordedAuditTrigger(event.triggerUid)) return;
   const range = event.range;
-  const name = range.getSheet().getName();
+  const sheet = range.getSheet();
+  const name = sheet.getName();
   const workbook = event.source;
   const numRows = range.getNumRows();
   const numColumns = range.getNumColumns();
   const single = numRows === 1 && numColumns === 1;
-  let refused = false;
-  if (isScoreSheet(name)) {
-    const settings = gridOf(workbook, SHEET_NAMES.settings);
-    refused = settings !== undefined && scoringState(settings).closed;
-  }
+  const settings = isScoreSheet(name) ? gridOf(workbook, SHEET_NAMES.settings) : undefined;
+  const refused = settings !== undefined && scoringState(settings).closed;
+  // Blank for anyone outside the creator's Workspace domain (always for consumer accounts).
+  const user = event.user?.getEmail() ?? '';
   const entry = auditEntryOfEdit(
     {
       sheet: name,
@@ -150,36 +177,59 @@ export function onEditAudit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
       ...(single ? {} : { values: range.getValues() }),
       refused,
     },
-    event.user?.getEmail() ?? '',
+    user,
     new Date(),
   );
-  appendAudit(workbook, entry);
+  const who = user.trim() === '' ? whoCouldEdit(workbook, sheet, range, refused) : undefined;
+  appendAudit(workbook, who === undefined ? entry : { ...entry, who });
   // This trigger runs with its creator's rights, so it can flag a ranking the editor could not.
   if (isRankingInput(name)) flagStale(workbook);
 }
+
+/** Where the editor is hidden: whose row it was, and so who could have typed there. */
+function whoCouldEdit(
+  workbook: Spreadsheet,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  range: GoogleAppsScript.Spreadsheet.Range,
+  closed: boolean,
+): string {
+  const name = sheet.getName();
+  if (!UNIT_ROW_SHEETS.includes(name)) return auditWhoText(name, undefined, closed);
+  const lastColumn = Math.max(sheet.getLastColumn(), 1);
+  const headerRows = sheet.getRange(1, 1, 2, lastColumn).getValues();
+  const rows = sheet.getRange(range.getRow(), 1, range.getNumRows(), lastColumn).getValues();
+  const units = readUnits(gridOf(workbook, SHEET_NAMES.units) ?? []).value;
+  const unit = unitOfEditedRows(name, range.getRow(), headerRows, rows, units);
+  return auditWhoText(name, unit, closed);
+}
+
+/** Sheets whose rows belong to a unit (Tự chấm, Thẩm định, Chấm chéo blocks, ballots). */
+const UNIT_ROW_SHEETS: readonly string[] = [
+  SHEET_NAMES.selfScores,
+  SHEET_NAMES.verifiedScores,
+  SHEET_NAMES.crossScores,
+  SHEET_NAMES.votes,
+];
 
 export function menuEnableAudit(): void {
   const caption = menuCaption('menuEnableAudit');
   runLocked(caption, () => {
     const workbook = activeWorkbook();
+    // A menu run: the person who clicked has authorised the script, so Google names them.
+    const me = Session.getActiveUser().getEmail();
     const permission = togglePermission(
-      Session.getActiveUser().getEmail(),
+      me,
       workbook.getOwner()?.getEmail() ?? '',
       readUnits(gridOf(workbook, SHEET_NAMES.units) ?? []).value,
       'bật ghi nhật ký thay đổi',
+      'enableAudit',
     );
     if (!permission.allowed) {
       alertUser(permission.reason ?? '', caption);
       return;
     }
-    const result = ensureAuditTrigger(workbook);
+    const result = ensureAuditTrigger(workbook, me);
     auditSheet(workbook);
-    alertUser(
-      result === 'created'
-        ? `Đã bật ghi nhật ký thay đổi. Từ nay mỗi lần sửa ô được ghi vào trang "${SHEET_NAMES.audit}": ` +
-            'thời gian, người sửa, trang, ô, giá trị cũ → giá trị mới.'
-        : `Ghi nhật ký thay đổi đã được bật từ trước; không tạo thêm. Xem trang "${SHEET_NAMES.audit}".`,
-      caption,
-    );
+    alertUser(auditTriggerMessage(result), caption);
   });
 }

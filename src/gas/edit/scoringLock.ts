@@ -12,8 +12,11 @@ import {
   planProtectionChanges,
   scoringStateLabel,
   toggleQuestion,
+  blockedProtectionLines,
+  blockedProtectionsNote,
   toggleSummary,
   togglePermission,
+  type BlockedProtection,
   type ProtectionInfo,
 } from '../../core/edit/scoringLock';
 import { SCORE_SHEETS, SHEET_NAMES } from '../../core/layout/sheets';
@@ -34,14 +37,20 @@ function gridOf(workbook: Spreadsheet, name: string): unknown[][] | undefined {
   return sheet === null ? undefined : readGrid(sheet);
 }
 
-/** Every range protection of the score sheets, with what the planner needs to know of it. */
+/**
+ * Every range protection of the score sheets, with what the planner needs to know of it. A
+ * protection this user cannot edit refuses getEditors() and every change, so it is set aside
+ * (canEdit() first) and reported, and the rest still go ahead.
+ */
 function readProtections(workbook: Spreadsheet): {
   infos: ProtectionInfo[];
   objects: Protection[];
+  blocked: BlockedProtection[];
   grids: Record<string, unknown[][]>;
 } {
   const infos: ProtectionInfo[] = [];
   const objects: Protection[] = [];
+  const blocked: BlockedProtection[] = [];
   const grids: Record<string, unknown[][]> = {};
   for (const name of SCORE_SHEETS) {
     const sheet = workbook.getSheetByName(name);
@@ -49,16 +58,16 @@ function readProtections(workbook: Spreadsheet): {
     grids[name] = readGrid(sheet);
     for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
       const range = p.getRange();
-      infos.push({
-        sheet: name,
-        row: range.getRow(),
-        numRows: range.getNumRows(),
-        editors: p.getEditors().map((u) => u.getEmail()),
-      });
+      const where = { sheet: name, row: range.getRow(), numRows: range.getNumRows() };
+      if (!p.canEdit()) {
+        blocked.push(where);
+        continue;
+      }
+      infos.push({ ...where, editors: p.getEditors().map((u) => u.getEmail()) });
       objects.push(p);
     }
   }
-  return { infos, objects, grids };
+  return { infos, objects, blocked, grids };
 }
 
 export function menuToggleScoring(): void {
@@ -101,7 +110,7 @@ export function menuToggleScoring(): void {
       );
       return;
     }
-    const { infos, objects, grids } = readProtections(workbook);
+    const { infos, objects, blocked, grids } = readProtections(workbook);
     const keep = [owner, me, ...permission.headEmails];
     const changes = planProtectionChanges(infos, grids, units, keep, closing);
 
@@ -115,8 +124,10 @@ export function menuToggleScoring(): void {
       if (change.add.length > 0) protection.addEditors(change.add);
     }
     // Edits that still get through while closed (owner, head) are logged by the audit trigger.
-    if (closing) ensureAuditTrigger(workbook);
-    const summary = toggleSummary(closing, changes.length);
+    if (closing) ensureAuditTrigger(workbook, me);
+    const summary =
+      toggleSummary(closing, changes.length) +
+      blockedProtectionsNote(blockedProtectionLines(blocked, grids, units), closing);
     appendAudit(workbook, {
       time: new Date(),
       user: me,

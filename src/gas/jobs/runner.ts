@@ -8,7 +8,8 @@
  * while the time budget allows. Before a chunk the record lists the chunk's output keys; after it,
  * the handler writes the rows' statuses in one write and the record is saved (the checkpoint).
  * At the end: done or cancelled → the trigger is deleted; out of time → continued in a minute;
- * a daily quota → paused until the next day, said in a toast/alert; transient errors → continued
+ * a daily quota → paused and probed every 1.5 h until Google restores it (24 h after the user's
+ * first counted request, not at a fixed hour), said in a toast/alert; transient errors → continued
  * later with backoff. "Hủy tác vụ" marks the record cancelled and deletes the trigger; a running
  * execution sees it before its next chunk.
  */
@@ -18,6 +19,7 @@ import {
   DEFAULT_MAX_CHUNK,
   MAX_TRANSIENT_EXECUTIONS,
   MAX_TRIES_PER_EXECUTION,
+  QUOTA_PROBE_MS,
   backoffMs,
   classifyError,
   continuationDelayMs,
@@ -26,7 +28,7 @@ import {
   jobId,
   newJobRecord,
   nextChunkSize,
-  nextQuotaResetMs,
+  nextQuotaProbeMs,
   parseJob,
   serializeJob,
   updatedMsPerItem,
@@ -147,7 +149,11 @@ export function progressText(job: JobRecord, caption: string): string {
     case 'running':
       return `«${caption}» đang chạy: ${String(job.done + job.failed + job.skipped)}${total} (${counts}).`;
     case 'paused-quota':
-      return `«${caption}» tạm dừng vì đã hết hạn mức hằng ngày của Google; sẽ tự chạy tiếp lúc ${timeText(job.resumeAfterMs)}. Hiện có ${counts}.`;
+      return (
+        `«${caption}» tạm dừng vì đã hết hạn mức hằng ngày của Google; sẽ thử lại lúc ${timeText(job.resumeAfterMs)}. ` +
+        'Hạn mức của Google được cấp lại 24 giờ sau lần dùng đầu tiên (không phải lúc nửa đêm), nên ' +
+        `chương trình thử lại khoảng ${String(QUOTA_PROBE_MS / 60_000)} phút một lần và tự chạy tiếp khi được. Hiện có ${counts}.`
+      );
     case 'done':
       return `«${caption}» đã hoàn thành: ${counts}.`;
     case 'cancelled':
@@ -307,18 +313,27 @@ function execute<Ctx, Item extends JobItem>(
     return settle(saveJob({ ...job, inflight: [] }));
   }
   if (quota !== null) {
-    const resume = nextQuotaResetMs(Date.now());
-    job = saveJob({ ...job, status: 'paused-quota', resumeAfterMs: resume, lastError: quota });
+    const now = Date.now();
+    // A pause goes on from its first quota error, however many probes failed since.
+    const since = start.quotaSinceMs > 0 && doneThisExecution === 0 ? start.quotaSinceMs : now;
+    const resume = nextQuotaProbeMs(now, since);
+    job = saveJob({
+      ...job,
+      status: 'paused-quota',
+      resumeAfterMs: resume,
+      quotaSinceMs: since,
+      lastError: quota,
+    });
     scheduleContinuation(resume - Date.now());
     return settle(job);
   }
   if (items.length === 0) {
-    job = saveJob({ ...job, status: 'done', resumeAfterMs: 0 });
+    job = saveJob({ ...job, status: 'done', resumeAfterMs: 0, quotaSinceMs: 0 });
     deleteContinuations();
     return settle(job);
   }
   const delay = transient ? continuationDelayMs(job.transientStreak) : CONTINUE_AFTER_MS;
-  job = saveJob({ ...job, status: 'running', resumeAfterMs: Date.now() + delay });
+  job = saveJob({ ...job, status: 'running', resumeAfterMs: Date.now() + delay, quotaSinceMs: 0 });
   scheduleContinuation(delay);
   const why = transient
     ? ` Google báo lỗi tạm thời (${job.lastError}); sẽ thử lại lúc ${timeText(job.resumeAfterMs)}.`

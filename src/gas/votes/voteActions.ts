@@ -4,7 +4,8 @@
  * Ballots are made from the ranking the cluster saw: the ranking is recomputed from the input
  * sheets and used only when their fingerprint equals the one "Tính xếp hạng" stored, so ballots
  * never follow scores edited after Xếp hạng was written. Rows are merged with the marks already
- * entered (same voter and nominee) and the user confirms before anything is replaced.
+ * entered (same voter and nominee) and the user confirms before anything is replaced; each
+ * voter's block is then protected for that voter, the heads and the owner.
  *
  * Each action reads every sheet it needs once and writes each block once; the number of calls
  * does not depend on the number of units or nominees.
@@ -25,65 +26,103 @@ import {
   ballotNominees,
   ballotReplaceQuestion,
   nomineeParties,
+  type BallotNominee,
+  type BallotPlan,
   nomineesInBallots,
   planBallots,
   tallyToast,
   voteProblemLines,
   voteResultBlock,
 } from '../../core/votes/ballotSheet';
-import { runMenuAction } from '../lock';
-import { alertUser, toast } from '../notify';
-import { readGrids, sheetWithRoom } from '../workbook';
+import {
+  BALLOTS_CHANGED_MESSAGE,
+  BALLOT_PROTECTION_PREFIX,
+  ballotConsentKey,
+  ballotProtectionNote,
+  planBallotProtections,
+} from '../../core/votes/ballotProtections';
+import type { Unit } from '../../core/model/unit';
+import { runLocked, runMenuAction } from '../lock';
+import { alertUser, errorMessage, toast } from '../notify';
+import { activeWorkbook, readGrids, sheetWithRoom } from '../workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const PREPARE = 'Tạo phiếu bình xét';
 const TALLY = 'Kiểm phiếu bình xét';
 
-export function menuPrepareBallots(): void {
-  runMenuAction(PREPARE, prepareBallots);
-}
+type BallotDraft =
+  | { readonly ok: false; readonly message: string }
+  | {
+      readonly ok: true;
+      readonly units: readonly Unit[];
+      readonly nominees: readonly BallotNominee[];
+      readonly plan: BallotPlan;
+    };
 
-function prepareBallots(workbook: Spreadsheet): void {
+/** Reads the ranking inputs and Bình xét once and plans the ballot rows; writes nothing. */
+function draftBallots(workbook: Spreadsheet): BallotDraft {
   const grids = readGrids(workbook, [...RANKING_INPUT_SHEETS, SHEET_NAMES.votes]);
   const ranking = rankWorkbook(grids);
-  if (!ranking.ok) {
-    alertUser(ranking.message, PREPARE);
-    return;
-  }
+  if (!ranking.ok) return { ok: false, message: ranking.message };
   const stored = PropertiesService.getDocumentProperties().getProperty(
     RANKING_PROPERTY_KEYS.fingerprint,
   );
   if (stored === null) {
-    alertUser(
-      `Chưa có kết quả xếp hạng. Hãy chọn «Tính xếp hạng» trước, rồi tạo phiếu bình xét theo các đề nghị trong trang "${SHEET_NAMES.ranking}".`,
-      PREPARE,
-    );
-    return;
+    return {
+      ok: false,
+      message: `Chưa có kết quả xếp hạng. Hãy chọn «Tính xếp hạng» trước, rồi tạo phiếu bình xét theo các đề nghị trong trang "${SHEET_NAMES.ranking}".`,
+    };
   }
   if (stored !== ranking.fingerprint) {
-    alertUser(
-      `Dữ liệu chấm điểm đã thay đổi sau lần xếp hạng gần nhất, nên trang "${SHEET_NAMES.ranking}" chưa cập nhật. ` +
+    return {
+      ok: false,
+      message:
+        `Dữ liệu chấm điểm đã thay đổi sau lần xếp hạng gần nhất, nên trang "${SHEET_NAMES.ranking}" chưa cập nhật. ` +
         'Hãy chọn «Tính xếp hạng» lại rồi tạo phiếu bình xét.',
-      PREPARE,
-    );
-    return;
+    };
   }
   const nominees = ballotNominees(ranking.result);
   if (nominees.length === 0) {
-    alertUser(
-      `Kết quả xếp hạng chưa đề nghị khen thưởng đơn vị nào, nên chưa có gì để bình xét.`,
-      PREPARE,
-    );
-    return;
+    return {
+      ok: false,
+      message: 'Kết quả xếp hạng chưa đề nghị khen thưởng đơn vị nào, nên chưa có gì để bình xét.',
+    };
   }
   const units = ranking.readout.units;
-  const plan = planBallots(grids[SHEET_NAMES.votes], units, nominees);
-  if (plan.existingRows > 0) {
+  return {
+    ok: true,
+    units,
+    nominees,
+    plan: planBallots(grids[SHEET_NAMES.votes], units, nominees),
+  };
+}
+
+/**
+ * Read and plan, ask, then take the lock and read again: a dialog suspends the script and the
+ * document lock does not survive it (DESIGN §4), so nothing planned before the question is
+ * written. If what the question said changed meanwhile, nothing is written at all.
+ */
+export function menuPrepareBallots(): void {
+  const workbook = activeWorkbook();
+  let draft: BallotDraft;
+  try {
+    draft = draftBallots(workbook);
+  } catch (error) {
+    alertUser(`«${PREPARE}» không hoàn thành: ${errorMessage(error)}`, PREPARE);
+    return;
+  }
+  if (!draft.ok) {
+    alertUser(draft.message, PREPARE);
+    return;
+  }
+  const asked = draft.plan.existingRows > 0;
+  if (asked) {
     const ui = SpreadsheetApp.getUi();
     const answer = ui.alert(
       PREPARE,
-      ballotReplaceQuestion(plan, nominees.length, units.length),
+      ballotReplaceQuestion(draft.plan, draft.nominees.length, draft.units.length),
       ui.ButtonSet.YES_NO,
     );
     if (answer !== ui.Button.YES) {
@@ -91,7 +130,27 @@ function prepareBallots(workbook: Spreadsheet): void {
       return;
     }
   }
+  const consent = ballotConsentKey(draft.plan, draft.nominees, draft.units);
+  runLocked(PREPARE, () => {
+    const now = draftBallots(workbook);
+    if (!now.ok) {
+      alertUser(now.message, PREPARE);
+      return;
+    }
+    if (ballotConsentKey(now.plan, now.nominees, now.units) !== consent) {
+      alertUser(BALLOTS_CHANGED_MESSAGE, PREPARE);
+      return;
+    }
+    writeBallots(workbook, now.units, now.nominees, now.plan);
+  });
+}
 
+function writeBallots(
+  workbook: Spreadsheet,
+  units: readonly Unit[],
+  nominees: readonly BallotNominee[],
+  plan: BallotPlan,
+): void {
   const width = VOTES_LAYOUT.columns.length;
   const height = plan.rows.length;
   const sheet = sheetWithRoom(
@@ -128,12 +187,46 @@ function prepareBallots(workbook: Spreadsheet): void {
         .build(),
     );
   }
+  const blocked = protectBallots(sheet, units, nominees.length);
   toast(
     `Đã tạo ${formatNumberVi(height - 1)} dòng phiếu: ${formatNumberVi(units.length)} đơn vị × ` +
       `${formatNumberVi(nominees.length)} đề nghị (${nominees.map((n) => n.label).join(', ')})` +
       (plan.keptEntries > 0 ? `; giữ ${formatNumberVi(plan.keptEntries)} ý kiến đã ghi` : '') +
-      '.',
+      `; mỗi đơn vị chỉ sửa được phiếu của mình.${ballotProtectionNote(blocked)}`,
+    blocked.length > 0 ? 20 : 8,
   );
+}
+
+/**
+ * Replaces the ballot protections the product made before with one per voter's block. Each new
+ * protection follows the Protection reference's order: keep the current user, remove everyone
+ * else (a new protection lists every editor of the file), turn off domain edit only where it is
+ * on, then add the allowed editors. Returns the descriptions of old ones this user may not edit.
+ */
+function protectBallots(sheet: Sheet, units: readonly Unit[], nominees: number): string[] {
+  const blocked: string[] = [];
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+    const description = p.getDescription();
+    if (!description.startsWith(BALLOT_PROTECTION_PREFIX)) continue;
+    if (p.canEdit()) p.remove();
+    else blocked.push(description);
+  }
+  const me = Session.getEffectiveUser().getEmail();
+  for (const planned of planBallotProtections(units, nominees)) {
+    const protection = sheet
+      .getRange(planned.row, planned.column, planned.numRows, planned.numColumns)
+      .protect()
+      .setDescription(planned.description);
+    if (me !== '') protection.addEditor(me);
+    const others = protection
+      .getEditors()
+      .map((u) => u.getEmail())
+      .filter((e) => e !== '' && e.toLowerCase() !== me.toLowerCase());
+    if (others.length > 0) protection.removeEditors(others);
+    if (protection.canDomainEdit()) protection.setDomainEdit(false);
+    if (planned.editors.length > 0) protection.addEditors([...planned.editors]);
+  }
+  return blocked;
 }
 
 export function menuTallyVotes(): void {

@@ -1,4 +1,7 @@
+import { actionPermission } from '../../../src/core/roles';
 import {
+  blockedProtectionLines,
+  blockedProtectionsNote,
   planProtectionChanges,
   scoringStateLabel,
   togglePermission,
@@ -19,6 +22,41 @@ describe('togglePermission', () => {
     expect(member.reason).toContain('bd@cum.vn');
     expect(togglePermission('', '', units).reason).toContain('Không xác định được tài khoản');
     expect(togglePermission('hm@cum.vn', OWNER, units).allowed).toBe(false); // a deputy
+  });
+});
+
+describe('togglePermission follows the roles table', () => {
+  it('allows exactly those actionPermission allows, for both actions it guards', () => {
+    const people = [OWNER, '', 'stranger@x.vn', ...units.map((u) => u.email)];
+    for (const key of ['toggleScoring', 'enableAudit'] as const) {
+      for (const email of people) {
+        const table = actionPermission(key, 'x', email, { owner: OWNER, units }).allowed;
+        expect([key, email, togglePermission(email, OWNER, units, 'x', key).allowed]).toEqual([
+          key,
+          email,
+          table,
+        ]);
+      }
+    }
+  });
+});
+
+describe('blocked protections (Protection.canEdit false)', () => {
+  it('names each sheet and the units whose rows the user could not change', () => {
+    const grid = selfScoreGrid();
+    const lines = blockedProtectionLines(
+      [
+        { sheet: 'Tự chấm', row: 3, numRows: 1 },
+        { sheet: 'Tự chấm', row: 4, numRows: 1 },
+        { sheet: 'Tự chấm', row: 1, numRows: 2 },
+      ],
+      { 'Tự chấm': grid },
+      units,
+    );
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Trang "Tự chấm", dòng của đơn vị \S+, \S+$/);
+    expect(blockedProtectionsNote([], true)).toBe('');
+    expect(blockedProtectionsNote(lines, true)).toContain('Chưa khóa được 1 nhóm vùng bảo vệ');
   });
 });
 

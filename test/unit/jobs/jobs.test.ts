@@ -9,7 +9,9 @@ import {
   nameHasKey,
   newJobRecord,
   nextChunkSize,
-  nextQuotaResetMs,
+  QUOTA_PROBE_MS,
+  QUOTA_WINDOW_MS,
+  nextQuotaProbeMs,
   outputKey,
   parseJob,
   printFileKey,
@@ -55,13 +57,39 @@ describe('error policy', () => {
     expect(classifyError(message)).toBe(kind);
   });
 
-  it('backs off exponentially, capped, and resumes after the Pacific midnight reset', () => {
+  it('backs off exponentially, capped', () => {
     expect([1, 2, 3, 4, 9].map(backoffMs)).toEqual([0, 1000, 2000, 4000, 8000]);
     expect(continuationDelayMs(0)).toBe(60_000);
     expect(continuationDelayMs(3)).toBe(240_000);
     expect(continuationDelayMs(20)).toBe(30 * 60_000);
-    const now = Date.parse('2026-01-15T08:00:00+07:00'); // 2026-01-14 17:00 Pacific
-    expect(new Date(nextQuotaResetMs(now)).toISOString()).toBe('2026-01-15T08:15:00.000Z');
+  });
+
+  // Quotas reset 24 h after the first counted request, per user, not at Pacific midnight:
+  // https://developers.google.com/apps-script/guides/services/quotas
+  it('after a quota error probes every 1.5 h and at the latest just after a full 24-h window', () => {
+    const h = 3600_000;
+    const start = Date.parse('2026-01-15T08:00:00+07:00');
+    expect(QUOTA_PROBE_MS).toBeGreaterThanOrEqual(h);
+    expect(QUOTA_PROBE_MS).toBeLessThanOrEqual(2 * h);
+    expect(nextQuotaProbeMs(start, start)).toBe(start + QUOTA_PROBE_MS);
+    // The whole schedule of one pause: never a gap over 2 h, and a probe after the window closed.
+    const probes: number[] = [];
+    for (let t = start; t < start + QUOTA_WINDOW_MS + 3 * h; t = nextQuotaProbeMs(t, start)) {
+      probes.push(t);
+      if (probes.length > 100) break;
+    }
+    const gaps = probes.slice(1).map((t, i) => t - (probes[i] ?? 0));
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(2 * h);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(60_000);
+    expect(
+      probes.some((t) => t > start + QUOTA_WINDOW_MS && t <= start + QUOTA_WINDOW_MS + h),
+    ).toBe(true);
+    expect(probes.length).toBeLessThanOrEqual(20);
+    // Near the end of the window the probe lands just after it, not 1.5 h later.
+    const late = start + QUOTA_WINDOW_MS - 10 * 60_000;
+    expect(nextQuotaProbeMs(late, start)).toBe(start + QUOTA_WINDOW_MS + 15 * 60_000);
+    // Nothing is ever promised for Pacific midnight: the first probe does not depend on the hour.
+    expect(nextQuotaProbeMs(start + 5 * h, start + 5 * h) - (start + 5 * h)).toBe(QUOTA_PROBE_MS);
   });
 });
 
