@@ -201,7 +201,10 @@ describe('audit trail (Bật ghi nhật ký thay đổi)', () => {
     expect(triggers[0]?.eventType).toBe('ON_EDIT');
   });
 
-  it('appends exactly one Nhật ký row per edit: time, user, sheet, cell, old → new, action', () => {
+  // An installable trigger is told the editor only within its creator's Workspace domain
+  // (https://developers.google.com/apps-script/reference/base/user#getEmail()): for consumer
+  // accounts Nhật ký says who could have typed, never a guessed e-mail.
+  it('appends exactly one Nhật ký row per edit: time, who (as far as Google tells), sheet, cell, old → new, action', () => {
     const host = seeded();
     host.open();
     host.clickMenu('Bật ghi nhật ký thay đổi');
@@ -209,8 +212,9 @@ describe('audit trail (Bật ghi nhật ký thay đổi)', () => {
     const audit = onlyRun(outcome, 'onEditAudit');
     expect(callsOf(audit, 'Sheet.appendRow')).toBe(1);
     const rows = host.spreadsheet.valuesAt(`${AUDIT}!A2:G3`);
+    expect(JSON.stringify(rows)).not.toContain(UNIT_EDITOR);
     expect(rows[0]?.slice(1)).toEqual([
-      UNIT_EDITOR,
+      'không xác định (Google không cho biết); dòng của đơn vị DD (Đống Đa) — chỉ DD, Cụm trưởng và chủ sở hữu sửa được',
       'Tự chấm',
       'C6',
       '18',
@@ -219,6 +223,20 @@ describe('audit trail (Bật ghi nhật ký thay đổi)', () => {
     ]);
     expect(rows[0]?.[0]).toBeInstanceOf(Date);
     expect(rows[1]).toEqual(['', '', '', '', '', '', '']);
+  });
+
+  it('names the editor when Google does: owner and editor in one Workspace domain', () => {
+    const domain = UNIT_EDITOR.slice(UNIT_EDITOR.indexOf('@') + 1);
+    const owner = `vanphong@${domain}`;
+    const host = newHost({
+      spreadsheet: { owner, editors: [UNIT_EDITOR] },
+      accounts: { workspaceDomains: [domain] },
+    });
+    seedSampleWorkbook(host);
+    host.open(owner);
+    host.clickMenu('Bật ghi nhật ký thay đổi', owner);
+    onlyRun(host.edit(UNIT_EDITOR, `${SELF}!C6`, [['18,5']]), 'onEditAudit');
+    expect(host.spreadsheet.valueAt(`${AUDIT}!B2`)).toBe(UNIT_EDITOR);
   });
 
   it('logs a pasted block as one row with its range and a compact description', () => {
