@@ -244,6 +244,24 @@ export function protectionEditorsText(description: string): string {
   return / — sửa được: (.*) #[0-9a-z]+$/.exec(description)?.[1] ?? '';
 }
 
+/**
+ * A protection made by someone other than the owner keeps its maker as an editor (Google never
+ * takes the current user off). Its description says so, so the owner's next run sees it differs
+ * from what the table wants and replaces it.
+ */
+function withRunner(d: PlannedProtection, current: SetupCurrent): PlannedProtection {
+  const runner = emailKey(current.runner ?? '');
+  if (runner === '' || runner === emailKey(current.owner ?? '') || d.editors.includes(runner))
+    return d;
+  return {
+    ...d,
+    description: d.description.replace(
+      / #([0-9a-z]+)$/,
+      ` (và ${runner}, người chạy khởi tạo) #$1`,
+    ),
+  };
+}
+
 // ------------------------------------------------------------------ the plan
 
 interface Context {
@@ -661,7 +679,12 @@ export function planSetup(current: SetupCurrent): SetupPlan {
         : r.kind === 'renamed'
           ? { kind: 'existing' as const, id: r.sheet.id, renameFrom: r.from }
           : { kind: 'existing' as const, id: (snapshot as SheetSnapshot).id };
-    const { remove, add } = reconcileProtections(snapshot, name, desired, report);
+    const { remove, add } = reconcileProtections(
+      snapshot,
+      name,
+      desired.map((d) => withRunner(d, current)),
+      report,
+    );
     plans.push({
       key,
       name,
