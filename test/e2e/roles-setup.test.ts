@@ -111,6 +111,12 @@ describe('after the owner’s set-up', () => {
     expect(lastAlert(h)).toContain('múi giờ: America/New_York → Asia/Ho_Chi_Minh');
   });
 
+  it('someone shared after set-up only reads the protected sheets', () => {
+    h.spreadsheet.editors.add('moi@gmail.com');
+    expect(h.edit('moi@gmail.com', at(SHEET_NAMES.units, 'A2'), [['X']]).accepted).toBe(false);
+    expect(h.edit('moi@gmail.com', self(`C${ROW.A}`), [[5]]).accepted).toBe(false);
+  });
+
   it('a member types its own Tự chấm row, not another unit’s', () => {
     expect(h.edit(M1, self(`C${ROW.A}`), [[5]]).accepted).toBe(true);
     expect(h.edit(M1, self(`C${ROW.B}`), [[5]]).accepted).toBe(false);

@@ -212,6 +212,10 @@ function applyProtections(
   // Neither the owner nor the person running set-up can be taken off a protection
   // (Protection.removeEditors reference): they are left out of the list rather than asked for.
   const others = state.current.editors.filter((e) => e !== runner && e !== owner);
+  // With nobody else to remove, the list is still set explicitly (removing the runner is a no-op):
+  // a protection whose editors were never changed keeps following the file's sharing, so anyone
+  // shared later could edit it.
+  const toRemove = others.length > 0 ? others : [runner || owner].filter((e) => e !== '');
   const stuck: string[] = [];
   const failed: string[] = [];
   for (const p of plans) {
@@ -256,7 +260,7 @@ function applyProtections(
         } else {
           protection = sheet.protect();
         }
-        configure(protection, d, others);
+        configure(protection, d, toRemove);
         // setDomainEdit throws on a file outside a Workspace domain: only where it can be on.
         if (domainEdit === undefined) domainEdit = protection.canDomainEdit();
         if (domainEdit) protection.setDomainEdit(false);
