@@ -4,6 +4,8 @@
  */
 import { alertUser, errorMessage } from './notify';
 import { activeWorkbook } from './workbook';
+import type { ActionKey } from '../core/roles';
+import { requirePermission } from './permissions';
 
 /** How long a second caller waits for the first to finish before being told to retry. */
 export const LOCK_WAIT_MS = 10_000;
@@ -40,11 +42,16 @@ export function runLocked(caption: string, work: () => void): void {
   });
 }
 
-/** A menu action: runLocked on the active workbook. */
+/**
+ * A menu action: the roles table's check for `action` (when given) first, before the lock and
+ * any write; then runLocked on the active workbook.
+ */
 export function runMenuAction(
   caption: string,
   work: (workbook: GoogleAppsScript.Spreadsheet.Spreadsheet) => void,
+  action?: ActionKey,
 ): void {
+  if (action !== undefined && !requirePermission(action, activeWorkbook())) return;
   runLocked(caption, () => {
     work(activeWorkbook());
   });

@@ -177,8 +177,9 @@ describe('set-up on a fresh workbook', () => {
     expect(h.edit(EMAILS[2] as string, at(SHEET_NAMES.crossScores, 'A1'), [['x']]).accepted).toBe(
       false,
     );
+    // Cross scores are off by default (Cấu hình): nobody but owner and head types into Chấm chéo.
     expect(h.edit(EMAILS[2] as string, at(SHEET_NAMES.crossScores, 'A2'), [['BD']]).accepted).toBe(
-      true,
+      false,
     );
     expect(h.edit(EMAILS[2] as string, at(SHEET_NAMES.units, 'A2'), [['X']]).accepted).toBe(false);
   });

@@ -81,6 +81,8 @@ export interface SettingRow {
   readonly target: SettingTarget;
   readonly numberFormat: string;
   readonly validation?: ColumnValidation;
+  /** What set-up writes when the settings hold no value for the row (rows outside ClusterSettings). */
+  readonly fallback?: string;
 }
 
 /** Readable names of the tie-break keys; a group subtotal is "Điểm nhóm <mã nhóm> cao hơn". */
@@ -358,6 +360,18 @@ export const SETTING_ROWS: readonly SettingRow[] = [
     target: { path: ['scoringClosed'] },
     numberFormat: F.text,
     validation: listOf(SCORING_STATE_CHOICES),
+  },
+  {
+    key: 'deputiesVerify',
+    label: 'Cụm phó được thẩm định',
+    note: 'Có: Cụm phó nhập điểm thẩm định cùng Cụm trưởng (không thẩm định đơn vị mình). Chạy lại Khởi tạo / cập nhật bảng tính sau khi đổi.',
+    required: false,
+    value: choice(YES_NO_CHOICES),
+    // Not part of ClusterSettings: read with readRoleGrants (src/core/roles.ts RoleGrants).
+    target: { path: ['deputiesVerify'] },
+    fallback: 'Có',
+    numberFormat: F.text,
+    validation: listOf(YES_NO_CHOICES),
   },
   {
     key: 'voteShare',

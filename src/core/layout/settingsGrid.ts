@@ -27,7 +27,7 @@ export function settingCellValue(row: SettingRow, settings: ClusterSettings): st
     'band' in target
       ? settings.classificationBands.find((b) => b.label === target.band)?.minShare
       : valueAt(settings, target.path);
-  if (value === undefined) return '';
+  if (value === undefined) return row.fallback ?? '';
   const kind = row.value;
   switch (kind.kind) {
     case 'text':

@@ -18,7 +18,8 @@ export interface CrossScoresOptions {
 
 /**
  * Reads Chấm chéo: one entry per scorer, scored unit and criterion. Only criteria that take an
- * entry (not parents of sub-criteria) can be scored. A unit scoring itself, or the same triple
+ * entry (not parents of sub-criteria) can be scored. A row with no score (set-up's prefilled
+ * block rows until the scorer types) is skipped without a finding. A unit scoring itself, or the same triple
  * twice, is reported and left out.
  */
 export function readCrossScores(
@@ -41,6 +42,9 @@ export function readCrossScores(
     if (isBlankRow(rowAt(grid, r))) continue;
     const value = (key: CrossScoreColumnKey): unknown => cellAt(grid, r, col(key));
     const cell = (key: CrossScoreColumnKey): string => a1(r, Math.max(col(key), 0));
+    // Set-up prefills each scorer's block with codes: a row whose score is blank is no score yet.
+    const scoreCols: CrossScoreColumnKey[] = ['score', 'target', 'actual'];
+    if (scoreCols.every((k) => col(k) < 0 || isBlank(value(k)))) continue;
 
     const unitRef = (key: 'scorer' | 'unit', field: string): Unit | undefined => {
       if (col(key) < 0) return undefined;

@@ -15,6 +15,7 @@ import {
   type SettingRow,
   type SettingsColumnKey,
 } from '../layout/settings';
+import { DEFAULT_GRANTS, type RoleGrants } from '../roles';
 import { parseDate } from '../parse/date';
 import { parseNumber } from '../parse/number';
 import { parseText } from '../parse/text';
@@ -305,4 +306,24 @@ export function readSettings(
     return { value: undefined, findings, cells };
   }
   return { value: parsed.data, findings, cells };
+}
+
+/**
+ * What Cấu hình grants beyond the roles table's defaults (src/core/roles.ts RoleGrants): kept out
+ * of ClusterSettings, as it decides protections, not scores. A missing or bad cell is the default.
+ */
+export function readRoleGrants(grid: readonly unknown[]): RoleGrants {
+  const located = locateTable<SettingsColumnKey>(grid, SETTINGS_TABLE);
+  const labelCol = located.columns.get('label') ?? -1;
+  const valueCol = located.columns.get('value') ?? -1;
+  const row = SETTING_ROWS.find((r) => r.key === 'deputiesVerify');
+  if (labelCol < 0 || valueCol < 0 || row === undefined) return DEFAULT_GRANTS;
+  for (let r = located.headerRow0 + 1; r < grid.length; r++) {
+    if (labelKey(cellAt(grid, r, labelCol)) !== labelKey(row.label)) continue;
+    const read = readSettingValue(row, cellAt(grid, r, valueCol));
+    return read.kind === 'ok' && typeof read.value === 'boolean'
+      ? { deputiesVerify: read.value }
+      : DEFAULT_GRANTS;
+  }
+  return DEFAULT_GRANTS;
 }

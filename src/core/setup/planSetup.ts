@@ -50,6 +50,16 @@ import type {
   SheetSnapshot,
 } from './types';
 import { emailKey } from '../text/normalize';
+import { DEFAULT_GRANTS, type RoleGrants } from '../roles';
+import { readRoleGrants, readSettings } from '../readers/settings';
+import {
+  describeEditors,
+  ownRowRuns,
+  runnerKeptOn,
+  verifiedRowRuns,
+  type RowRun,
+} from './protectionPlan';
+import { MAX_CROSS_ROWS, crossRowCount, planCrossScores } from './crossScoresPlan';
 
 /** Prefix of every protection set-up makes; protections without it belong to users. */
 export const PROTECTION_PREFIX = 'thidua:';
@@ -212,10 +222,43 @@ function protection(
   );
   return {
     type,
-    description: `${PROTECTION_PREFIX} ${label} #${print}`,
+    // The editors are in the description: a later set-up run by someone Google does not let read
+    // the protection's editors (getEditors is refused) can still say who it lets edit.
+    description: `${PROTECTION_PREFIX} ${label} — sửa được: ${describeEditors(editors)} #${print}`,
     ...(area === undefined ? {} : { range: area }),
     editors,
     unprotected,
+  };
+}
+
+/** A product protection's description without prefix, editors and fingerprint, for messages. */
+export function protectionLabel(description: string): string {
+  const body = description.startsWith(PROTECTION_PREFIX)
+    ? description.slice(PROTECTION_PREFIX.length).trim()
+    : description;
+  return body.replace(/ #[0-9a-z]+$/, '').replace(/ — sửa được: .*$/, '');
+}
+
+/** The editors a product protection's description names ('' when it names none). */
+export function protectionEditorsText(description: string): string {
+  return / — sửa được: (.*) #[0-9a-z]+$/.exec(description)?.[1] ?? '';
+}
+
+/**
+ * A protection made by someone other than the owner keeps its maker as an editor (Google never
+ * takes the current user off). Its description says so, so the owner's next run sees it differs
+ * from what the table wants and replaces it.
+ */
+function withRunner(d: PlannedProtection, current: SetupCurrent): PlannedProtection {
+  const runner = emailKey(current.runner ?? '');
+  if (runner === '' || runner === emailKey(current.owner ?? '') || d.editors.includes(runner))
+    return d;
+  return {
+    ...d,
+    description: d.description.replace(
+      / #([0-9a-z]+)$/,
+      ` (và ${runner}, người chạy khởi tạo) #$1`,
+    ),
   };
 }
 
@@ -226,6 +269,7 @@ interface Context {
   readonly report: SetupReport;
   readonly heads: readonly string[];
   readonly source: ColumnSource;
+  readonly grants: RoleGrants;
 }
 
 /** Compares desired protections with the product's existing ones on a sheet. */
@@ -574,7 +618,12 @@ export function planSetup(current: SetupCurrent): SetupPlan {
     const column = p?.columns.get(columnKey);
     return p === undefined || column === undefined ? undefined : { row: p.row, column };
   };
-  const ctx: Context = { current, report, heads, source };
+  const settingsGrid0 = usable('settings') ? gridOf('settings') : [];
+  const grants: RoleGrants = isBlankGrid(settingsGrid0)
+    ? DEFAULT_GRANTS
+    : readRoleGrants(settingsGrid0);
+  const useCross = readSettings(settingsGrid0).value?.useCrossScores ?? false;
+  const ctx: Context = { current, report, heads, source, grants };
   // Tables first: their column positions feed validations that list another sheet's column (the
   // criteria sheet lists its own codes), so positions come from a first pass without validations.
   const firstPass: Context = { ...ctx, report: { ...report, updated: [] } };
@@ -630,7 +679,12 @@ export function planSetup(current: SetupCurrent): SetupPlan {
         : r.kind === 'renamed'
           ? { kind: 'existing' as const, id: r.sheet.id, renameFrom: r.from }
           : { kind: 'existing' as const, id: (snapshot as SheetSnapshot).id };
-    const { remove, add } = reconcileProtections(snapshot, name, desired, report);
+    const { remove, add } = reconcileProtections(
+      snapshot,
+      name,
+      desired.map((d) => withRunner(d, current)),
+      report,
+    );
     plans.push({
       key,
       name,
@@ -712,6 +766,26 @@ export function planSetup(current: SetupCurrent): SetupPlan {
       case 'awards':
       case 'audit': {
         const part = tableParts.get(key) as TablePart;
+        if (key === 'crossScores') {
+          const cross = planCross(name, grid, formatsOf(key), part, units, tree, useCross, ctx, {
+            orphanStoreOk,
+            registryOk: usable('units') && usable('criteria'),
+          });
+          allOrphans.push(...cross.orphans);
+          namedRanges.push({
+            name: NAMED_RANGES.crossScores,
+            sheet: key,
+            range: range(part.dataRow, 1, 'toEnd', part.width),
+          });
+          pushPlan(
+            key,
+            [...part.ops, ...cross.ops],
+            Math.max(part.headerRow, cross.needRows),
+            part.width,
+            cross.protections,
+          );
+          break;
+        }
         const desired: PlannedProtection[] =
           key === 'awards'
             ? awardProtections(name, part, heads)
@@ -731,13 +805,11 @@ export function planSetup(current: SetupCurrent): SetupPlan {
             ? NAMED_RANGES.units
             : key === 'criteria'
               ? NAMED_RANGES.criteria
-              : key === 'crossScores'
-                ? NAMED_RANGES.crossScores
-                : key === 'votes'
-                  ? NAMED_RANGES.votes
-                  : key === 'awards'
-                    ? NAMED_RANGES.awards
-                    : NAMED_RANGES.audit;
+              : key === 'votes'
+                ? NAMED_RANGES.votes
+                : key === 'awards'
+                  ? NAMED_RANGES.awards
+                  : NAMED_RANGES.audit;
         namedRanges.push({ name: named, sheet: key, range: area });
         const codeCol = part.positions.get('code');
         if ((key === 'units' || key === 'criteria') && codeCol !== undefined) {
@@ -753,6 +825,7 @@ export function planSetup(current: SetupCurrent): SetupPlan {
       case 'selfScores':
       case 'verifiedScores': {
         const planned = planMatrix(
+          key,
           name,
           grid,
           snapshotOf(key)?.formulas,
@@ -883,6 +956,23 @@ export function planSetup(current: SetupCurrent): SetupPlan {
     }
   }
 
+  // Google keeps whoever runs set-up on every protection they make (Protection reference).
+  const kept = runnerKeptOn(
+    current.runner ?? '',
+    current.owner ?? '',
+    plans.flatMap((p) =>
+      p.addProtections.map((d) => ({ editors: d.editors, label: protectionLabel(d.description) })),
+    ),
+  );
+  if (kept.length > 0) {
+    report.problems.push(
+      `Bạn (${current.runner ?? ''}) không phải chủ sở hữu nên Google giữ tên bạn trong mọi vùng bảo vệ bạn tạo, kể cả ${kept.length} vùng bạn không được sửa theo bảng phân quyền: ` +
+        kept.slice(0, 5).join('; ') +
+        (kept.length > 5 ? '; …' : '') +
+        `. Hãy nhờ chủ sở hữu bảng tính${current.owner ? ` (${current.owner})` : ''} chạy lại «Khởi tạo / cập nhật bảng tính».`,
+    );
+  }
+
   const keepIds: Partial<Record<SetupSheetKey, number>> = {};
   for (const key of SETUP_KEYS) {
     const s = snapshotOf(key);
@@ -932,44 +1022,167 @@ interface PlannedMatrix {
   readonly namedRange?: PlannedRange;
 }
 
+function runProtections(
+  name: string,
+  runs: readonly RowRun[],
+  column: number,
+  numColumns: number,
+): PlannedProtection[] {
+  return runs.map((run) =>
+    protection(
+      'range',
+      `"${name}" – dòng của ${run.units.length <= 3 ? run.units.join(', ') : `${run.units.slice(0, 3).join(', ')} và ${run.units.length - 3} đơn vị khác`}`,
+      run.editors,
+      range(run.row, column, run.numRows, numColumns),
+    ),
+  );
+}
+
+/**
+ * A matrix: the sheet (headers, maxima, unit columns) for owner and head; the score cells of the
+ * unit rows are left to row protections. Tự chấm: each unit its own row. Thẩm định: the verifiers
+ * of the roles table, never the unit verified; rows with equal lists next to each other share one.
+ */
 function matrixProtections(
+  key: 'selfScores' | 'verifiedScores',
   name: string,
   layout: MatrixLayout,
   units: readonly Unit[],
-  heads: readonly string[],
+  ctx: Context,
 ): PlannedProtection[] {
   const width = layout.columns.length;
-  if (width <= 2) {
+  const n = layout.unitRows.length;
+  if (width <= 2 || n === 0) {
     return [
       protection(
         'sheet',
         `trang "${name}": chỉ chủ sở hữu và Cụm trưởng được sửa`,
-        heads,
+        ctx.heads,
         undefined,
       ),
     ];
   }
-  const emailOf = new Map(units.map((u) => [u.code, u.email]));
-  const rowRanges = layout.unitRows.map((u) => range(u.row, 3, 1, width - 2));
-  const list: PlannedProtection[] = [
+  const rows = layout.unitRows.map((u) => ({ row: u.row, code: u.code }));
+  const runs =
+    key === 'verifiedScores'
+      ? verifiedRowRuns(rows, units, ctx.grants)
+      : ownRowRuns(SHEET_NAMES.selfScores, rows, units, ctx.grants);
+  const scores = range(layout.firstDataRow, 3, n, width - 2);
+  return [
     protection(
       'sheet',
-      `trang "${name}": tiêu đề, điểm tối đa và cột đơn vị chỉ chủ sở hữu và Cụm trưởng được sửa; mỗi dòng đơn vị có bảo vệ riêng`,
-      heads,
+      key === 'verifiedScores'
+        ? `trang "${name}": tiêu đề, điểm tối đa và cột đơn vị chỉ chủ sở hữu và Cụm trưởng được sửa; điểm thẩm định theo vùng riêng (không đơn vị nào thẩm định chính mình)`
+        : `trang "${name}": tiêu đề, điểm tối đa và cột đơn vị chỉ chủ sở hữu và Cụm trưởng được sửa; mỗi dòng đơn vị có bảo vệ riêng`,
+      ctx.heads,
       undefined,
-      rowRanges,
+      [scores],
+    ),
+    ...runProtections(name, runs, 3, width - 2),
+  ];
+}
+
+interface PlannedCross {
+  readonly ops: SheetOp[];
+  readonly needRows: number;
+  readonly protections: PlannedProtection[];
+  readonly orphans: OrphanScore[];
+}
+
+/**
+ * Chấm chéo: with cross scores in use, one block per scorer (crossScoresPlan.ts), each block's
+ * score columns editable by its scorer and the head; the codes and everything else by owner and
+ * head. Without cross scores (Cấu hình), or too many units for blocks, the sheet is kept as it is
+ * and only owner and head edit it.
+ */
+function planCross(
+  name: string,
+  grid: Grid,
+  formats: FormatGrid | undefined,
+  part: TablePart,
+  units: readonly Unit[],
+  tree: CriteriaTree,
+  useCross: boolean,
+  ctx: Context,
+  ok: { readonly orphanStoreOk: boolean; readonly registryOk: boolean },
+): PlannedCross {
+  const whole = (why: string): PlannedCross => {
+    if (why !== '') ctx.report.notes.push(why);
+    return {
+      ops: [],
+      needRows: part.headerRow,
+      protections: [
+        protection(
+          'sheet',
+          `trang "${name}": chỉ chủ sở hữu và Cụm trưởng được sửa`,
+          ctx.heads,
+          undefined,
+        ),
+      ],
+      orphans: [],
+    };
+  };
+  if (!useCross) return whole('');
+  if (!ok.registryOk)
+    return whole(`${name}: không đọc được trang Đơn vị hoặc Tiêu chí; giữ nguyên.`);
+  const count = crossRowCount(units, tree);
+  if (count > MAX_CROSS_ROWS) {
+    ctx.report.problems.push(
+      `${name}: ${units.length} đơn vị × ${units.length - 1} đơn vị được chấm × tiêu chí = ${count} dòng, quá giới hạn ${MAX_CROSS_ROWS} dòng của một trang; chưa lập khối chấm chéo. Trang chỉ chủ sở hữu và Cụm trưởng sửa được.`,
+    );
+    return whole('');
+  }
+  const planned = planCrossScores(grid, formats, part, units, tree);
+  if (planned.orphans.length > 0 && !ok.orphanStoreOk) {
+    ctx.report.problems.push(
+      `${name}: có ${planned.orphans.length} điểm không còn khớp nhưng không ghi được vào trang "${ORPHAN_SHEET_NAME}"; giữ nguyên trang.`,
+    );
+    return whole('');
+  }
+  if (planned.changed && !isBlankGrid(grid.slice(part.dataRow - 1))) {
+    ctx.report.updated.push(
+      `${name}: lập lại khối chấm chéo của từng đơn vị${planned.moved > 0 ? ` (${planned.moved} điểm đã nhập được chuyển theo đơn vị chấm, đơn vị được chấm và tiêu chí)` : ''}.`,
+    );
+  }
+  // Runs over block indexes: consecutive scorers with equal lists (no e-mail: head only) share one.
+  const runs = ownRowRuns(
+    SHEET_NAMES.crossScores,
+    planned.blocks.map((b, i) => ({ row: i, code: b.scorer })),
+    units,
+    ctx.grants,
+  );
+  const per = planned.blocks[0]?.numRows ?? 0;
+  const first = planned.blocks[0]?.row ?? part.dataRow;
+  const open = per > 0 && planned.entryColumns > 0;
+  const protections: PlannedProtection[] = [
+    protection(
+      'sheet',
+      `trang "${name}": mã đơn vị, tiêu chí và tiêu đề chỉ chủ sở hữu và Cụm trưởng được sửa; mỗi đơn vị chấm có khối riêng`,
+      ctx.heads,
+      undefined,
+      open
+        ? [range(first, planned.entryColumn, per * planned.blocks.length, planned.entryColumns)]
+        : [],
     ),
   ];
-  layout.unitRows.forEach((u, i) => {
-    const editors = uniqueSorted([...heads, emailOf.get(u.code) ?? '']);
-    list.push(
-      protection('range', `"${name}" – dòng của ${u.code} (${u.name})`, editors, rowRanges[i]),
-    );
-  });
-  return list;
+  if (open) {
+    const blockRuns = runs.map((run) => ({
+      ...run,
+      row: first + run.row * per,
+      numRows: run.numRows * per,
+    }));
+    protections.push(...runProtections(name, blockRuns, planned.entryColumn, planned.entryColumns));
+  }
+  return {
+    ops: planned.ops,
+    needRows: planned.needRows,
+    protections,
+    orphans: planned.orphans,
+  };
 }
 
 function planMatrix(
+  key: 'selfScores' | 'verifiedScores',
   name: string,
   grid: Grid,
   formulas: readonly (readonly string[])[] | undefined,
@@ -1052,7 +1265,7 @@ function planMatrix(
     ops,
     needRows: rebuilt.writeRows,
     needColumns: rebuilt.writeColumns,
-    protections: matrixProtections(name, layout, units, ctx.heads),
+    protections: matrixProtections(key, name, layout, units, ctx),
     orphans: rebuilt.orphans,
     ...(n > 0 && width > 2 ? { namedRange: range(layout.firstDataRow, 3, n, width - 2) } : {}),
   };

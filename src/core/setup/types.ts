@@ -39,6 +39,10 @@ export interface SetupCurrent {
   /** The script's clock: the default year, and the time orphaned scores are moved. */
   readonly now: Date;
   readonly year: number;
+  /** Who runs set-up (Session.getActiveUser in the menu run; '' when Google hides it). */
+  readonly runner?: string;
+  /** The file's owner (Spreadsheet.getOwner; '' when Google hides it, e.g. a shared drive). */
+  readonly owner?: string;
 }
 
 /** Rows up to the end of the sheet, whatever its size then. */

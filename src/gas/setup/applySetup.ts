@@ -4,6 +4,9 @@
  * ranges and protections. No reads are interleaved with the writes beyond sheet sizes.
  */
 import {
+  PROTECTION_PREFIX,
+  protectionEditorsText,
+  protectionLabel,
   type PlannedProtection,
   type PlannedRange,
   type PlannedValidation,
@@ -13,6 +16,7 @@ import {
   type SheetPlan,
 } from '../../core/setup';
 import type { SetupState } from './readSetupState';
+import { errorMessage } from '../notify';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -25,6 +29,8 @@ export interface ApplyResult {
   readonly protectionsAdded: number;
   readonly protectionsRemoved: number;
   readonly protectionsKept: number;
+  /** Vietnamese: protections that could not be replaced or made, and who must run set-up. */
+  readonly messages: string[];
 }
 
 class SheetSizes {
@@ -191,12 +197,27 @@ function applyProtections(
   sheetOf: ReadonlyMap<SetupSheetKey, Sheet>,
   state: SetupState,
   sizes: SheetSizes,
-): { protectionsAdded: number; protectionsRemoved: number; protectionsKept: number } {
+): {
+  protectionsAdded: number;
+  protectionsRemoved: number;
+  protectionsKept: number;
+  messages: string[];
+} {
   let added = 0;
   let removed = 0;
   let kept = 0;
   let domainEdit: boolean | undefined;
-  const everyone = state.current.editors;
+  const runner = (state.current.runner ?? '').toLowerCase();
+  const owner = (state.current.owner ?? '').toLowerCase();
+  // Neither the owner nor the person running set-up can be taken off a protection
+  // (Protection.removeEditors reference): they are left out of the list rather than asked for.
+  const others = state.current.editors.filter((e) => e !== runner && e !== owner);
+  // With nobody else to remove, the list is still set explicitly (removing the runner is a no-op):
+  // a protection whose editors were never changed keeps following the file's sharing, so anyone
+  // shared later could edit it.
+  const toRemove = others.length > 0 ? others : [runner || owner].filter((e) => e !== '');
+  const stuck: string[] = [];
+  const failed: string[] = [];
   for (const p of plans) {
     const sheet = sheetOf.get(p.key);
     if (sheet === undefined) continue;
@@ -206,10 +227,21 @@ function applyProtections(
       (s) => p.source.kind === 'existing' && s.id === p.source.id,
     );
     const productCount = (snapshot?.protections ?? []).filter((x) =>
-      x.description.startsWith('thidua:'),
+      x.description.startsWith(PROTECTION_PREFIX),
     ).length;
-    for (const i of p.removeProtections) existing[i]?.remove();
-    removed += p.removeProtections.length;
+    for (const i of p.removeProtections) {
+      try {
+        existing[i]?.remove();
+        removed++;
+      } catch {
+        // Only those who may edit a protection may remove it: a new head is not on the
+        // protections an earlier set-up made for the old head. The description says who is.
+        const description = snapshot?.protections?.[i]?.description ?? '';
+        stuck.push(
+          `${protectionLabel(description)} (vẫn cho phép: ${protectionEditorsText(description) || 'không rõ'})`,
+        );
+      }
+    }
     kept += productCount - p.removeProtections.length;
     // Range protections first: their ranges are the sheet protection's unprotected areas.
     const ordered = [...p.addProtections].sort(
@@ -219,39 +251,63 @@ function applyProtections(
     const key = (r: PlannedRange): string =>
       `${r.row}:${r.column}:${String(r.numRows)}:${r.numColumns}`;
     for (const d of ordered) {
-      let protection: GoogleAppsScript.Spreadsheet.Protection;
-      if (d.type === 'range' && d.range !== undefined) {
-        const range = rangeOf(sheet, d.range, sizes);
-        rangeByA1.set(key(d.range), range);
-        protection = range.protect();
-      } else {
-        protection = sheet.protect();
+      try {
+        let protection: GoogleAppsScript.Spreadsheet.Protection;
+        if (d.type === 'range' && d.range !== undefined) {
+          const range = rangeOf(sheet, d.range, sizes);
+          rangeByA1.set(key(d.range), range);
+          protection = range.protect();
+        } else {
+          protection = sheet.protect();
+        }
+        configure(protection, d, toRemove);
+        // setDomainEdit throws on a file outside a Workspace domain: only where it can be on.
+        if (domainEdit === undefined) domainEdit = protection.canDomainEdit();
+        if (domainEdit) protection.setDomainEdit(false);
+        if (d.type === 'sheet' && d.unprotected.length > 0) {
+          protection.setUnprotectedRanges(
+            d.unprotected.map((r) => rangeByA1.get(key(r)) ?? rangeOf(sheet, r, sizes)),
+          );
+        }
+        added++;
+      } catch (error) {
+        failed.push(`${protectionLabel(d.description)}: ${errorMessage(error)}`);
       }
-      configure(protection, d, everyone);
-      if (domainEdit === undefined) domainEdit = protection.canDomainEdit();
-      if (domainEdit) protection.setDomainEdit(false);
-      if (d.type === 'sheet' && d.unprotected.length > 0) {
-        protection.setUnprotectedRanges(
-          d.unprotected.map((r) => rangeByA1.get(key(r)) ?? rangeOf(sheet, r, sizes)),
-        );
-      }
-      added++;
     }
   }
-  return { protectionsAdded: added, protectionsRemoved: removed, protectionsKept: kept };
+  const messages: string[] = [];
+  const who = owner === '' ? 'Chủ sở hữu bảng tính' : `Chủ sở hữu bảng tính (${owner})`;
+  if (stuck.length > 0) {
+    messages.push(
+      `Tài khoản của bạn${runner === '' ? '' : ` (${runner})`} không có tên trong ${stuck.length} vùng bảo vệ do lần khởi tạo trước tạo (thường vì Cụm trưởng đã đổi), nên Google không cho thay: ` +
+        stuck.slice(0, 8).join('; ') +
+        (stuck.length > 8 ? '; …' : '') +
+        `. ${who} cần chạy lại «Khởi tạo / cập nhật bảng tính» để cập nhật các vùng này.`,
+    );
+  }
+  if (failed.length > 0) {
+    messages.push(
+      `Chưa đặt được ${failed.length} vùng bảo vệ: ${failed.slice(0, 5).join('; ')}${failed.length > 5 ? '; …' : ''}. ${who} hãy chạy lại «Khởi tạo / cập nhật bảng tính».`,
+    );
+  }
+  return {
+    protectionsAdded: added,
+    protectionsRemoved: removed,
+    protectionsKept: kept,
+    messages,
+  };
 }
 
 /**
- * A new protection lets every editor of the spreadsheet edit (it mirrors the file's sharing), so
- * they are all removed, then the allowed ones added. The owner, and whoever runs set-up, always
- * keep edit rights (Protection.removeEditors reference).
+ * Google's order (Protection reference example): the creator is an editor of a new protection
+ * (it mirrors the file's sharing), every other editor is removed, then the allowed ones added.
  */
 function configure(
   protection: GoogleAppsScript.Spreadsheet.Protection,
   d: PlannedProtection,
-  everyone: readonly string[],
+  others: readonly string[],
 ): void {
   protection.setDescription(d.description);
-  if (everyone.length > 0) protection.removeEditors([...everyone]);
+  if (others.length > 0) protection.removeEditors([...others]);
   if (d.editors.length > 0) protection.addEditors([...d.editors]);
 }

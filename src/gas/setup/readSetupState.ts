@@ -13,6 +13,7 @@ import {
   type SheetSnapshot,
 } from '../../core/setup';
 import { SHEET_NAMES } from '../../core/layout/sheets';
+import { FILE_TIME_ZONE } from './locale';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -55,6 +56,7 @@ export function readStoredIds(
 export function readSetupState(
   ss: Spreadsheet,
   properties: GoogleAppsScript.Properties.Properties,
+  who: { readonly runner: string; readonly owner: string } = { runner: '', owner: '' },
 ): SetupState {
   const storedIds = readStoredIds(properties);
   const productNames = new Set(ALL_KEYS.map(setupSheetName));
@@ -96,8 +98,11 @@ export function readSetupState(
   }
   const editors = ss.getEditors().map((u) => u.getEmail().trim().toLowerCase());
   const now = new Date();
+  // The year in the file's time zone (set-up sets it), not the script's: 31 Dec 20:00 in
+  // America/New_York is already next year in Hà Nội.
+  const year = Number(Utilities.formatDate(now, FILE_TIME_ZONE, 'yyyy'));
   return {
-    current: { sheets: snapshots, storedIds, editors, now, year: now.getFullYear() },
+    current: { sheets: snapshots, storedIds, editors, now, year, ...who },
     sheetsById,
     protectionsById,
   };

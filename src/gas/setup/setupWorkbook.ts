@@ -1,7 +1,8 @@
 /**
- * "Khởi tạo / cập nhật bảng tính": reads the workbook once, plans with the pure core, applies the
- * plan in batches, stores the product sheets' ids (so renamed or deleted sheets are recognised
- * next time) and tells the user in Vietnamese what was done.
+ * "Khởi tạo / cập nhật bảng tính": the roles table's check (owner or head only, before the lock
+ * and any write), then reads the workbook once, plans with the pure core, applies the plan in
+ * batches, sets the file's locale and time zone, stores the product sheets' ids (so renamed or
+ * deleted sheets are recognised next time) and tells the user in Vietnamese what was done.
  */
 import {
   LAST_SETUP_PROPERTY,
@@ -14,26 +15,37 @@ import { runLocked } from '../lock';
 import { alertUser, errorMessage, toast } from '../notify';
 import { activeWorkbook } from '../workbook';
 import { ensureDefaultTemplates } from '../docs/templates';
+import { captionOf } from '../menuDefinition';
+import { checkCaller, readCaller } from '../permissions';
 import { applySetup } from './applySetup';
 import { readSetupState } from './readSetupState';
+import { applyLocale } from './locale';
 
-export const SETUP_CAPTION = 'Khởi tạo / cập nhật bảng tính';
+export const SETUP_CAPTION = captionOf('setup');
 
 export function menuSetup(): void {
+  const caller = readCaller(activeWorkbook());
+  if (!checkCaller('setup', caller).allowed) return;
   runLocked(SETUP_CAPTION, () => {
     const ss = activeWorkbook();
     const properties = PropertiesService.getDocumentProperties();
-    const state = readSetupState(ss, properties);
+    const state = readSetupState(ss, properties, {
+      runner: caller.email,
+      owner: caller.membership.owner,
+    });
     const plan = planSetup(state.current);
     const applied = applySetup(ss, plan, state);
     properties.setProperties({
       [SHEET_IDS_PROPERTY]: JSON.stringify(applied.ids),
       [LAST_SETUP_PROPERTY]: state.current.now.toISOString(),
     });
+    const locale = applyLocale(ss, caller);
     const templates = defaultTemplatesSummary(ss);
     toast(setupToast(plan.report, applied));
     alertUser(
-      [setupSummary(plan.report, applied), templates].filter((t) => t !== '').join('\n\n'),
+      [setupSummary(plan.report, applied), ...applied.messages, locale, templates]
+        .filter((t) => t !== '')
+        .join('\n\n'),
       SETUP_CAPTION,
     );
   });

@@ -110,8 +110,11 @@ describe('planSetup over a filled workbook', () => {
     const rows = p.addProtections.filter((d) => d.type === 'range');
     expect(rows).toHaveLength(units.length);
     expect(rows[2]?.editors).toEqual(['badinh@mttq.example.vn', 'hoankiem@mttq.example.vn']);
+    // The score area is one unprotected range; the row protections cover it row by row.
     const sheetLevel = p.addProtections.find((d) => d.type === 'sheet');
-    expect(sheetLevel?.unprotected).toHaveLength(units.length);
+    expect(sheetLevel?.unprotected).toEqual([
+      { row: 3, column: 3, numRows: units.length, numColumns: 11 },
+    ]);
   });
 
   it('keeps matching product protections, replaces stale ones, never touches the user’s', () => {
