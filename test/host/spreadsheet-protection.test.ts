@@ -11,9 +11,17 @@ const OWNER = 'owner@thidua.test';
 const BADINH = 'badinh@thidua.test';
 const HOANKIEM = 'hoankiem@thidua.test';
 
+// The file is created by a vi_VN user, as the product's set-up leaves it: a spreadsheet's locale
+// and time zone are the file's, its creator's by default (https://support.google.com/docs/answer/58515).
+const VI_FILE = { locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' } as const;
+
 function setup() {
   const rt = new HostRuntime();
-  const host = createSpreadsheetHost(rt, { getUi: () => null, editors: [BADINH, HOANKIEM] });
+  const host = createSpreadsheetHost(rt, {
+    getUi: () => null,
+    editors: [BADINH, HOANKIEM],
+    ...VI_FILE,
+  });
   const app = host.SpreadsheetApp as unknown as App;
   const ss = app.getActiveSpreadsheet();
   const sheet = ss.insertSheet('Tự chấm');

@@ -12,6 +12,7 @@ import {
   requireString,
   unwrap,
 } from './core';
+import { cellTextFailure, growthFailure } from './limits';
 import {
   CellData,
   ChartSpec,
@@ -214,10 +215,20 @@ export class FakeSheet implements FakeOf<Real> {
     const writes: StoredWrite[][] = [
       rowContents.map((v, j) => this.model.toStored(v, this.sheet.cell(row, j + 1))),
     ];
+    const tooLong = cellTextFailure(writes);
+    if (tooLong) throw fail(this.ctx, tooLong);
     const bad = this.model.validationFailure(ref, writes);
     if (bad) throw fail(this.ctx, MESSAGES.validation(bad));
-    if (row > this.sheet.maxRows) this.sheet.maxRows = row;
-    if (rowContents.length > this.sheet.maxCols) this.sheet.maxCols = rowContents.length;
+    const rows = Math.max(row, this.sheet.maxRows);
+    const cols = Math.max(rowContents.length, this.sheet.maxCols);
+    const grow = growthFailure(
+      this.model,
+      rows * cols - this.sheet.maxRows * this.sheet.maxCols,
+      cols,
+    );
+    if (grow) throw fail(this.ctx, grow);
+    this.sheet.maxRows = rows;
+    this.sheet.maxCols = cols;
     this.model.commit(ref, writes);
     return this;
   }
@@ -286,6 +297,8 @@ export class FakeSheet implements FakeOf<Real> {
     if (at < 1 || at > this.sheet.maxRows + 1 || howMany < 1) {
       throw fail(this.ctx, 'Those rows are out of bounds.');
     }
+    const grow = growthFailure(this.model, howMany * this.sheet.maxCols);
+    if (grow) throw fail(this.ctx, grow);
     const blanks = new Array<CellData[] | undefined>(howMany);
     this.sheet.rows.splice(at - 1, 0, ...blanks);
     this.sheet.maxRows += howMany;
@@ -298,6 +311,12 @@ export class FakeSheet implements FakeOf<Real> {
     if (at < 1 || at > this.sheet.maxCols + 1 || howMany < 1) {
       throw fail(this.ctx, 'Those columns are out of bounds.');
     }
+    const grow = growthFailure(
+      this.model,
+      howMany * this.sheet.maxRows,
+      this.sheet.maxCols + howMany,
+    );
+    if (grow) throw fail(this.ctx, grow);
     for (const row of this.sheet.rows) {
       if (row && row.length >= at)
         row.splice(at - 1, 0, ...new Array<CellData | undefined>(howMany));
