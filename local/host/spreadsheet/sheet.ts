@@ -299,8 +299,7 @@ export class FakeSheet implements FakeOf<Real> {
     }
     const grow = growthFailure(this.model, howMany * this.sheet.maxCols);
     if (grow) throw fail(this.ctx, grow);
-    const blanks = new Array<CellData[] | undefined>(howMany);
-    this.sheet.rows.splice(at - 1, 0, ...blanks);
+    insertBlanks(this.sheet.rows, at - 1, howMany);
     this.sheet.maxRows += howMany;
     this.model.shiftRows(this.sheet, at, howMany);
     this.sheet.touch();
@@ -318,8 +317,7 @@ export class FakeSheet implements FakeOf<Real> {
     );
     if (grow) throw fail(this.ctx, grow);
     for (const row of this.sheet.rows) {
-      if (row && row.length >= at)
-        row.splice(at - 1, 0, ...new Array<CellData | undefined>(howMany));
+      if (row) insertBlanks(row, at - 1, howMany);
     }
     const widths = [...this.sheet.columnWidths.entries()];
     this.sheet.columnWidths.clear();
@@ -616,6 +614,17 @@ function clearTextFormat(cell: CellData, numberFormatToo: boolean): void {
   delete cell.ha;
   delete cell.wrap;
   if (numberFormatToo) delete cell.fmt;
+}
+
+/**
+ * Shifts a sparse array's items from `index` on by `count` holes. No spread: a large insert
+ * (hundreds of thousands of rows) would pass the engine's argument limit.
+ */
+function insertBlanks(items: unknown[], index: number, count: number): void {
+  if (index >= items.length) return;
+  const tail = items.splice(index);
+  items.length = index + count;
+  for (const item of tail) items.push(item);
 }
 
 /** Used by Spreadsheet.insertSheet's template option. */
