@@ -9,7 +9,13 @@ type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 
 function setup() {
   const rt = new HostRuntime();
-  const host = createSpreadsheetHost(rt, { getUi: () => null });
+  const host = createSpreadsheetHost(rt, {
+    getUi: () => null,
+    // A vi_VN creator's file (its locale and time zone are the creator's by default,
+    // https://support.google.com/docs/answer/58515).
+    locale: 'vi_VN',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  });
   const app = host.SpreadsheetApp as unknown as App;
   const charts = host.Charts as unknown as GoogleAppsScript.Charts.Charts;
   const sheet = app.getActiveSheet();

@@ -11,9 +11,17 @@ const OWNER = 'owner@thidua.test';
 const BADINH = 'badinh@thidua.test';
 const HOANKIEM = 'hoankiem@thidua.test';
 
+// The file is created by a vi_VN user, as the product's set-up leaves it: a spreadsheet's locale
+// and time zone are the file's, its creator's by default (https://support.google.com/docs/answer/58515).
+const VI_FILE = { locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' } as const;
+
 function setup() {
   const rt = new HostRuntime();
-  const host = createSpreadsheetHost(rt, { getUi: () => null, editors: [BADINH, HOANKIEM] });
+  const host = createSpreadsheetHost(rt, {
+    getUi: () => null,
+    editors: [BADINH, HOANKIEM],
+    ...VI_FILE,
+  });
   const app = host.SpreadsheetApp as unknown as App;
   const ss = app.getActiveSpreadsheet();
   const sheet = ss.insertSheet('Tự chấm');
@@ -278,5 +286,154 @@ describe('userEdit', () => {
     expect(model.userEdit(BADINH, "'Tự chấm'!B2", 'mười')).toMatchObject({ accepted: false });
     expect(model.userEdit(BADINH, "'Tự chấm'!C2", '11').accepted).toBe(true);
     expect(model.userEdit(BADINH, "'Tự chấm'!B2", '').accepted).toBe(true);
+  });
+});
+
+// https://developers.google.com/apps-script/reference/spreadsheet/protection (method details)
+describe('protection, as strict as Google', () => {
+  const editorsOf = (p: GoogleAppsScript.Spreadsheet.Protection): string[] =>
+    p
+      .getEditors()
+      .map((u) => u.getEmail())
+      .sort();
+
+  // removeEditor / removeEditors: "Neither the owner of the spreadsheet nor the current user can
+  // be removed."
+  it('never removes the owner nor the user the script runs as', () => {
+    const { sheet, rt } = setup();
+    const p = as(rt, BADINH, () => sheet.getRange('A2:K2').protect());
+    as(rt, BADINH, () => {
+      p.removeEditors(p.getEditors());
+      p.removeEditor(BADINH);
+      p.removeEditor(OWNER);
+    });
+    expect(as(rt, BADINH, () => editorsOf(p))).toEqual([BADINH, OWNER].sort());
+    // Run by the owner, the same call removes the member.
+    as(rt, OWNER, () => p.removeEditor(BADINH));
+    expect(editorsOf(p)).toEqual([OWNER]);
+  });
+
+  // getEditors / canDomainEdit: "Throws an exception if the user does not have permission to
+  // edit the protected range or sheet." The wording is not documented; the host uses the one of
+  // a refused change (stricter reading: the list is as private as the settings).
+  it('refuses the editor list and the domain setting to a user who cannot edit the protection', () => {
+    const { sheet, rt } = setup();
+    const p = sheet.getRange('A2:K2').protect();
+    p.removeEditors(p.getEditors());
+    p.addEditor(BADINH);
+    expect(as(rt, BADINH, () => p.getEditors().length)).toBe(2);
+    expect(() => as(rt, HOANKIEM, () => p.getEditors())).toThrow(
+      'You do not have permission to modify this protection.',
+    );
+    expect(() => as(rt, HOANKIEM, () => p.canDomainEdit())).toThrow('permission');
+    // What anyone may still ask: whether they can edit, and what is protected.
+    expect(as(rt, HOANKIEM, () => [p.canEdit(), p.getRange().getA1Notation()])).toEqual([
+      false,
+      'A2:K2',
+    ]);
+  });
+
+  // Only those who can edit a protection may change it (the guard of every setter and remove()).
+  it('refuses every change by a user who cannot edit the protection, changing nothing', () => {
+    const { sheet, rt } = setup();
+    const p = sheet.getRange('A2:K2').protect().setDescription('Dòng của Ba Đình');
+    p.removeEditors(p.getEditors());
+    const changes: Array<() => unknown> = [
+      () => p.setDescription('x'),
+      () => p.addEditor(HOANKIEM),
+      () => p.removeEditor(OWNER),
+      () => p.setWarningOnly(true),
+      () => p.setRange(sheet.getRange('A3')),
+      () => {
+        p.remove();
+      },
+    ];
+    for (const change of changes) {
+      expect(() => as(rt, HOANKIEM, change)).toThrow('You do not have permission');
+    }
+    expect([p.getDescription(), p.isWarningOnly(), p.getRange().getA1Notation()]).toEqual([
+      'Dòng của Ba Đình',
+      false,
+      'A2:K2',
+    ]);
+    expect(editorsOf(p)).toEqual([OWNER]);
+  });
+
+  // setDomainEdit: "Throws an exception if the spreadsheet does not belong to a Google Workspace
+  // domain (that is, if it is owned by a gmail.com account)". ASSUMPTION: the message's wording.
+  it('has no domain setting in a consumer account’s file', () => {
+    const { sheet } = setup();
+    const p = sheet.getRange('A2:K2').protect();
+    expect(p.canDomainEdit()).toBe(false);
+    expect(() => p.setDomainEdit(true)).toThrow(
+      'This spreadsheet does not belong to a Google Workspace domain.',
+    );
+    expect(() => p.setDomainEdit(false)).toThrow('Google Workspace domain');
+  });
+
+  // setDomainEdit: "all users in the Google Workspace domain that owns the spreadsheet": the
+  // file's domain decides, not the owner's e-mail address; an anonymous link editor is in none.
+  it('lets the Workspace domain that owns the file edit, and nobody else', () => {
+    const rt = new HostRuntime();
+    const host = createSpreadsheetHost(rt, {
+      getUi: () => null,
+      owner: 'chanhvanphong@thidua.test',
+      editors: ['canbo@ubnd.vn', 'khac@thidua.test', 'anonymous'],
+      workspaceDomain: 'UBND.vn',
+      ...VI_FILE,
+    });
+    const app = host.SpreadsheetApp as unknown as App;
+    const sheet = app.getActiveSpreadsheet().getActiveSheet();
+    const p = as(rt, 'chanhvanphong@thidua.test', () => sheet.getRange('A1:C3').protect());
+    as(rt, 'chanhvanphong@thidua.test', () => {
+      p.removeEditors(p.getEditors());
+      p.setDomainEdit(true);
+    });
+    expect(as(rt, 'chanhvanphong@thidua.test', () => p.canDomainEdit())).toBe(true);
+    expect(as(rt, 'canbo@ubnd.vn', () => sheet.getRange('B2').canEdit())).toBe(true);
+    expect(as(rt, 'khac@thidua.test', () => sheet.getRange('B2').canEdit())).toBe(false);
+    expect(host.model.userEdit('canbo@ubnd.vn', 'B2', '1').accepted).toBe(true);
+    expect(host.model.userEdit('khac@thidua.test', 'B2', '1').code).toBe('protected');
+    expect(host.model.userEdit('anonymous', 'B2', '1').code).toBe('protected');
+    as(rt, 'chanhvanphong@thidua.test', () => p.setDomainEdit(false));
+    expect(host.model.userEdit('canbo@ubnd.vn', 'B2', '2').code).toBe('protected');
+  });
+
+  // Range.protect: "Until the script actually changes the list of editors for the range ... the
+  // permissions mirror those of the spreadsheet itself"; the reference example adds the current
+  // user before removing the others, so the mirrored list holds the file's editors.
+  it('mirrors the file’s editors, later ones included, until the list is changed', () => {
+    const { sheet, ss, model, rt } = setup();
+    const p = sheet.protect();
+    expect(editorsOf(p)).toEqual([BADINH, HOANKIEM, OWNER].sort());
+    ss.addEditor('dongda@thidua.test');
+    expect(as(rt, 'dongda@thidua.test', () => p.canEdit())).toBe(true);
+    expect(model.userEdit('dongda@thidua.test', "'Tự chấm'!A1", 'x').accepted).toBe(true);
+    p.addEditor(BADINH);
+    ss.addEditor('caugiay@thidua.test');
+    expect(model.userEdit('caugiay@thidua.test', "'Tự chấm'!A1", 'y').code).toBe('protected');
+  });
+
+  // Range.protect: "If a cell is protected by multiple protected ranges and any of them prevent
+  // a particular user from editing the cell, then that user is not permitted to edit the cell."
+  it('lets a user edit a cell only when every protection covering it allows them', () => {
+    const { sheet, model, rt } = setup();
+    const wide = sheet.getRange('A1:D4').protect();
+    wide.removeEditors(wide.getEditors());
+    wide.addEditors([BADINH, HOANKIEM]);
+    const narrow = sheet.getRange('C3:E5').protect();
+    narrow.removeEditors(narrow.getEditors());
+    narrow.addEditor(BADINH);
+    expect(as(rt, HOANKIEM, () => sheet.getRange('A1:B2').canEdit())).toBe(true);
+    expect(as(rt, HOANKIEM, () => sheet.getRange('C3').canEdit())).toBe(false);
+    expect(as(rt, HOANKIEM, () => sheet.getRange('B2:C3').canEdit())).toBe(false);
+    expect(as(rt, BADINH, () => sheet.getRange('A1:E5').canEdit())).toBe(true);
+    expect(model.userEdit(HOANKIEM, "'Tự chấm'!D4", '1').code).toBe('protected');
+    expect(model.userEdit(HOANKIEM, "'Tự chấm'!A1", '1').accepted).toBe(true);
+    expect(() => as(rt, HOANKIEM, () => sheet.getRange('D4:E4').setValues([[1, 2]]))).toThrow(
+      'protected cell',
+    );
+    expect(model.canEditArea(HOANKIEM, model.resolveA1("'Tự chấm'!E5")!)).toBe(false);
+    expect(model.canEditArea(OWNER, model.resolveA1("'Tự chấm'!A1:E5")!)).toBe(true);
   });
 });

@@ -7,6 +7,10 @@ import { createSpreadsheetHost } from '../../local/host/spreadsheet';
 
 type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 
+// The file is created by a vi_VN user, as the product's set-up leaves it: a spreadsheet's locale
+// and time zone are the file's, its creator's by default (https://support.google.com/docs/answer/58515).
+const VI_FILE = { locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' } as const;
+
 function setup() {
   const rt = new HostRuntime();
   const ui = { kind: 'ui' };
@@ -14,6 +18,7 @@ function setup() {
     getUi: () => ui,
     name: 'Cụm thi đua số 1 - 2026',
     editors: ['hoankiem@thidua.test'],
+    ...VI_FILE,
   });
   const app = host.SpreadsheetApp as unknown as App;
   const ss = app.getActiveSpreadsheet();

@@ -11,10 +11,14 @@ import { loadXlsx, saveXlsx } from '../../local/host/spreadsheet/xlsx';
 
 type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 
+// The file is created by a vi_VN user, as the product's set-up leaves it: a spreadsheet's locale
+// and time zone are the file's, its creator's by default (https://support.google.com/docs/answer/58515).
+const VI_FILE = { locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' } as const;
+
 describe('xlsx round trip', () => {
   it('keeps values, formats, notes, fills, validations, frozen rows, protection and names', async () => {
     const rt = new HostRuntime();
-    const host = createSpreadsheetHost(rt, { getUi: () => null, name: 'Cụm 1' });
+    const host = createSpreadsheetHost(rt, { getUi: () => null, name: 'Cụm 1', ...VI_FILE });
     const app = host.SpreadsheetApp as unknown as App;
     const ss = app.getActiveSpreadsheet();
     const sheet = ss.insertSheet('Tự chấm');
@@ -51,7 +55,8 @@ describe('xlsx round trip', () => {
     await saveXlsx(host.model, file);
     expect(fs.statSync(file).size).toBeGreaterThan(1000);
 
-    const loaded = await loadXlsx(rt, file);
+    // An .xlsx carries no locale or time zone: the importing vi_VN user's file gives them.
+    const loaded = await loadXlsx(rt, file, VI_FILE);
     expect(loaded.sheets.map((s) => s.name)).toEqual(['Trang tính1', 'Tự chấm']);
     const at = (a1: string): string => `'Tự chấm'!${a1}`;
     expect(loaded.valuesAt(at('A1:D2'))).toEqual([

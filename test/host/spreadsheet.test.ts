@@ -8,9 +8,13 @@ import { createSpreadsheetHost, parseA1 } from '../../local/host/spreadsheet';
 
 type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 
+// The file is created by a vi_VN user, as the product's set-up leaves it: a spreadsheet's locale
+// and time zone are the file's, its creator's by default (https://support.google.com/docs/answer/58515).
+const VI_FILE = { locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' } as const;
+
 function setup(options: { locale?: string } = {}) {
   const rt = new HostRuntime();
-  const host = createSpreadsheetHost(rt, { getUi: () => ({ ui: true }), ...options });
+  const host = createSpreadsheetHost(rt, { getUi: () => ({ ui: true }), ...VI_FILE, ...options });
   const app = host.SpreadsheetApp as unknown as App;
   const ss = app.getActiveSpreadsheet();
   const sheet = ss.getActiveSheet();

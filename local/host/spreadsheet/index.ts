@@ -21,6 +21,9 @@ import { FakeSheet } from './sheet';
 import { FakeSpreadsheet, FakeSpreadsheetApp, FakeUser } from './spreadsheet';
 
 export * from './model';
+export * from './limits';
+export { PROTECTION_MESSAGES } from './objects';
+export { FILE_EDIT_DENIED } from './spreadsheet';
 export {
   enumValue,
   ChartType,
@@ -36,13 +39,15 @@ export interface SpreadsheetHostOptions {
   /** The Ui object the loader built; returned by SpreadsheetApp.getUi(). */
   getUi: () => unknown;
   name?: string;
-  /** Default 'vi_VN'. */
+  /** The file's locale; default the creator's, DEFAULT_LOCALE ('en_US'). */
   locale?: string;
-  /** Default 'Asia/Ho_Chi_Minh'. */
+  /** The file's time zone; default the creator's, DEFAULT_TIME_ZONE ('America/Los_Angeles'). */
   timeZone?: string;
   /** Default rt.owner. */
   owner?: string;
   editors?: string[];
+  /** The owner's Google Workspace domain; undefined (the default) for a consumer account. */
+  workspaceDomain?: string;
   id?: string;
   firstSheetName?: string;
   /** Use an existing model (e.g. one loaded from .xlsx) instead of a new one. */
@@ -96,6 +101,7 @@ export function createSpreadsheetHost(
     name: options.name,
     locale: options.locale,
     timeZone: options.timeZone,
+    workspaceDomain: options.workspaceDomain,
     id: options.id,
     firstSheetName: options.firstSheetName,
     now: () => rt.nowMs,

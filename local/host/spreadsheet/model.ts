@@ -14,6 +14,7 @@ import {
   parseTypedInput,
   serialToMs,
 } from './format';
+import { cellTextFailure } from './limits';
 
 export type { CellValue } from './format';
 
@@ -122,7 +123,7 @@ export interface UserEditResult {
   accepted: boolean;
   /** Why the edit was refused, in the words the Sheets UI uses. */
   reason?: string;
-  code?: 'protected' | 'validation' | 'noAccess';
+  code?: 'protected' | 'validation' | 'noAccess' | 'tooLong';
   range: unknown;
   /** As Apps Script's edit event: strings, only for single-cell edits, undefined when empty. */
   oldValue?: string;
@@ -132,6 +133,15 @@ export interface UserEditResult {
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLUMNS = 26;
 export const DEFAULT_COLUMN_WIDTH = 100;
+/**
+ * A spreadsheet's locale and time zone are the file's own, its creator's by default (Sheets help,
+ * https://support.google.com/docs/answer/58515). The host's creator is a consumer account with
+ * Google's US defaults unless the options say otherwise.
+ */
+export const DEFAULT_LOCALE = 'en_US';
+export const DEFAULT_TIME_ZONE = 'America/Los_Angeles';
+/** The user of an anonymous link edit: never the owner, never in a Workspace domain. */
+export const ANONYMOUS_USER = 'anonymous';
 
 export const MESSAGES = {
   protectedCell:
@@ -217,12 +227,17 @@ export class SheetModel {
 export interface SpreadsheetModelOptions {
   id?: string;
   name?: string;
-  /** Default 'vi_VN'. */
+  /** The file's locale; default the creator's, a consumer account's {@link DEFAULT_LOCALE}. */
   locale?: string;
-  /** Default 'Asia/Ho_Chi_Minh'. */
+  /** The file's time zone; default the creator's, {@link DEFAULT_TIME_ZONE}. */
   timeZone?: string;
   owner: string;
   editors?: string[];
+  /**
+   * The Google Workspace domain the file belongs to (its owner's); undefined for a consumer
+   * (gmail.com) owner, the default. Domain-wide protection rights exist only with one.
+   */
+  workspaceDomain?: string;
   /** ASSUMPTION: a new vi_VN spreadsheet's first sheet is "Trang tính1" ("Sheet1" in English). */
   firstSheetName?: string;
   /** Current virtual time, for "today" in typed dates and toast timestamps. */
@@ -258,6 +273,7 @@ export class SpreadsheetModel {
   timeZone: string;
   readonly owner: string;
   readonly editors: Set<string>;
+  readonly workspaceDomain: string | undefined;
   readonly sheets: SheetModel[] = [];
   readonly namedRanges: NamedRangeSpec[] = [];
   readonly protections: ProtectionSpec[] = [];
@@ -276,10 +292,12 @@ export class SpreadsheetModel {
     this.id =
       options.id ?? `1thidua${String(idCounter).padStart(4, '0')}LocalHostSpreadsheet0000000000`;
     this.name = options.name ?? 'Bảng tính không có tiêu đề';
-    this.locale = options.locale ?? 'vi_VN';
-    this.timeZone = options.timeZone ?? 'Asia/Ho_Chi_Minh';
+    this.locale = options.locale ?? DEFAULT_LOCALE;
+    this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
     this.owner = options.owner;
     this.editors = new Set(options.editors ?? []);
+    const domain = options.workspaceDomain?.trim().toLowerCase();
+    this.workspaceDomain = domain ? domain : undefined;
     this.now = options.now ?? ((): number => Date.now());
     if (!options.empty) this.addSheet(options.firstSheetName ?? this.defaultSheetName(1));
   }
@@ -550,17 +568,34 @@ export class SpreadsheetModel {
     return null;
   }
 
+  /**
+   * "The spreadsheet owner is always able to edit protected ranges and sheets" (Protection.canEdit);
+   * domain edit means "all users in the Google Workspace domain that owns the spreadsheet"
+   * (Protection.setDomainEdit): the file's domain, not the owner's e-mail domain.
+   */
   protectionAllows(p: ProtectionSpec, user: string): boolean {
     if (user === this.owner) return true;
     const editors = p.editors ?? this.allEditors();
     if (editors.has(user)) return true;
-    if (p.domainEdit) return domainOf(user) !== '' && domainOf(user) === domainOf(this.owner);
-    return false;
+    return p.domainEdit && this.inWorkspaceDomain(user);
+  }
+
+  inWorkspaceDomain(user: string): boolean {
+    return (
+      this.workspaceDomain !== undefined &&
+      user !== ANONYMOUS_USER &&
+      domainOf(user) === this.workspaceDomain
+    );
   }
 
   /** Owner plus spreadsheet editors. */
   allEditors(): Set<string> {
     return new Set([this.owner, ...this.editors]);
+  }
+
+  /** Whether `user` may edit the file at all (owner or editor). */
+  canEditFile(user: string): boolean {
+    return user === this.owner || this.editors.has(user);
   }
 
   /** Writes stored values into a rectangle; callers have checked protection and validation. */
@@ -600,7 +635,7 @@ export class SpreadsheetModel {
     const range = this.views ? this.views.range(ref) : ref;
     const single = ref.numRows === 1 && ref.numCols === 1;
     const result: UserEditResult = { accepted: false, range };
-    if (user !== this.owner && !this.editors.has(user)) {
+    if (!this.canEditFile(user)) {
       return {
         ...result,
         code: 'noAccess',
@@ -613,6 +648,8 @@ export class SpreadsheetModel {
     const writes = grid.map((line, i) =>
       line.map((v, j) => this.toStored(v, ref.sheet.cell(ref.row + i, ref.col + j))),
     );
+    const tooLong = cellTextFailure(writes);
+    if (tooLong) return { ...result, code: 'tooLong', reason: tooLong };
     const bad = this.validationFailure(ref, writes);
     if (bad) {
       const badRef = this.resolveA1(bad, ref.sheet) as GridRef;

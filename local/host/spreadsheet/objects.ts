@@ -65,6 +65,10 @@ function dateArg(ctx: Ctx, v: unknown, method: string): DateArg {
 
 // ---------------------------------------------------------------- Protection
 
+export const PROTECTION_MESSAGES = {
+  noDomain: 'This spreadsheet does not belong to a Google Workspace domain.',
+} as const;
+
 /** https://developers.google.com/apps-script/reference/spreadsheet/protection */
 export class FakeProtection implements FakeOf<RealProtection> {
   private readonly ctx: Ctx;
@@ -83,7 +87,11 @@ export class FakeProtection implements FakeOf<RealProtection> {
     return this.ctx.model;
   }
 
-  /** Only someone who may edit the protected area may change its settings. */
+  /**
+   * Only someone who may edit the protected area may change its settings, or read its editors
+   * (Protection.getEditors / canDomainEdit: "Throws an exception if the user does not have
+   * permission to edit the protected range or sheet").
+   */
   private guard(): void {
     if (!this.model.protectionAllows(this.p, currentUser(this.ctx))) {
       throw fail(
@@ -128,12 +136,15 @@ export class FakeProtection implements FakeOf<RealProtection> {
     for (const e of emailAddresses) set.add(emailOf(this.ctx, e, 'Protection.addEditors'));
     return this;
   }
-  /** The owner always keeps edit rights. */
+  /** "Neither the owner of the spreadsheet nor the current user can be removed" (removeEditor). */
+  private removable(email: string): boolean {
+    return email !== this.model.owner && email !== currentUser(this.ctx);
+  }
   removeEditor(emailAddress: unknown): this {
     this.call('removeEditor');
     this.guard();
     const email = emailOf(this.ctx, emailAddress, 'Protection.removeEditor');
-    if (email !== this.model.owner) this.editors().delete(email);
+    if (this.removable(email)) this.editors().delete(email);
     return this;
   }
   removeEditors(emailAddresses: unknown[]): this {
@@ -144,12 +155,13 @@ export class FakeProtection implements FakeOf<RealProtection> {
     const set = this.editors();
     for (const e of emailAddresses) {
       const email = emailOf(this.ctx, e, 'Protection.removeEditors');
-      if (email !== this.model.owner) set.delete(email);
+      if (this.removable(email)) set.delete(email);
     }
     return this;
   }
   getEditors(): object[] {
     this.call('getEditors');
+    this.guard();
     const list = this.p.editors ?? new Set([...this.model.allEditors(), this.p.creator]);
     return [...list].map((e) => this.ctx.views.user(e));
   }
@@ -163,15 +175,23 @@ export class FakeProtection implements FakeOf<RealProtection> {
     this.call('isWarningOnly');
     return this.p.warningOnly;
   }
+  /**
+   * "Throws an exception if the spreadsheet does not belong to a Google Workspace domain (that
+   * is, if it is owned by a gmail.com account)" (setDomainEdit). ASSUMPTION: the wording.
+   */
   setDomainEdit(editable: unknown): this {
     this.call('setDomainEdit');
     this.guard();
+    if (this.model.workspaceDomain === undefined)
+      throw fail(this.ctx, PROTECTION_MESSAGES.noDomain);
     this.p.domainEdit = Boolean(editable);
     return this;
   }
+  /** Always false outside a Workspace domain: there is no domain that owns the file. */
   canDomainEdit(): boolean {
     this.call('canDomainEdit');
-    return this.p.domainEdit;
+    this.guard();
+    return this.model.workspaceDomain !== undefined && this.p.domainEdit;
   }
   /** Whether the user running the script may edit the protected area. */
   canEdit(): boolean {

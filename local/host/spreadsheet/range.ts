@@ -13,6 +13,7 @@ import {
   requireString,
   unwrap,
 } from './core';
+import { cellTextFailure } from './limits';
 import {
   CellData,
   GridRef,
@@ -190,6 +191,8 @@ export class FakeRange implements FakeOf<Real> {
     const writes: StoredWrite[][] = grid.map((line, i) =>
       line.map((v, j) => this.model.toStored(v, sheet.cell(row + i, col + j))),
     );
+    const tooLong = cellTextFailure(writes);
+    if (tooLong) throw fail(this.ctx, tooLong);
     const bad = this.model.validationFailure(this.ref, writes);
     if (bad) throw fail(this.ctx, MESSAGES.validation(bad));
     this.model.commit(this.ref, writes);
@@ -362,6 +365,8 @@ export class FakeRange implements FakeOf<Real> {
         return { v: '', f: text.startsWith('=') ? text : `=${text}` };
       }),
     );
+    const tooLong = cellTextFailure(writes);
+    if (tooLong) throw fail(this.ctx, tooLong);
     this.model.commit(this.ref, writes);
     return this;
   }

@@ -12,6 +12,7 @@ import {
   requireString,
   unwrap,
 } from './core';
+import { cellTextFailure, growthFailure } from './limits';
 import {
   CellData,
   ChartSpec,
@@ -214,10 +215,20 @@ export class FakeSheet implements FakeOf<Real> {
     const writes: StoredWrite[][] = [
       rowContents.map((v, j) => this.model.toStored(v, this.sheet.cell(row, j + 1))),
     ];
+    const tooLong = cellTextFailure(writes);
+    if (tooLong) throw fail(this.ctx, tooLong);
     const bad = this.model.validationFailure(ref, writes);
     if (bad) throw fail(this.ctx, MESSAGES.validation(bad));
-    if (row > this.sheet.maxRows) this.sheet.maxRows = row;
-    if (rowContents.length > this.sheet.maxCols) this.sheet.maxCols = rowContents.length;
+    const rows = Math.max(row, this.sheet.maxRows);
+    const cols = Math.max(rowContents.length, this.sheet.maxCols);
+    const grow = growthFailure(
+      this.model,
+      rows * cols - this.sheet.maxRows * this.sheet.maxCols,
+      cols,
+    );
+    if (grow) throw fail(this.ctx, grow);
+    this.sheet.maxRows = rows;
+    this.sheet.maxCols = cols;
     this.model.commit(ref, writes);
     return this;
   }
@@ -286,8 +297,9 @@ export class FakeSheet implements FakeOf<Real> {
     if (at < 1 || at > this.sheet.maxRows + 1 || howMany < 1) {
       throw fail(this.ctx, 'Those rows are out of bounds.');
     }
-    const blanks = new Array<CellData[] | undefined>(howMany);
-    this.sheet.rows.splice(at - 1, 0, ...blanks);
+    const grow = growthFailure(this.model, howMany * this.sheet.maxCols);
+    if (grow) throw fail(this.ctx, grow);
+    insertBlanks(this.sheet.rows, at - 1, howMany);
     this.sheet.maxRows += howMany;
     this.model.shiftRows(this.sheet, at, howMany);
     this.sheet.touch();
@@ -298,9 +310,14 @@ export class FakeSheet implements FakeOf<Real> {
     if (at < 1 || at > this.sheet.maxCols + 1 || howMany < 1) {
       throw fail(this.ctx, 'Those columns are out of bounds.');
     }
+    const grow = growthFailure(
+      this.model,
+      howMany * this.sheet.maxRows,
+      this.sheet.maxCols + howMany,
+    );
+    if (grow) throw fail(this.ctx, grow);
     for (const row of this.sheet.rows) {
-      if (row && row.length >= at)
-        row.splice(at - 1, 0, ...new Array<CellData | undefined>(howMany));
+      if (row) insertBlanks(row, at - 1, howMany);
     }
     const widths = [...this.sheet.columnWidths.entries()];
     this.sheet.columnWidths.clear();
@@ -597,6 +614,17 @@ function clearTextFormat(cell: CellData, numberFormatToo: boolean): void {
   delete cell.ha;
   delete cell.wrap;
   if (numberFormatToo) delete cell.fmt;
+}
+
+/**
+ * Shifts a sparse array's items from `index` on by `count` holes. No spread: a large insert
+ * (hundreds of thousands of rows) would pass the engine's argument limit.
+ */
+function insertBlanks(items: unknown[], index: number, count: number): void {
+  if (index >= items.length) return;
+  const tail = items.splice(index);
+  items.length = index + count;
+  for (const item of tail) items.push(item);
 }
 
 /** Used by Spreadsheet.insertSheet's template option. */

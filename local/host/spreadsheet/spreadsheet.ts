@@ -19,7 +19,15 @@ import {
   requireString,
   unwrap,
 } from './core';
-import { GridRef, NamedRangeSpec, SheetModel, SpreadsheetModel } from './model';
+import { growthFailure } from './limits';
+import {
+  DEFAULT_COLUMNS,
+  DEFAULT_ROWS,
+  GridRef,
+  NamedRangeSpec,
+  SheetModel,
+  SpreadsheetModel,
+} from './model';
 import { rangeFromA1 } from './range';
 import { checkSheetName, copySheetContent } from './sheet';
 
@@ -56,6 +64,17 @@ export function isValidRangeName(name: string): boolean {
   if (/^[A-Za-z]{1,3}\d+$/.test(name)) return false;
   if (/^R\d*C\d*$/i.test(name)) return false;
   return true;
+}
+
+export const FILE_EDIT_DENIED = 'You do not have permission to edit this spreadsheet.';
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** ASSUMPTION: wording of the named-range errors (Apps Script does not document them). */
@@ -106,9 +125,19 @@ export class FakeSpreadsheet implements FakeOf<RealSpreadsheet> {
     this.call('getSpreadsheetLocale');
     return this.model.locale;
   }
+  /**
+   * The locale and time zone are settings of the file (Sheets help "Change a spreadsheet's
+   * locale", https://support.google.com/docs/answer/58515): only someone who may edit the file
+   * changes them. ASSUMPTION: the wording of the refusal.
+   */
+  private guardFileEdit(): void {
+    if (!this.model.canEditFile(currentUser(this.ctx))) throw fail(this.ctx, FILE_EDIT_DENIED);
+  }
   setSpreadsheetLocale(locale: string): void {
     this.call('setSpreadsheetLocale');
-    this.model.locale = requireString(this.ctx, 'Spreadsheet.setSpreadsheetLocale', [locale]);
+    const value = requireString(this.ctx, 'Spreadsheet.setSpreadsheetLocale', [locale]);
+    this.guardFileEdit();
+    this.model.locale = value;
   }
   getSpreadsheetTimeZone(): string {
     this.call('getSpreadsheetTimeZone');
@@ -116,7 +145,12 @@ export class FakeSpreadsheet implements FakeOf<RealSpreadsheet> {
   }
   setSpreadsheetTimeZone(timezone: string): void {
     this.call('setSpreadsheetTimeZone');
-    this.model.timeZone = requireString(this.ctx, 'Spreadsheet.setSpreadsheetTimeZone', [timezone]);
+    const value = requireString(this.ctx, 'Spreadsheet.setSpreadsheetTimeZone', [timezone]);
+    this.guardFileEdit();
+    // ASSUMPTION: an unknown IANA zone is refused (the reference takes "the time zone, specified
+    // in 'long' format"); wording assumed.
+    if (!isTimeZone(value)) throw fail(this.ctx, `Invalid argument: ${value}`);
+    this.model.timeZone = value;
   }
   getOwner(): object | null {
     this.call('getOwner');
@@ -210,17 +244,15 @@ export class FakeSpreadsheet implements FakeOf<RealSpreadsheet> {
       while (this.model.nameTaken(this.model.defaultSheetName(n))) n++;
       name = this.model.defaultSheetName(n);
     }
+    const from =
+      options?.template === undefined
+        ? undefined
+        : unwrap<SheetModel>(this.ctx, 'Sheet', options.template, 'Spreadsheet.insertSheet', args);
+    const cells = from ? from.maxRows * from.maxCols : DEFAULT_ROWS * DEFAULT_COLUMNS;
+    const grow = growthFailure(this.model, cells);
+    if (grow) throw fail(this.ctx, grow);
     const sheet = this.model.addSheet(name, index);
-    if (options?.template !== undefined) {
-      const from = unwrap<SheetModel>(
-        this.ctx,
-        'Sheet',
-        options.template,
-        'Spreadsheet.insertSheet',
-        args,
-      );
-      copySheetContent(from, sheet);
-    }
+    if (from) copySheetContent(from, sheet);
     this.model.activeSheet = sheet;
     this.model.activeRange = null;
     return this.ctx.views.sheet(sheet);
