@@ -223,13 +223,13 @@ describe('Khóa / mở chấm điểm after the real set-up (Nhật ký protecte
     expect(host.triggers.triggers.filter((t) => t.handler === 'onEditAudit')).toHaveLength(1);
   });
 
-  it('set-up run by a member ends in a Vietnamese message, not a bare script error', () => {
+  it('set-up run by a member is refused up front by the roles table, in Vietnamese', () => {
     const host = setUpHost();
     const run = host.clickMenu('Khởi tạo / cập nhật bảng tính', DD);
     expect(run.status).toBe('ok');
     const prompt = host.ui.shown.at(-1)?.prompt ?? '';
-    expect(prompt).toContain('«Khởi tạo / cập nhật bảng tính» không hoàn thành');
-    expect(prompt).toContain('không được sửa một vùng được bảo vệ');
+    expect(prompt).toContain('không được dùng «Khởi tạo / cập nhật bảng tính»');
+    expect(prompt).toContain('Cụm trưởng');
   });
 
   it('a rotated head closes what they may and names the protections that still list the old head', () => {

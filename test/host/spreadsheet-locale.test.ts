@@ -8,6 +8,7 @@
  * https://support.google.com/docs/answer/58515 ("The locale affects ... how dates and numbers are
  * formatted"; the settings are the file's, for every person who opens it).
  */
+import { ANONYMOUS_USER } from '../../local/host/accounts';
 import { HostRuntime } from '../../local/host/runtime';
 import {
   createSpreadsheetHost,
@@ -80,7 +81,7 @@ describe('the file’s locale and time zone', () => {
       });
     }).toThrow(FILE_EDIT_DENIED);
     expect(() => {
-      as(rt, 'anonymous', () => {
+      as(rt, ANONYMOUS_USER, () => {
         ss.setSpreadsheetTimeZone('UTC');
       });
     }).toThrow(FILE_EDIT_DENIED);

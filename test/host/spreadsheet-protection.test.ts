@@ -1,6 +1,7 @@
 /**
  * Conformance tests of data validation, protection and user edits.
  */
+import { ANONYMOUS_USER } from '../../local/host/accounts';
 import { HostRuntime } from '../../local/host/runtime';
 import { createSpreadsheetHost } from '../../local/host/spreadsheet';
 
@@ -378,7 +379,7 @@ describe('protection, as strict as Google', () => {
     const host = createSpreadsheetHost(rt, {
       getUi: () => null,
       owner: 'chanhvanphong@thidua.test',
-      editors: ['canbo@ubnd.vn', 'khac@thidua.test', 'anonymous'],
+      editors: ['canbo@ubnd.vn', 'khac@thidua.test', ANONYMOUS_USER],
       workspaceDomain: 'UBND.vn',
       ...VI_FILE,
     });
@@ -394,7 +395,7 @@ describe('protection, as strict as Google', () => {
     expect(as(rt, 'khac@thidua.test', () => sheet.getRange('B2').canEdit())).toBe(false);
     expect(host.model.userEdit('canbo@ubnd.vn', 'B2', '1').accepted).toBe(true);
     expect(host.model.userEdit('khac@thidua.test', 'B2', '1').code).toBe('protected');
-    expect(host.model.userEdit('anonymous', 'B2', '1').code).toBe('protected');
+    expect(host.model.userEdit(ANONYMOUS_USER, 'B2', '1').code).toBe('protected');
     as(rt, 'chanhvanphong@thidua.test', () => p.setDomainEdit(false));
     expect(host.model.userEdit('canbo@ubnd.vn', 'B2', '2').code).toBe('protected');
   });

@@ -3,6 +3,7 @@
  * tests, the loader, the .xlsx import/export and the demo read and fill it directly, without
  * counting service calls.
  */
+import { ANONYMOUS_USER } from '../accounts';
 import { isDate } from '../runtime';
 import { A1Ref, columnToLetters, formatA1, parseA1, quoteSheetName } from './a1';
 import {
@@ -140,8 +141,8 @@ export const DEFAULT_COLUMN_WIDTH = 100;
  */
 export const DEFAULT_LOCALE = 'en_US';
 export const DEFAULT_TIME_ZONE = 'America/Los_Angeles';
-/** The user of an anonymous link edit: never the owner, never in a Workspace domain. */
-export const ANONYMOUS_USER = 'anonymous';
+/** The user of an anonymous link edit (one account model for every fake): never in a domain. */
+export { ANONYMOUS_USER } from '../accounts';
 
 export const MESSAGES = {
   protectedCell:
