@@ -212,6 +212,15 @@ describe('Khóa / mở chấm điểm after the real set-up (Nhật ký protecte
     expect(auditActions(host).length).toBe(before + 1);
     // A member still cannot touch the log.
     expect(host.edit(DD, `'${SHEET_NAMES.audit}'!A2`, [['xoá dấu vết']]).accepted).toBe(false);
+
+    // Reopening gives Thẩm định back by the roles table: the deputy (HM, row 4) verifies the
+    // others but never itself, and a member verifies nobody.
+    const VERIFIED = `'${SHEET_NAMES.verifiedScores}'`;
+    const HM = UNIT_EMAILS[1] ?? '';
+    expect(host.edit(HM, `${VERIFIED}!C6`, [['17']]).accepted).toBe(true);
+    expect(host.edit(HM, `${VERIFIED}!C4`, [['20']]).accepted).toBe(false);
+    expect(host.edit(DD, `${VERIFIED}!C6`, [['20']]).accepted).toBe(false);
+    expect(host.edit(DD, `${VERIFIED}!C5`, [['20']]).accepted).toBe(false);
   });
 
   it('a member may not turn the change log on (the trigger could never write Nhật ký)', () => {

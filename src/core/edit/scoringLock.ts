@@ -7,14 +7,24 @@
  */
 import type { Unit } from '../model/unit';
 import { SCORING_STATE_CHOICES } from '../layout/settings';
-import { SHEET_NAMES } from '../layout/sheets';
+import { SHEET_NAMES, type SheetName } from '../layout/sheets';
 import { CROSS_SCORES_LAYOUT } from '../layout/tables';
 import { matrixLayout } from '../layout/matrix';
 import { cellAt, isBlank } from '../readers/cells';
 import { locateTable } from '../readers/headers';
 import { resolve, unitIndex } from '../readers/lookup';
 import { emailKey } from '../text/normalize';
-import { ACTION_ROLES, ROLE_LABELS, emailsWithRole, rolesOf, type ActionKey } from '../roles';
+import {
+  ACTION_ROLES,
+  DEFAULT_GRANTS,
+  ROLE_LABELS,
+  areaEditorEmails,
+  areaRule,
+  emailsWithRole,
+  rolesOf,
+  type ActionKey,
+  type RoleGrants,
+} from '../roles';
 
 /** The label written into Cấu hình's "Chấm điểm" cell for a state. */
 export function scoringStateLabel(closed: boolean): string {
@@ -79,14 +89,18 @@ export interface ProtectionChange {
   readonly add: string[];
 }
 
-/** The unit whose rows a protected range covers, if it covers one unit's rows only. */
-export function unitOfRows(
+/**
+ * The units whose rows a protected range covers: undefined when it covers a row that is no unit's
+ * (headers, computed areas). Set-up shares one Thẩm định protection between neighbouring rows
+ * whose editor lists are equal, so a range may cover several units.
+ */
+export function unitsOfRows(
   sheet: string,
   grid: readonly unknown[],
   row: number,
   numRows: number,
   units: readonly Unit[],
-): Unit | undefined {
+): Unit[] | undefined {
   let column0: number;
   let firstDataRow: number;
   if (sheet === SHEET_NAMES.crossScores) {
@@ -103,21 +117,50 @@ export function unitOfRows(
   }
   if (row < firstDataRow) return undefined;
   const index = unitIndex(units);
-  let found: Unit | undefined;
+  const found = new Map<string, Unit>();
   for (let r = row; r < row + numRows && r <= grid.length; r++) {
     const value = cellAt(grid, r - 1, column0);
     if (isBlank(value)) continue;
     const unit = resolve(index, value, (u: Unit) => u.code);
     if (unit.kind !== 'found') return undefined;
-    if (found !== undefined && found.code !== unit.item.code) return undefined;
-    found = unit.item;
+    found.set(unit.item.code, unit.item);
   }
-  return found;
+  return found.size === 0 ? undefined : [...found.values()];
+}
+
+/** The unit whose rows a protected range covers, if it covers one unit's rows only. */
+export function unitOfRows(
+  sheet: string,
+  grid: readonly unknown[],
+  row: number,
+  numRows: number,
+  units: readonly Unit[],
+): Unit | undefined {
+  const covered = unitsOfRows(sheet, grid, row, numRows, units);
+  return covered?.length === 1 ? covered[0] : undefined;
 }
 
 /**
- * Closing: each unit's row protection keeps only `keep` (owner and heads) as editors. Reopening:
- * the unit's e-mail from Đơn vị is added back (as it is now, so a changed e-mail is honoured).
+ * Who the roles table lets type a protected run of unit rows while scoring is open: for one unit,
+ * its area's editors; for a shared Thẩm định run, those allowed on every row of it (a unit never
+ * verifies itself).
+ */
+function openEditors(
+  sheet: string,
+  covered: readonly Unit[],
+  units: readonly Unit[],
+  grants: RoleGrants,
+): string[] {
+  const rule = areaRule(sheet as SheetName);
+  const lists = covered.map((u) => areaEditorEmails(rule, units, grants, u));
+  const [first = [], ...rest] = lists;
+  return first.filter((e) => rest.every((list) => list.includes(e)));
+}
+
+/**
+ * Closing: each unit row protection keeps only `keep` (owner and heads) as editors. Reopening:
+ * each gets back exactly who the roles table lets type it, from Đơn vị as it is now (a changed
+ * e-mail is honoured; a deputy never gets its own Thẩm định row back).
  */
 export function planProtectionChanges(
   protections: readonly ProtectionInfo[],
@@ -125,24 +168,26 @@ export function planProtectionChanges(
   units: readonly Unit[],
   keep: readonly string[],
   closing: boolean,
+  grants: RoleGrants = DEFAULT_GRANTS,
 ): ProtectionChange[] {
   const keepKeys = new Set(keep.map(emailKey).filter((e) => e !== ''));
   const changes: ProtectionChange[] = [];
   protections.forEach((p, index) => {
     const grid = grids[p.sheet];
     if (grid === undefined) return;
-    const unit = unitOfRows(p.sheet, grid, p.row, p.numRows, units);
-    if (unit === undefined) return;
+    const covered = unitsOfRows(p.sheet, grid, p.row, p.numRows, units);
+    if (covered === undefined) return;
+    // Only Thẩm định shares a protection between units; elsewhere a shared run is not the product's.
+    if (covered.length > 1 && p.sheet !== SHEET_NAMES.verifiedScores) return;
+    const label = covered.map((u) => u.code).join(', ');
     const current = new Set(p.editors.map(emailKey));
     if (closing) {
       const remove = p.editors.filter((e) => !keepKeys.has(emailKey(e)));
-      if (remove.length > 0) changes.push({ index, unit: unit.code, remove, add: [] });
+      if (remove.length > 0) changes.push({ index, unit: label, remove, add: [] });
       return;
     }
-    const email = unit.email.trim();
-    if (email !== '' && !current.has(emailKey(email))) {
-      changes.push({ index, unit: unit.code, remove: [], add: [email] });
-    }
+    const add = openEditors(p.sheet, covered, units, grants).filter((e) => !current.has(e));
+    if (add.length > 0) changes.push({ index, unit: label, remove: [], add });
   });
   return changes;
 }

@@ -21,6 +21,7 @@ import {
 } from '../../core/edit/scoringLock';
 import { SCORE_SHEETS, SHEET_NAMES } from '../../core/layout/sheets';
 import { readUnits } from '../../core/readers/units';
+import { readRoleGrants } from '../../core/readers/settings';
 import { runLocked } from '../lock';
 import { alertUser, toast } from '../notify';
 import { activeWorkbook, readGrid } from '../workbook';
@@ -112,7 +113,8 @@ export function menuToggleScoring(): void {
     }
     const { infos, objects, blocked, grids } = readProtections(workbook);
     const keep = [owner, me, ...permission.headEmails];
-    const changes = planProtectionChanges(infos, grids, units, keep, closing);
+    const grants = readRoleGrants(readGrid(settingsSheet));
+    const changes = planProtectionChanges(infos, grids, units, keep, closing, grants);
 
     const oldLabel = scoringStateLabel(!closing);
     const newLabel = scoringStateLabel(closing);
