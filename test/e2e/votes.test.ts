@@ -224,6 +224,11 @@ describe("Bình xét: each ballot is its voter's (DESIGN §8)", () => {
     expect(host.clickMenu(PREPARE).status).toBe('ok');
     expect(count()).toBe(6 + 1);
     expect(host.edit(DD, `${V}!C${String(rowOf(1))}`, [['Đồng ý']]).accepted).toBe(false);
+    // Set-up leaves the ballots' own protections to the action that made them.
+    expect(host.clickMenu('Khởi tạo / cập nhật bảng tính').status).toBe('ok');
+    expect(count()).toBe(6 + 1);
+    expect(host.edit(DD, `${V}!C${String(rowOf(1))}`, [['Đồng ý']]).accepted).toBe(false);
+    expect(host.edit(DD, `${V}!C${String(rowOf(3))}`, [['Đồng ý']]).accepted).toBe(true);
   });
 
   it('asks before taking the lock, and writes nothing if the sheet changed while the question was open', () => {

@@ -4,12 +4,7 @@
  */
 import { UnitSchema, type Unit } from '../../src/core/model/unit';
 import { actionPermission, DEFAULT_GRANTS } from '../../src/core/roles';
-import {
-  ballotProtections,
-  ownRowRuns,
-  runnerKeptOn,
-  verifiedRowRuns,
-} from '../../src/core/setup/protectionPlan';
+import { ownRowRuns, runnerKeptOn, verifiedRowRuns } from '../../src/core/setup/protectionPlan';
 import { crossBlockRows } from '../../src/core/setup/crossScoresPlan';
 import { SHEET_NAMES } from '../../src/core/layout/sheets';
 
@@ -63,25 +58,6 @@ describe('own rows (Tự chấm, Chấm chéo, Bình xét)', () => {
       [['B'], ['b@xa.gov.vn', 'truong@gmail.com']],
       [['C'], ['truong@gmail.com']],
     ]);
-  });
-
-  it('ballots: one protection per voter block, voter and head', () => {
-    const ballotRows = [
-      { row: 2, voter: 'A' },
-      { row: 3, voter: 'A' },
-      { row: 4, voter: 'B' },
-      { row: 5, voter: 'C' },
-      { row: 6, voter: 'H' },
-    ];
-    const list = ballotProtections(ballotRows, UNITS, { column: 3, numColumns: 2 }, DEFAULT_GRANTS);
-    expect(list.map((p) => [p.row, p.numRows, p.editors])).toEqual([
-      [2, 2, ['a@gmail.com', 'truong@gmail.com']],
-      [4, 1, ['b@xa.gov.vn', 'truong@gmail.com']],
-      [5, 1, ['truong@gmail.com']],
-      [6, 1, ['truong@gmail.com']],
-    ]);
-    expect(list[0]?.column).toBe(3);
-    expect(list[0]?.description).toContain('phiếu của A');
   });
 
   it('Chấm chéo blocks: every other unit × every criterion, scorer by scorer', () => {

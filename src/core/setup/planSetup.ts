@@ -63,6 +63,11 @@ import { MAX_CROSS_ROWS, crossRowCount, planCrossScores } from './crossScoresPla
 
 /** Prefix of every protection set-up makes; protections without it belong to users. */
 export const PROTECTION_PREFIX = 'thidua:';
+/**
+ * Ballot protections are made by "Tạo phiếu bình xét" for the ballots it writes, not by set-up:
+ * set-up leaves them as they are.
+ */
+export const BALLOT_PROTECTION_PREFIX = `${PROTECTION_PREFIX} phiếu bình xét`;
 /** Document property holding the product sheets' ids (JSON: key → sheet id). */
 export const SHEET_IDS_PROPERTY = 'thidua.setup.sheetIds';
 export const LAST_SETUP_PROPERTY = 'thidua.setup.lastRun';
@@ -284,6 +289,7 @@ function reconcileProtections(
   const kept = new Set<string>();
   existing.forEach((p, i) => {
     if (!p.description.startsWith(PROTECTION_PREFIX)) return;
+    if (p.description.startsWith(BALLOT_PROTECTION_PREFIX)) return;
     const wanted = desired.some((d) => d.description === p.description && d.type === p.type);
     if (wanted && !kept.has(p.description)) kept.add(p.description);
     else remove.push(i);

@@ -88,44 +88,6 @@ export function ownRowRuns(
   );
 }
 
-/** A protection for "Tạo phiếu bình xét" to apply to the ballot rows it wrote. */
-export interface BallotProtection {
-  readonly row: number;
-  readonly numRows: number;
-  readonly column: number;
-  readonly numColumns: number;
-  /** Who besides the owner: the voter's e-mail and the heads. */
-  readonly editors: readonly string[];
-  readonly description: string;
-}
-
-/**
- * Bình xét's ballots: one protection per voter's block of consecutive rows (voter + heads), over
- * the given columns (the voter's mark and comment: the program's own columns stay read-only).
- * `rows` are the ballot rows as written: 1-based row and the voter's unit code.
- */
-export function ballotProtections(
-  rows: readonly { readonly row: number; readonly voter: string }[],
-  units: readonly Unit[],
-  columns: { readonly column: number; readonly numColumns: number },
-  grants: RoleGrants,
-): BallotProtection[] {
-  const runs = ownRowRuns(
-    SHEET_NAMES.votes,
-    rows.map((r) => ({ row: r.row, code: r.voter })),
-    units,
-    grants,
-  );
-  return runs.map((run) => ({
-    row: run.row,
-    numRows: run.numRows,
-    column: columns.column,
-    numColumns: columns.numColumns,
-    editors: run.editors,
-    description: `thidua: "${SHEET_NAMES.votes}" – phiếu của ${run.units.join(', ')} — sửa được: ${describeEditors(run.editors)}`,
-  }));
-}
-
 /** "a@x, b@y" or "chỉ chủ sở hữu" for a protection's description. */
 export function describeEditors(editors: readonly string[]): string {
   return editors.length === 0 ? 'chỉ chủ sở hữu' : editors.join(', ');

@@ -9,7 +9,7 @@
  * cells of every row for the heads and the owner only, so nobody re-labels a row as another
  * unit's ballot.
  */
-import { PROTECTION_PREFIX } from '../setup/planSetup';
+import { BALLOT_PROTECTION_PREFIX } from '../setup/planSetup';
 import { SHEET_NAMES } from '../layout/sheets';
 import { VOTES_LAYOUT } from '../layout/tables';
 import type { Unit } from '../model/unit';
@@ -23,7 +23,7 @@ import {
 import type { BallotNominee, BallotPlan } from './ballotSheet';
 
 /** Descriptions of the protections "Tạo phiếu bình xét" makes; earlier ones are replaced. */
-export const BALLOT_PROTECTION_PREFIX = `${PROTECTION_PREFIX} phiếu bình xét`;
+export { BALLOT_PROTECTION_PREFIX };
 
 export interface BallotProtection {
   readonly description: string;
