@@ -1,8 +1,9 @@
 /**
- * Sheets refuses a cell of more than 50,000 characters (DESIGN §4; Google publishes no Apps
- * Script reference page for it, the limit is the one Sheets' own UI enforces), so nothing the product writes may exceed it: a 60,000-character value a user put into a score
+ * Sheets refuses a cell of more than 50,000 characters (https://support.google.com/drive/answer/37603;
+ * the host refuses such a write or a typed value), so a user can type at most 50,000 and nothing
+ * the product writes from it may exceed the limit: the longest value a user can put into a score
  * cell is quoted shortened by the edit check, "Kiểm tra dữ liệu", "Tính xếp hạng" and Nhật ký.
- * The current host does not yet refuse long writes, so the test scans every cell afterwards.
+ * The scan of every cell afterwards also catches a write the host would let through.
  */
 import type { LocalHost } from '../../local/host';
 import { SHEET_NAMES } from '../../src/core/layout/sheets';
@@ -10,7 +11,7 @@ import { VALIDATION_REPORT_SHEET } from '../../src/core/edit/report';
 import { newHost, seedSampleWorkbook } from './workbookFixture';
 
 const LIMIT = 50_000;
-const HUGE = 'A'.repeat(60_000);
+const HUGE = 'A'.repeat(LIMIT);
 const CELL = `'${SHEET_NAMES.selfScores}'!C3`;
 
 /** Every cell value and note over the limit, except the one the user typed. */
@@ -33,7 +34,7 @@ function oversized(host: LocalHost): string[] {
 }
 
 describe('nothing written exceeds 50,000 characters a cell', () => {
-  it('a 60,000-character score: the edit check, the log, "Kiểm tra dữ liệu" and "Tính xếp hạng" complete, quoting it shortened', () => {
+  it('the longest score a user can type (50,000 characters): the edit check, the log, "Kiểm tra dữ liệu" and "Tính xếp hạng" complete, quoting it shortened', () => {
     const host = newHost();
     seedSampleWorkbook(host);
     host.open();
@@ -41,7 +42,7 @@ describe('nothing written exceeds 50,000 characters a cell', () => {
     const typed = host.edit(host.owner, CELL, [[HUGE]]);
     expect(typed.accepted).toBe(true);
     for (const run of typed.runs) expect(run.error).toBeUndefined();
-    expect(host.spreadsheet.cellAt(CELL)?.note).toContain('… (60.000 ký tự)');
+    expect(host.spreadsheet.cellAt(CELL)?.note).toContain('… (50.000 ký tự)');
 
     for (const caption of ['Kiểm tra dữ liệu', 'Tính xếp hạng']) {
       const result = host.clickMenu(caption);
@@ -51,12 +52,12 @@ describe('nothing written exceeds 50,000 characters a cell', () => {
     const report = host.spreadsheet
       .valuesAt(`'${VALIDATION_REPORT_SHEET}'!A1:E40`)
       .find((row) => row[1] === 'C3');
-    expect(String(report?.[4])).toBe(`${'A'.repeat(100)}… (60.000 ký tự)`);
-    expect(String(report?.[3])).toContain('… (60.000 ký tự)');
+    expect(String(report?.[4])).toBe(`${'A'.repeat(100)}… (50.000 ký tự)`);
+    expect(String(report?.[3])).toContain('… (50.000 ký tự)');
     const logged = host.spreadsheet.valuesAt(`'${SHEET_NAMES.audit}'!F2:F2`)[0]?.[0];
     expect(String(logged)).toMatch(/^A{1000}… \(60\.000 ký tự\)$/);
     // The value the user typed is still there, untouched.
-    expect(String(host.spreadsheet.valueAt(CELL))).toHaveLength(60_000);
+    expect(String(host.spreadsheet.valueAt(CELL))).toHaveLength(LIMIT);
     expect(oversized(host)).toEqual([]);
   });
 });
