@@ -29,7 +29,7 @@ export const SAMPLE_UNIT_ROWS: readonly (readonly string[])[] = [
     'Cụm trưởng',
     'Nguyễn Văn An',
     'Chủ tịch Ủy ban MTTQ Việt Nam quận',
-    'badinh@mttq.example.vn',
+    'badinh.mttq@gmail.com',
     'Cờ thi đua',
   ],
   [
@@ -39,7 +39,7 @@ export const SAMPLE_UNIT_ROWS: readonly (readonly string[])[] = [
     'Cụm phó',
     'Trần Thị Bình',
     'Chủ tịch Ủy ban MTTQ Việt Nam quận',
-    'hoangmai@mttq.example.vn',
+    'hoangmai.mttq@hanoi.gov.vn',
     'Bằng khen',
   ],
   [
@@ -49,7 +49,7 @@ export const SAMPLE_UNIT_ROWS: readonly (readonly string[])[] = [
     'Thành viên',
     'Lê Văn Cường',
     'Chủ tịch Ủy ban MTTQ Việt Nam quận',
-    'hoankiem@mttq.example.vn',
+    'hoankiem.mttq@gmail.com',
     'Cờ thi đua',
   ],
   [
@@ -59,7 +59,7 @@ export const SAMPLE_UNIT_ROWS: readonly (readonly string[])[] = [
     'Thành viên',
     'Phạm Thị Dung',
     'Chủ tịch Ủy ban MTTQ Việt Nam quận',
-    'dongda@mttq.example.vn',
+    'mttq@dongda.hanoi.gov.vn',
     'Bằng khen',
   ],
   [
@@ -69,7 +69,7 @@ export const SAMPLE_UNIT_ROWS: readonly (readonly string[])[] = [
     'Thành viên',
     'Hoàng Văn Em',
     'Chủ tịch Ủy ban MTTQ Việt Nam quận',
-    'haibatrung@mttq.example.vn',
+    'haibatrung.mttq@outlook.com',
     'Bằng khen',
   ],
   [
@@ -79,7 +79,7 @@ export const SAMPLE_UNIT_ROWS: readonly (readonly string[])[] = [
     'Thành viên',
     'Đỗ Thị Giang',
     'Chủ tịch Ủy ban MTTQ Việt Nam quận',
-    'longbien@mttq.example.vn',
+    'longbien.mttq@gmail.com',
     'Bằng khen',
   ],
 ];

@@ -9,7 +9,7 @@ import { SHEET_NAMES } from '../../src/core/layout/sheets';
 import { SETTING_ROWS } from '../../src/core/layout/settings';
 import { newHost, paste, seedSampleWorkbook } from './workbookFixture';
 
-const HEAD = 'badinh@mttq.example.vn';
+const HEAD = 'badinh.mttq@gmail.com';
 const PLEDGE = 'Tạo bản giao ước';
 
 function settingRow(key: string): number {

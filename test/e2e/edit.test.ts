@@ -13,7 +13,7 @@ import { newHost, paste, seedSampleWorkbook } from './workbookFixture';
 
 const SELF = `'${SHEET_NAMES.selfScores}'`;
 const AUDIT = `'${SHEET_NAMES.audit}'`;
-const UNIT_EDITOR = 'dongda@mttq.example.vn';
+const UNIT_EDITOR = 'mttq@dongda.hanoi.gov.vn';
 
 /** Unit rows as a user types them in Đơn vị: the first is the head. */
 function unitRows(count: number): string[][] {
@@ -269,7 +269,7 @@ describe('audit trail (Bật ghi nhật ký thay đổi)', () => {
       );
     const at = (r: number) =>
       `'${SHEET_NAMES.crossScores}'!A${String(r)}:${String.fromCharCode(64 + header.length)}${String(r)}`;
-    const DD = 'dongda@mttq.example.vn';
+    const DD = 'mttq@dongda.hanoi.gov.vn';
     const run = onlyRun(host.edit(DD, at(3), [row('BD')]));
     expect(callsOf(run, 'User.getEmail')).toBe(0);
     expect(host.spreadsheet.cellAt(`'${SHEET_NAMES.crossScores}'!A3`)?.bg).not.toBe(MARK_FILL);

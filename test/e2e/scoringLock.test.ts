@@ -12,8 +12,8 @@ import { SAMPLE_UNIT_ROWS } from '../../sample/cluster1';
 import { newHost, paste, seedSampleWorkbook } from './workbookFixture';
 
 const CAPTION = 'Khóa / mở chấm điểm';
-const HEAD = 'badinh@mttq.example.vn';
-const DD = 'dongda@mttq.example.vn';
+const HEAD = 'badinh.mttq@gmail.com';
+const DD = 'mttq@dongda.hanoi.gov.vn';
 const SELF = `'${SHEET_NAMES.selfScores}'`;
 const UNIT_EMAILS = SAMPLE_UNIT_ROWS.map((r) => r[6] ?? '');
 /** Score columns C..M of the sample matrices. */
@@ -128,7 +128,7 @@ describe('Khóa / mở chấm điểm', () => {
     expect(scoringCell(host)).toBe('Đang mở');
     expect(editorsAt(host, `${SELF}!C6`)).toEqual([DD, HEAD, host.owner].sort());
     expect(editorsAt(host, `${SELF}!C8`)).toEqual(
-      ['longbien@mttq.example.vn', HEAD, host.owner].sort(),
+      ['longbien.mttq@gmail.com', HEAD, host.owner].sort(),
     );
     expect(host.edit(DD, `${SELF}!C6`, [['17']]).accepted).toBe(true);
     // A unit still may not touch another unit's row.
@@ -245,7 +245,7 @@ describe('Khóa / mở chấm điểm after the real set-up (Nhật ký protecte
     // Protection.getEditors / changes are refused to a user who cannot edit the protection
     // (https://developers.google.com/apps-script/reference/spreadsheet/protection#canEdit()).
     const host = preparedHost();
-    const HK = 'hoankiem@mttq.example.vn';
+    const HK = 'hoankiem.mttq@gmail.com';
     paste(host, SHEET_NAMES.units, 2, 4, [['Thành viên']]);
     paste(host, SHEET_NAMES.units, 4, 4, [['Cụm trưởng']]);
     const result = toggle(host, HK);

@@ -188,9 +188,9 @@ describe('Bình xét (e2e)', () => {
 });
 
 describe("Bình xét: each ballot is its voter's (DESIGN §8)", () => {
-  const DD = 'dongda@mttq.example.vn';
-  const HM = 'hoangmai@mttq.example.vn';
-  const HEAD = 'badinh@mttq.example.vn';
+  const DD = 'mttq@dongda.hanoi.gov.vn';
+  const HM = 'hoangmai.mttq@hanoi.gov.vn';
+  const HEAD = 'badinh.mttq@gmail.com';
   function sharedHost(): LocalHost {
     const host = newHost({ spreadsheet: { editors: [DD, HM, HEAD] } });
     seedSampleWorkbook(host);

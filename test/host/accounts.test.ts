@@ -20,12 +20,12 @@ describe('account kinds', () => {
   });
 
   test('any address is a consumer account unless its domain is a registered Workspace domain', () => {
-    expect(accounts.kindOf('badinh@mttq.example.vn')).toBe('consumer');
+    expect(accounts.kindOf('badinh.mttq@gmail.com')).toBe('consumer');
     expect(accounts.kindOf('a@gmail.com')).toBe('consumer'); // gmail.com is never Workspace
     expect(accounts.kindOf('Head@ubnd.hanoi.gov.vn')).toBe('workspace');
     expect(accounts.kindOf(ANONYMOUS_USER)).toBe('anonymous');
     expect(accounts.workspaceDomainOf('head@ubnd.hanoi.gov.vn')).toBe('ubnd.hanoi.gov.vn');
-    expect(accounts.workspaceDomainOf('badinh@mttq.example.vn')).toBeUndefined();
+    expect(accounts.workspaceDomainOf('badinh.mttq@gmail.com')).toBeUndefined();
     expect(accounts.quotaTypeOf(ANONYMOUS_USER)).toBe('consumer');
   });
 
@@ -127,7 +127,7 @@ describe('daily quotas per user, in 24-hour windows from the first request (guid
     expect(rt.quotaRemaining('documentsCreated', 'b@gmail.com')).toBe(250);
     expect(rt.quotaRemaining('documentsCreated', 'c@ubnd.vn')).toBe(1500);
     // A consumer account of a non-Workspace government domain has the consumer level.
-    expect(rt.quotaRemaining('emailRecipients', 'badinh@mttq.example.vn')).toBe(100);
+    expect(rt.quotaRemaining('emailRecipients', 'badinh.mttq@gmail.com')).toBe(100);
   });
 
   test('the window opens at the first counted request and closes 24 h later, not at a midnight', () => {

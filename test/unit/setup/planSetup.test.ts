@@ -109,7 +109,7 @@ describe('planSetup over a filled workbook', () => {
     expect(valuesOp(p)).toBeUndefined();
     const rows = p.addProtections.filter((d) => d.type === 'range');
     expect(rows).toHaveLength(units.length);
-    expect(rows[2]?.editors).toEqual(['badinh@mttq.example.vn', 'hoankiem@mttq.example.vn']);
+    expect(rows[2]?.editors).toEqual(['badinh.mttq@gmail.com', 'hoankiem.mttq@gmail.com']);
     // The score area is one unprotected range; the row protections cover it row by row.
     const sheetLevel = p.addProtections.find((d) => d.type === 'sheet');
     expect(sheetLevel?.unprotected).toEqual([
