@@ -238,18 +238,45 @@ export async function runDemo(outDir = defaultOutDir): Promise<DemoResult> {
     }
   }
 
-  // The head closes scoring, ranks, and the cluster votes.
+  // The roles table at work: a member cannot type another unit's row (Sheets' protection
+  // refuses it) nor run the head's actions (the menu refuses, in Vietnamese).
+  const [memberA, memberB] = SAMPLE_UNIT_ROWS.filter((r) => r[3] === 'Thành viên');
+  const rowOfB = matrix.rowOfUnit.get(memberB?.[0] ?? '');
+  if (memberA && rowOfB !== undefined) {
+    type(
+      memberA[6] ?? '',
+      SHEET_NAMES.selfScores,
+      rowOfB,
+      3,
+      [[0]],
+      `thử sửa dòng của ${memberB?.[0] ?? ''}`,
+    );
+    click(
+      'menuRank',
+      'thành viên thử tính xếp hạng: bị từ chối theo bảng phân quyền',
+      [],
+      memberA[6] ?? '',
+    );
+  }
+
+  // The head closes scoring, ranks, and the cluster votes: each member marks its own ballot.
   click('menuToggleScoring', 'cụm trưởng khóa chấm điểm', ['YES'], headEmail);
-  click('menuRank', 'xếp hạng, xếp loại, đề nghị khen thưởng');
-  click('menuPrepareBallots', 'phiếu bình xét cho từng thành viên');
+  click('menuRank', 'xếp hạng, xếp loại, đề nghị khen thưởng', [], headEmail);
+  click('menuPrepareBallots', 'phiếu bình xét cho từng thành viên', [], headEmail);
   const votes = host.spreadsheet.sheet(SHEET_NAMES.votes);
   if (votes) {
     const lastRow = votes.contentExtent().lastRow;
-    const marks: unknown[][] = [];
-    for (let r = 2; r <= lastRow; r++) marks.push([(r * 7) % 6 === 0 ? 'Không đồng ý' : 'Đồng ý']);
-    if (marks.length > 0) type(host.owner, SHEET_NAMES.votes, 2, 3, marks, 'kết quả bỏ phiếu kín');
+    const perVoter = Math.floor((lastRow - 1) / SAMPLE_UNIT_ROWS.length);
+    SAMPLE_UNIT_ROWS.forEach((unitRow, i) => {
+      const first = 2 + i * perVoter;
+      const marks: unknown[][] = [];
+      for (let r = first; r < first + perVoter; r++)
+        marks.push([(r * 7) % 6 === 0 ? 'Không đồng ý' : 'Đồng ý']);
+      if (marks.length > 0)
+        type(unitRow[6] ?? '', SHEET_NAMES.votes, first, 3, marks, `phiếu của ${unitRow[0] ?? ''}`);
+    });
   }
-  click('menuTallyVotes', 'kiểm phiếu và biên bản');
+  click('menuTallyVotes', 'kiểm phiếu và biên bản', [], headEmail);
   // The joint pledge from the default template, as Google Doc and PDF in Drive.
   click('menuCreatePledge', 'bản giao ước thi đua của cụm (Google Docs và PDF)');
 

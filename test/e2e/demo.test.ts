@@ -19,7 +19,7 @@ import { SEED003_BREAKDOWN, SEED003_TOTAL } from '../../sample/seed003Register';
 describe('npm run demo', () => {
   it('runs every menu action without an error and writes the workbook and run log', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'thidua-demo-'));
-    const { host, files } = await runDemo(dir);
+    const { host, files, steps } = await runDemo(dir);
     const report = host.report();
     expect(report.executions.filter((e) => e.status !== 'ok')).toEqual([]);
     const ran = new Set(report.executions.map((e) => e.functionName));
@@ -30,9 +30,22 @@ describe('npm run demo', () => {
     for (const fn of ['onOpen', 'onEdit', 'onEditAudit', 'jobContinue', ...menuFunctions]) {
       expect([fn, ran.has(fn)]).toEqual([fn, true]);
     }
-    // The head, not the owner, closed scoring.
+    // The head, not the owner, closed scoring, ranked and ran the vote.
+    const head = SAMPLE_UNIT_ROWS.find((r) => r[3] === 'Cụm trưởng')?.[6];
     const closed = report.executions.find((e) => e.functionName === 'menuToggleScoring');
-    expect(closed?.user).toBe(SAMPLE_UNIT_ROWS.find((r) => r[3] === 'Cụm trưởng')?.[6]);
+    expect(closed?.user).toBe(head);
+    const tally = report.executions.find((e) => e.functionName === 'menuTallyVotes');
+    expect(tally?.user).toBe(head);
+    // The roles table at work: a member's edit of another unit's row was refused by Sheets and
+    // its click on "Tính xếp hạng" by the menu check; the owner's log and the head's closing made
+    // one change-log trigger between them.
+    expect(
+      steps.filter((s) => s.detail.includes('bị từ chối: You are trying to edit a protected')),
+    ).toHaveLength(1);
+    expect(report.alerts.map((a) => a.prompt)).toContainEqual(
+      expect.stringContaining('không được dùng «Tính xếp hạng»'),
+    );
+    expect(host.triggers.triggers.filter((t) => t.handler === 'onEditAudit')).toHaveLength(1);
     // The two bad entries were reported by the check, with sheet and cell.
     const check = host.spreadsheet.valuesAt(`'Kiểm tra dữ liệu'!A2:B3`);
     expect(check).toEqual([
