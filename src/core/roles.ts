@@ -240,7 +240,7 @@ function editorsLabel(editors: AreaEditors, grants: RoleGrants): string {
     case 'roles':
       return joinLabels(editors.roles);
     case 'ownUnit':
-      return 'Đơn vị của dòng đó, Cụm trưởng, Chủ sở hữu';
+      return 'Đơn vị của chính dòng, khối hoặc phiếu đó; Cụm trưởng; Chủ sở hữu';
     case 'verifiers':
       return `Cụm trưởng${grants.deputiesVerify ? ', Cụm phó' : ''}, Chủ sở hữu (không ai thẩm định đơn vị mình)`;
   }
