@@ -4,7 +4,8 @@
  *
  * - quota: "Service invoked too many times for one day: …" (daily quotas: docs create, driveapp
  *   conversions, email …) and "Service using too much computer time for one day". Nothing helps
- *   until the quota resets: the job pauses until the next day.
+ *   until the quota returns, per user, 24 hours after its first counted request: the job pauses and
+ *   probes again every hour or two (nextQuotaProbeMs).
  * - transient: "Service error: …", "We're sorry, a server error occurred. Please wait a bit and try
  *   again.", "Service unavailable", "Timed out", "Server not available", "Internal error",
  *   "Service invoked too many times in a short time" (rate limit; rateMax), "Too many changes
