@@ -24,6 +24,7 @@ import { toSheetLiteralsIn } from '../../core/sheetLiteral';
 import { runMenuAction } from '../lock';
 import { alertUser, toast } from '../notify';
 import { readGrid, readGrids } from '../workbook';
+import { requirePermission } from '../permissions';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -52,6 +53,7 @@ function noRegisterMessage(caption: string): string {
 // ------------------------------------------------------------------ fill from the ranking
 
 export function menuFillAwardsFromRanking(): void {
+  if (!requirePermission('fillAwards')) return;
   runMenuAction(FILL_CAPTION, fillFromRanking);
 }
 
@@ -122,6 +124,7 @@ function fillFromRanking(workbook: Spreadsheet): void {
 // ------------------------------------------------------------------ statistics
 
 export function menuAwardStatistics(): void {
+  if (!requirePermission('statistics')) return;
   runMenuAction(STATISTICS_CAPTION, awardStatistics);
 }
 

@@ -68,6 +68,7 @@ import {
   type Prepared,
 } from '../jobs/runner';
 import { buildPrintFile, EDITS_PER_SAVE } from './combined';
+import { requirePermission } from '../permissions';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type File = GoogleAppsScript.Drive.File;
@@ -745,5 +746,6 @@ export const CERTIFICATE_HANDLER: JobHandler<Ctx, CertItem> = {
 };
 
 export function menuCreateCertificates(): void {
+  if (!requirePermission('certificates')) return;
   startJob(CERTIFICATE_HANDLER, () => begin());
 }

@@ -56,6 +56,7 @@ import {
   writeSettings,
   type FileState,
 } from './templates';
+import { requirePermission } from '../permissions';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type File = GoogleAppsScript.Drive.File;
@@ -71,6 +72,7 @@ const PDF = 'application/pdf';
 const TIME_BUDGET_MS = 5 * 60 * 1000;
 
 export function menuCreatePledge(): void {
+  if (!requirePermission('pledge')) return;
   runMenuAction(CAPTION, createPledge);
 }
 

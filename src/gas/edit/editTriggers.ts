@@ -24,7 +24,6 @@ import {
   scoringState,
 } from '../../core/edit/editCheck';
 import { planMarks } from '../../core/edit/marks';
-import { togglePermission } from '../../core/edit/scoringLock';
 import { readUnits } from '../../core/readers/units';
 import { SHEET_NAMES, isScoreSheet } from '../../core/layout/sheets';
 import { LOCK_WAIT_MS, runLocked } from '../lock';
@@ -40,6 +39,7 @@ import {
   readAuditTriggerRecord,
   recordAuditTrigger,
 } from './auditLog';
+import { requirePermission } from '../permissions';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -212,22 +212,12 @@ const UNIT_ROW_SHEETS: readonly string[] = [
 ];
 
 export function menuEnableAudit(): void {
+  if (!requirePermission('enableAudit')) return;
   const caption = menuCaption('menuEnableAudit');
   runLocked(caption, () => {
     const workbook = activeWorkbook();
     // A menu run: the person who clicked has authorised the script, so Google names them.
     const me = Session.getActiveUser().getEmail();
-    const permission = togglePermission(
-      me,
-      workbook.getOwner()?.getEmail() ?? '',
-      readUnits(gridOf(workbook, SHEET_NAMES.units) ?? []).value,
-      'bật ghi nhật ký thay đổi',
-      'enableAudit',
-    );
-    if (!permission.allowed) {
-      alertUser(permission.reason ?? '', caption);
-      return;
-    }
     const result = ensureAuditTrigger(workbook, me);
     auditSheet(workbook);
     alertUser(auditTriggerMessage(result), caption);

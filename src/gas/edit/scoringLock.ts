@@ -27,6 +27,7 @@ import { alertUser, toast } from '../notify';
 import { activeWorkbook, readGrid } from '../workbook';
 import { appendAudit, ensureAuditTrigger } from './auditLog';
 import { menuCaption } from './editTriggers';
+import { requirePermission } from '../permissions';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
@@ -72,6 +73,7 @@ function readProtections(workbook: Spreadsheet): {
 }
 
 export function menuToggleScoring(): void {
+  if (!requirePermission('toggleScoring')) return;
   const caption = menuCaption('menuToggleScoring');
   const workbook = activeWorkbook();
   const settingsGrid = gridOf(workbook, SHEET_NAMES.settings);

@@ -16,6 +16,7 @@ import { runLocked } from '../lock';
 import { toast } from '../notify';
 import { activeWorkbook, readGrids } from '../workbook';
 import { menuCaption } from './editTriggers';
+import { requirePermission } from '../permissions';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -27,6 +28,7 @@ function reportSheet(workbook: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet 
 }
 
 export function menuValidate(): void {
+  if (!requirePermission('validate')) return;
   runLocked(menuCaption('menuValidate'), () => {
     const workbook = activeWorkbook();
     // Compute first: every sheet read once, nothing written until the findings are known.

@@ -4,6 +4,7 @@
  */
 import { CERTIFICATE_HANDLER, CERTIFICATES_CAPTION } from '../certificates/action';
 import { cancelJob, continueJob, type JobHandler, type JobItem } from './runner';
+import { requirePermission } from '../permissions';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers of different contexts share one registry
 type AnyHandler = JobHandler<any, JobItem>;
@@ -23,5 +24,6 @@ export function jobContinue(): void {
 
 /** "Hủy tác vụ". */
 export function menuCancelJob(): void {
+  if (!requirePermission('cancelJob')) return;
   cancelJob((kind) => CAPTIONS.get(kind) ?? kind);
 }

@@ -23,6 +23,7 @@ import { toSheetLiteral } from '../../core/sheetLiteral';
 import { runMenuAction } from '../lock';
 import { alertUser, toast } from '../notify';
 import { readGrids, sheetWithRoom } from '../workbook';
+import { requirePermission } from '../permissions';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -32,6 +33,7 @@ const CAPTION = 'Tính xếp hạng';
 const TIME_PATTERN = 'dd/MM/yyyy HH:mm';
 
 export function menuRank(): void {
+  if (!requirePermission('rank')) return;
   runMenuAction(CAPTION, rankNow);
 }
 

@@ -45,6 +45,7 @@ import type { Unit } from '../../core/model/unit';
 import { runLocked, runMenuAction } from '../lock';
 import { alertUser, errorMessage, toast } from '../notify';
 import { activeWorkbook, readGrids, sheetWithRoom } from '../workbook';
+import { requirePermission } from '../permissions';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -105,6 +106,7 @@ function draftBallots(workbook: Spreadsheet): BallotDraft {
  * written. If what the question said changed meanwhile, nothing is written at all.
  */
 export function menuPrepareBallots(): void {
+  if (!requirePermission('prepareBallots')) return;
   const workbook = activeWorkbook();
   let draft: BallotDraft;
   try {
@@ -230,6 +232,7 @@ function protectBallots(sheet: Sheet, units: readonly Unit[], nominees: number):
 }
 
 export function menuTallyVotes(): void {
+  if (!requirePermission('tallyVotes')) return;
   runMenuAction(TALLY, tally);
 }
 
