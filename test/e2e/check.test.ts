@@ -85,9 +85,10 @@ describe('Kiểm tra dữ liệu', () => {
     expect(active && `${String.fromCharCode(64 + active.col)}${active.row}`).toBe(first?.[1]);
     expect(host.spreadsheet.toasts.at(-1)?.msg).toMatch(/2 lỗi, 0 cảnh báo/);
 
-    // Each input sheet read once, the report written with one setValues.
+    // Each input sheet read once (and Đơn vị once more by the roles check before the lock), the
+    // report written with one setValues.
     expect(result.execution.calls.get('Range.setValues')).toBe(1);
-    expect(result.execution.calls.get('Sheet.getDataRange')).toBe(5);
+    expect(result.execution.calls.get('Sheet.getDataRange')).toBe(5 + 1);
   });
 
   it('replaces the previous report instead of appending to it', () => {

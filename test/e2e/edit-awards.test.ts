@@ -162,7 +162,8 @@ describe('Kiểm tra dữ liệu on Khen thưởng (e2e)', () => {
         'cần Nhà nước, Bộ, ngành, tỉnh / thành phố, Cơ sở.',
     );
     expect(String(report[1]?.[3])).toContain('bị trùng với ô R10');
-    // Every sheet read once: one getDataRange per checked sheet, whatever the register's size.
-    expect(run.execution.calls.get('Sheet.getDataRange')).toBe(CHECKED_SHEETS.length);
+    // Every sheet read once: one getDataRange per checked sheet, whatever the register's size,
+    // and Đơn vị once more by the roles check before the lock.
+    expect(run.execution.calls.get('Sheet.getDataRange')).toBe(CHECKED_SHEETS.length + 1);
   });
 });

@@ -223,8 +223,12 @@ describe('Tính xếp hạng (e2e)', () => {
   it('tells a second click that a ranking is already running', () => {
     const host = rankedHost();
     let inner: ReturnType<LocalHost['run']> | undefined;
+    let started = false;
+    // The second click lands once the first holds the document lock (its role check reads
+    // Đơn vị before the lock, so the first read is too early).
     const stop = host.onCall('Range.getValues', () => {
-      if (inner) return;
+      if (started || host.locks.ownerOf('document') === undefined) return;
+      started = true;
       inner = host.run('menuRank', { kind: 'menu' });
     });
     const outer = host.clickMenu(RANK);

@@ -141,7 +141,7 @@ describe('Khóa / mở chấm điểm', () => {
   it('lets only the head or the owner toggle', () => {
     const host = preparedHost();
     toggle(host, DD);
-    expect(host.ui.shown.at(-1)?.prompt).toContain('không có quyền khóa / mở chấm điểm');
+    expect(host.ui.shown.at(-1)?.prompt).toContain('không được dùng «Khóa / mở chấm điểm»');
     expect(scoringCell(host)).toBe('Đang mở');
     expect(editorsAt(host, `${SELF}!C6`)).toContain(DD);
 
@@ -226,7 +226,7 @@ describe('Khóa / mở chấm điểm after the real set-up (Nhật ký protecte
   it('a member may not turn the change log on (the trigger could never write Nhật ký)', () => {
     const host = setUpHost();
     expect(host.clickMenu('Bật ghi nhật ký thay đổi', DD).status).toBe('ok');
-    expect(host.ui.shown.at(-1)?.prompt).toContain('không có quyền bật ghi nhật ký thay đổi');
+    expect(host.ui.shown.at(-1)?.prompt).toContain('không được dùng «Bật ghi nhật ký thay đổi»');
     expect(host.triggers.triggers.filter((t) => t.handler === 'onEditAudit')).toHaveLength(0);
     expect(host.clickMenu('Bật ghi nhật ký thay đổi', HEAD).status).toBe('ok');
     expect(host.triggers.triggers.filter((t) => t.handler === 'onEditAudit')).toHaveLength(1);
