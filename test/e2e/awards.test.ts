@@ -101,15 +101,14 @@ describe('Khen thưởng set-up (e2e)', () => {
     expect(model.cellAt(`${K}!${cellA1(2, col('name'))}`)?.fmt).toBe('@');
   });
 
-  it('protects the header and the columns the program writes, not the register columns', () => {
+  it('keeps the register to the owner and the head (the roles table), other editors read it', () => {
     const owner = host.owner;
     const other = 'canbo@example.vn';
     model.editors.add(other);
-    expect(model.userEdit(other, `${K}!B2`, [['Nguyễn Thị Lan']]).accepted).toBe(true);
+    expect(model.userEdit(other, `${K}!B2`, [['Nguyễn Thị Lan']]).accepted).toBe(false);
     expect(model.userEdit(other, `${K}!${cellA1(2, col('status'))}`, [['Đã tạo']]).accepted).toBe(
       false,
     );
-    expect(model.userEdit(other, `${K}!${cellA1(2, col('key'))}`, [['x']]).accepted).toBe(false);
     expect(model.userEdit(other, `${K}!A1`, [['x']]).accepted).toBe(false);
     expect(model.userEdit(owner, `${K}!${cellA1(2, col('status'))}`, [['']]).accepted).toBe(true);
   });

@@ -4,6 +4,7 @@
  * corrected, a value typed into a program column marked and kept, the same service calls on a
  * 10-row and a 2,505-row register, and the register's findings in the report.
  */
+import { SAMPLE_UNIT_ROWS } from '../../sample/cluster1';
 import type { LocalHost } from '../../local/host';
 import { cellA1, quoteSheetName } from '../../src/core/a1';
 import { CHECKED_SHEETS } from '../../src/core/edit/editCheck';
@@ -17,7 +18,8 @@ import { newHost, paste, seedSampleWorkbook } from './workbookFixture';
 const K = quoteSheetName(SHEET_NAMES.awards);
 const WIDTH = AWARDS_LAYOUT.columns.length;
 const SEED = seed003Register();
-const EDITOR = 'vanthu@thanhxuan.example.vn';
+/** The register is typed by the owner or the head (the roles table): here, the head. */
+const EDITOR = SAMPLE_UNIT_ROWS.find((r) => r[3] === 'Cụm trưởng')?.[6] ?? '';
 
 function onlyRun(outcome: ReturnType<LocalHost['edit']>, fn = 'onEdit') {
   expect(outcome.accepted).toBe(true);
@@ -108,8 +110,10 @@ describe('onEdit on Khen thưởng (e2e)', () => {
 
   it('marks a value typed into a column the program writes, and keeps it', () => {
     const host = registerHost(10);
-    // The program columns are protected: an editor is refused by Sheets itself.
-    expect(host.edit(EDITOR, `${K}!O3`, [['Đã tạo']]).accepted).toBe(false);
+    // The register is protected: a member (or any other editor) is refused by Sheets itself.
+    const member = SAMPLE_UNIT_ROWS.find((r) => r[3] === 'Thành viên')?.[6] ?? '';
+    host.spreadsheet.editors.add(member);
+    expect(host.edit(member, `${K}!O3`, [['Đã tạo']]).accepted).toBe(false);
     // The owner (or the head) gets through, and is told the column belongs to the program.
     onlyRun(host.edit(host.owner, `${K}!O3`, [['Đã tạo']]));
     const o3 = host.spreadsheet.cellAt(`${K}!O3`);

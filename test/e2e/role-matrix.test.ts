@@ -72,15 +72,7 @@ const KNOWN_MENU_BUGS: ReadonlyArray<{ person: Person; action: string; why: stri
   },
 ];
 /** Areas whose protections do not follow AREA_RULES (refused there, accepted in the host). */
-const KNOWN_AREA_BUGS: ReadonlyArray<{ label: string; sheet: SheetName; why: string }> = [
-  {
-    label: 'Khen thưởng, cột nhập',
-    sheet: SHEET_NAMES.awards,
-    why:
-      'AREA_RULES gives the register input columns to owner and head, but awardProtections ' +
-      '(src/core/setup/planSetup.ts) leaves them open to every editor (anonymous link editors too)',
-  },
-];
+const KNOWN_AREA_BUGS: ReadonlyArray<{ label: string; sheet: SheetName; why: string }> = [];
 
 function expectedMenuOutcome(variant: Variant, person: Person, item: MenuItem): MenuOutcome {
   if (person === 'anonymous') return 'refused by Google';

@@ -793,18 +793,16 @@ export function planSetup(current: SetupCurrent): SetupPlan {
           break;
         }
         const desired: PlannedProtection[] =
-          key === 'awards'
-            ? awardProtections(name, part, heads)
-            : key === 'units' || key === 'criteria' || key === 'audit'
-              ? [sheetProtection(name, heads)]
-              : [
-                  protection(
-                    'range',
-                    `dòng tiêu đề trang "${name}"`,
-                    heads,
-                    range(part.headerRow, 1, part.headerRow, part.width),
-                  ),
-                ];
+          key === 'units' || key === 'criteria' || key === 'audit' || key === 'awards'
+            ? [sheetProtection(name, heads)]
+            : [
+                protection(
+                  'range',
+                  `dòng tiêu đề trang "${name}"`,
+                  heads,
+                  range(part.headerRow, 1, part.headerRow, part.width),
+                ),
+              ];
         const area = range(part.dataRow, 1, 'toEnd', part.width);
         const named =
           key === 'units'
@@ -985,38 +983,6 @@ export function planSetup(current: SetupCurrent): SetupPlan {
     if (s !== undefined) keepIds[key] = s.id;
   }
   return { sheets: plans, namedRanges, keepIds, report };
-}
-
-/**
- * Khen thưởng: the header row and each column the program writes (status, link, error, row key)
- * are protected; the register's own columns stay open to every editor.
- */
-function awardProtections(
-  name: string,
-  part: TablePart,
-  heads: readonly string[],
-): PlannedProtection[] {
-  const list = [
-    protection(
-      'range',
-      `dòng tiêu đề trang "${name}"`,
-      heads,
-      range(part.headerRow, 1, part.headerRow, part.width),
-    ),
-  ];
-  for (const spec of AWARDS_LAYOUT.columns) {
-    const column = part.positions.get(spec.key);
-    if (spec.entry !== 'computed' || column === undefined) continue;
-    list.push(
-      protection(
-        'range',
-        `cột "${spec.header}" trang "${name}" do chương trình ghi`,
-        heads,
-        range(part.dataRow, column, 'toEnd', 1),
-      ),
-    );
-  }
-  return list;
 }
 
 interface PlannedMatrix {
