@@ -253,12 +253,24 @@ export class LocalHost {
     this.sentBox = mail.sentBox;
     const folder = this.drive.registerFolder({ name: 'Thi đua' });
     this.workbookFolderId = folder.id;
-    this.drive.registerFile({
+    const workbookItem = this.drive.registerFile({
       id: this.sheets.model.id ?? 'thidua-stand-in-spreadsheet',
       name: this.sheets.model.name ?? 'Bảng tính',
       mimeType: MIME.spreadsheet,
       parentId: folder.id,
     });
+    // One sharing list: the file's editors in Drive are the spreadsheet's editors (sharing a
+    // Sheet is sharing its Drive file), whichever side changes them.
+    const sheetEditors = (this.sheets.model as { editors?: Set<string> }).editors;
+    if (sheetEditors !== undefined) {
+      Object.defineProperty(workbookItem, 'editors', {
+        get: () => [...sheetEditors].map((e) => e.toLowerCase()),
+        set: (list: string[]) => {
+          sheetEditors.clear();
+          for (const e of list) sheetEditors.add(e);
+        },
+      });
+    }
     this.globals.DocumentApp = docs.DocumentApp;
     this.globals.DriveApp = drive.DriveApp;
     this.globals.MailApp = mail.MailApp;

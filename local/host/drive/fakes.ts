@@ -233,7 +233,7 @@ function createFolderIn(
 function listing(ctx: DriveCtx, keep: (item: DriveItem) => boolean, trashed = false): string[] {
   const user = currentUser(ctx);
   return [...ctx.model.items.values()]
-    .filter((i) => i.id !== ctx.model.rootId)
+    .filter((i) => !ctx.model.isRoot(i.id))
     .filter((i) => ctx.model.isTrashed(i) === trashed && ctx.model.canRead(i, user) && keep(i))
     .map((i) => i.id);
 }
@@ -260,7 +260,7 @@ function search(ctx: DriveCtx, params: unknown, method: string, scope?: string):
   const ids = [...ctx.model.items.values()]
     .filter(
       (i) =>
-        i.id !== ctx.model.rootId &&
+        !ctx.model.isRoot(i.id) &&
         !ctx.model.isFolder(i) &&
         (scope === undefined || i.parents.includes(scope)) &&
         ctx.model.canRead(i, user) &&
@@ -284,7 +284,7 @@ class DriveAppFake implements FakeOf<RealDriveApp> {
   }
 
   private root(): DriveItem {
-    return this.ctx.model.requireFolder(this.ctx.model.rootId);
+    return this.ctx.model.requireFolder(this.ctx.model.rootOf(currentUser(this.ctx)));
   }
 
   getFileById(id: string): RealFile {
@@ -302,7 +302,7 @@ class DriveAppFake implements FakeOf<RealDriveApp> {
 
   getRootFolder(): RealFolder {
     this.call('getRootFolder');
-    return folderView(this.ctx, this.ctx.model.rootId);
+    return folderView(this.ctx, this.root().id);
   }
 
   createFolder(name: string): RealFolder {
@@ -400,16 +400,18 @@ class DriveAppFake implements FakeOf<RealDriveApp> {
     this.call('addFile');
     const item = requireFileArg(this.ctx, child, 'DriveApp.addFile', [child]);
     assertCanEdit(this.ctx, item);
-    if (!item.parents.includes(this.ctx.model.rootId)) item.parents.push(this.ctx.model.rootId);
-    return folderView(this.ctx, this.ctx.model.rootId);
+    const root = this.root().id;
+    if (!item.parents.includes(root)) item.parents.push(root);
+    return folderView(this.ctx, root);
   }
 
   removeFile(child: RealFile): RealFolder {
     this.call('removeFile');
     const item = requireFileArg(this.ctx, child, 'DriveApp.removeFile', [child]);
     assertCanEdit(this.ctx, item);
-    item.parents = item.parents.filter((p) => p !== this.ctx.model.rootId);
-    return folderView(this.ctx, this.ctx.model.rootId);
+    const root = this.root().id;
+    item.parents = item.parents.filter((p) => p !== root);
+    return folderView(this.ctx, this.root().id);
   }
 
   getStorageUsed(): number {
@@ -631,7 +633,7 @@ abstract class ItemFake {
       if (email === item.owner.toLowerCase()) continue;
       if (role === 'editors') {
         item.viewers = item.viewers.filter((v) => v !== email);
-        if (!item.editors.includes(email)) item.editors.push(email);
+        if (!item.editors.includes(email)) item.editors = [...item.editors, email];
       } else if (!item.editors.includes(email) && !item.viewers.includes(email)) {
         item.viewers.push(email);
       }

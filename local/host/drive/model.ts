@@ -82,8 +82,10 @@ export interface DriveModelOptions {
 
 export class DriveModel {
   readonly items = new Map<string, DriveItem>();
+  /** The owner's My Drive. Every other user has their own, made when first needed. */
   readonly rootId: string;
   readonly owner: string;
+  private readonly roots = new Map<string, string>();
   documents?: DocumentBackend;
   private readonly now: () => number;
   private readonly idSeed: string;
@@ -99,6 +101,27 @@ export class DriveModel {
       this.rootId,
       this.record(this.rootId, options.rootName ?? 'My Drive', MIME.folder, [], this.owner),
     );
+    this.roots.set(this.owner.toLowerCase(), this.rootId);
+  }
+
+  /**
+   * The user's own My Drive: DriveApp.getRootFolder() and new files without a folder go there
+   * (https://developers.google.com/apps-script/reference/drive/drive-app#getRootFolder()), so a
+   * head who is only an editor of the workbook creates files in the head's Drive, not the owner's.
+   */
+  rootOf(user: string): string {
+    const key = user.toLowerCase();
+    let id = this.roots.get(key);
+    if (id === undefined) {
+      id = this.newId();
+      this.items.set(id, this.record(id, 'My Drive', MIME.folder, [], user));
+      this.roots.set(key, id);
+    }
+    return id;
+  }
+
+  isRoot(id: string): boolean {
+    return [...this.roots.values()].includes(id);
   }
 
   /** A fresh id shaped like Drive's (44 URL-safe characters), deterministic per model. */
@@ -121,7 +144,7 @@ export class DriveModel {
   registerFile(spec: RegisterSpec): DriveItem {
     const id = spec.id ?? this.newId();
     if (this.items.has(id)) throw new Error(`thidua drive: id ${id} already exists`);
-    const parent = this.requireFolder(spec.parentId ?? this.rootId);
+    const parent = this.requireFolder(spec.parentId ?? this.rootOf(spec.owner ?? this.owner));
     const item = this.record(id, spec.name, spec.mimeType, [parent.id], spec.owner ?? this.owner);
     if (spec.description !== undefined) item.description = spec.description;
     if (spec.bytes) item.bytes = new Uint8Array(spec.bytes);

@@ -26,7 +26,8 @@ export const CERTIFICATE_STATUS = {
 } as const;
 
 /** The note of a certificate made but not e-mailed because the day's e-mail quota was spent. */
-export const MAIL_QUOTA_NOTE = 'Chưa gửi thư: đã hết hạn mức gửi thư; Google cấp lại 24 giờ sau lần gửi đầu tiên.';
+export const MAIL_QUOTA_NOTE =
+  'Chưa gửi thư: đã hết hạn mức gửi thư; Google cấp lại 24 giờ sau lần gửi đầu tiên.';
 
 export const CERTIFICATE_JOB_KIND = 'certificates';
 export { CERTIFICATE_REQUIREMENTS, CERTIFICATE_SCHEMA };

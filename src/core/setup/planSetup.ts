@@ -267,6 +267,11 @@ function withRunner(d: PlannedProtection, current: SetupCurrent): PlannedProtect
   };
 }
 
+/** The description withRunner started from. */
+function withoutRunner(description: string): string {
+  return description.replace(/ \(và [^()]*, người chạy khởi tạo\)( #[0-9a-z]+)$/, '$1');
+}
+
 // ------------------------------------------------------------------ the plan
 
 interface Context {
@@ -290,7 +295,13 @@ function reconcileProtections(
   existing.forEach((p, i) => {
     if (!p.description.startsWith(PROTECTION_PREFIX)) return;
     if (p.description.startsWith(BALLOT_PROTECTION_PREFIX)) return;
-    const wanted = desired.some((d) => d.description === p.description && d.type === p.type);
+    // A protection the owner made as the table wants is better than one the runner would have to
+    // make with themselves on it: keep it.
+    const wanted = desired.some(
+      (d) =>
+        (d.description === p.description || withoutRunner(d.description) === p.description) &&
+        d.type === p.type,
+    );
     if (wanted && !kept.has(p.description)) kept.add(p.description);
     else remove.push(i);
   });
@@ -299,7 +310,7 @@ function reconcileProtections(
   );
   const add: PlannedProtection[] = [];
   for (const d of desired) {
-    if (kept.has(d.description)) continue;
+    if (kept.has(d.description) || kept.has(withoutRunner(d.description))) continue;
     if (d.type === 'sheet' && userSheetProtection) {
       report.problems.push(
         `Trang "${name}" đã có một bảo vệ trang do người dùng đặt; chương trình không thay đổi ` +
@@ -1186,7 +1197,13 @@ function planMatrix(
   const width = layout.columns.length;
   // Layout formats for the program's cells and empty score cells; kept scores keep their own.
   const formats = rebuilt.formats;
-  const ops: SheetOp[] = [{ op: 'formatGrid', row: 1, column: 1, formats }];
+  // Only what differs is written: a head who runs set-up may not write the head's own Thẩm
+  // định row (the roles table keeps every unit off its own verified row), so a routine re-run
+  // must leave the matrix's cells alone.
+  const formatsDiffer = formats.some((row, r) =>
+    row.some((f, c) => f !== (numberFormats?.[r]?.[c] ?? '')),
+  );
+  const ops: SheetOp[] = formatsDiffer ? [{ op: 'formatGrid', row: 1, column: 1, formats }] : [];
   if (rebuilt.changed) {
     const values = Array.from({ length: rebuilt.writeRows }, (_, r) =>
       Array.from({ length: rebuilt.writeColumns }, (_, c) =>
@@ -1215,7 +1232,7 @@ function planMatrix(
     column: 1,
     notes: [Array.from({ length: rebuilt.writeColumns }, (_, c) => layout.columns[c]?.note ?? '')],
   });
-  if (rebuilt.writeRows >= layout.firstDataRow) {
+  if (rebuilt.writeRows >= layout.firstDataRow && (rebuilt.changed || !hasData)) {
     const rules: (PlannedValidation | null)[][] = [];
     const byColumn = layout.columns.map((c) =>
       c.validation === undefined ? null : (planValidation(c.validation, ctx.source) ?? null),

@@ -62,6 +62,50 @@ function rangeOf(sheet: Sheet, r: PlannedRange, sizes: SheetSizes): Range {
   return sheet.getRange(r.row, r.column, numRows, r.numColumns);
 }
 
+/**
+ * The cells of existing sheets a plan would write that the person running it may not edit (the
+ * roles table keeps a head off the head's own Thẩm định row; a protection may still list only an
+ * old head). Checked before anything is written, so a set-up that cannot finish changes nothing.
+ * Only needed for someone other than the owner, who may edit everything: a few calls a sheet.
+ */
+export function blockedWrites(plan: SetupPlan, state: SetupState): string[] {
+  const blocked: string[] = [];
+  for (const p of plan.sheets) {
+    if (p.source.kind !== 'existing') continue;
+    const sheet = state.sheetsById.get(p.source.id);
+    if (sheet === undefined) continue;
+    const maxRows = sheet.getMaxRows();
+    const maxColumns = sheet.getMaxColumns();
+    for (const op of p.ops) {
+      let area: { row: number; column: number; numRows: number; numColumns: number } | undefined;
+      if (op.op === 'values') area = gridArea(op.row, op.column, op.values);
+      else if (op.op === 'formatGrid') area = gridArea(op.row, op.column, op.formats);
+      else if (op.op === 'notes') area = gridArea(op.row, op.column, op.notes);
+      else if (op.op === 'validationGrid') area = gridArea(op.row, op.column, op.rules);
+      if (area === undefined || area.row > maxRows || area.column > maxColumns) continue;
+      const range = sheet.getRange(
+        area.row,
+        area.column,
+        Math.min(area.numRows, maxRows - area.row + 1),
+        Math.min(area.numColumns, maxColumns - area.column + 1),
+      );
+      if (!range.canEdit()) blocked.push(`"${p.name}"!${range.getA1Notation()}`);
+    }
+  }
+  return blocked;
+}
+
+function gridArea(
+  row: number,
+  column: number,
+  grid: readonly (readonly unknown[])[],
+): { row: number; column: number; numRows: number; numColumns: number } | undefined {
+  const numColumns = grid[0]?.length ?? 0;
+  return grid.length === 0 || numColumns === 0
+    ? undefined
+    : { row, column, numRows: grid.length, numColumns };
+}
+
 export function applySetup(ss: Spreadsheet, plan: SetupPlan, state: SetupState): ApplyResult {
   const sizes = new SheetSizes();
   const sheetOf = new Map<SetupSheetKey, Sheet>();

@@ -17,7 +17,7 @@ import { activeWorkbook } from '../workbook';
 import { ensureDefaultTemplates } from '../docs/templates';
 import { captionOf } from '../menuDefinition';
 import { checkCaller, readCaller } from '../permissions';
-import { applySetup } from './applySetup';
+import { applySetup, blockedWrites } from './applySetup';
 import { readSetupState } from './readSetupState';
 import { applyLocale } from './locale';
 
@@ -34,6 +34,20 @@ export function menuSetup(): void {
       owner: caller.membership.owner,
     });
     const plan = planSetup(state.current);
+    const owner = caller.membership.owner.trim().toLowerCase();
+    if (owner === '' || caller.email.trim().toLowerCase() !== owner) {
+      const blocked = blockedWrites(plan, state);
+      if (blocked.length > 0) {
+        alertUser(
+          `Chưa khởi tạo được: lần này cần sửa ${blocked.length} vùng mà tài khoản của bạn không ` +
+            `được sửa (${blocked.slice(0, 3).join('; ')}${blocked.length > 3 ? '; …' : ''}), ví ` +
+            'dụ dòng Thẩm định của chính đơn vị bạn. Chưa thay đổi gì. Hãy nhờ chủ sở hữu bảng ' +
+            `tính${caller.membership.owner ? ` (${caller.membership.owner})` : ''} chạy «${SETUP_CAPTION}».`,
+          SETUP_CAPTION,
+        );
+        return;
+      }
+    }
     const applied = applySetup(ss, plan, state);
     properties.setProperties({
       [SHEET_IDS_PROPERTY]: JSON.stringify(applied.ids),
