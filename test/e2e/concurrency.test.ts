@@ -90,14 +90,12 @@ describe('a member types its Tự chấm row while the head runs «Tính xếp h
     expect(host.spreadsheet.valuesAt(MEMBER_CELL)).toEqual([[12]]);
   });
 
-  // BUG (reported): Xếp hạng's status still says "Đã cập nhật" although the data it was computed
-  // from changed. onEdit (src/gas/edit/editTriggers.ts, flagStale → flagRankingStale) runs as the
-  // member, who may not write the status cell (Xếp hạng is protected for owner and head), so the
-  // flag fails and is only logged; and had it been written, rankNow (src/gas/ranking/rankAction.ts)
-  // writes the status after the edit from data read before it.
-  it.failing('Xếp hạng says the ranking is stale', () => {
+  // The member's own onEdit cannot mark Xếp hạng (protected for owner and head); the ranking
+  // reads its inputs once more after writing and marks itself stale when they changed meanwhile.
+  it('Xếp hạng says the ranking is stale, and the toast says to rank again', () => {
     const { host } = rankWithEdit();
     expect(host.spreadsheet.valueAt(STATUS)).toBe(RANKING_STALE_TEXT);
+    expect(host.spreadsheet.toasts.at(-1)?.msg).toContain('hãy bấm «Tính xếp hạng» lần nữa');
   });
 });
 

@@ -78,14 +78,24 @@ export function rankingRelevant(inputs: WorkbookGrids): WorkbookGrids {
   return { ...inputs, [SHEET_NAMES.settings]: kept };
 }
 
-/** Only the input sheets count: Bình xét or Xếp hạng in `grids` are ignored. */
-export function rankWorkbook(grids: WorkbookGrids): WorkbookRanking {
+function rankingInputs(grids: WorkbookGrids): WorkbookGrids {
   const inputs: WorkbookGrids = {};
   for (const name of RANKING_INPUT_SHEETS) {
     const grid = grids[name];
     if (grid !== undefined) inputs[name] = grid;
   }
-  const fingerprint = gridsFingerprint(rankingRelevant(inputs), RANKING_INPUT_SHEETS);
+  return inputs;
+}
+
+/** The fingerprint of what a ranking depends on, as rankWorkbook computes it. */
+export function rankingFingerprint(grids: WorkbookGrids): string {
+  return gridsFingerprint(rankingRelevant(rankingInputs(grids)), RANKING_INPUT_SHEETS);
+}
+
+/** Only the input sheets count: Bình xét or Xếp hạng in `grids` are ignored. */
+export function rankWorkbook(grids: WorkbookGrids): WorkbookRanking {
+  const inputs = rankingInputs(grids);
+  const fingerprint = rankingFingerprint(inputs);
   const readout = readWorkbook(inputs);
   const { settings } = readout;
   if (settings === undefined) {

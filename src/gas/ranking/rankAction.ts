@@ -16,7 +16,8 @@ import {
   type ConditionalRuleSpec,
   type RankingSheetBlock,
 } from '../../core/ranking/rankingSheet';
-import { rankWorkbook } from '../../core/ranking/rankWorkbook';
+import { rankWorkbook, rankingFingerprint } from '../../core/ranking/rankWorkbook';
+import { flagRankingStale } from './stale';
 import { SHEET_NAMES } from '../../core/layout/sheets';
 import { NUMBER_FORMATS } from '../../core/layout/columns';
 import { toSheetLiteral } from '../../core/sheetLiteral';
@@ -26,6 +27,9 @@ import { readGrids, sheetWithRoom } from '../workbook';
 import { requirePermission } from '../permissions';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const RANKING_CHANGED_MEANWHILE =
+  'Điểm vừa được sửa trong lúc tính nên xếp hạng này đã cũ: hãy bấm «Tính xếp hạng» lần nữa.';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const CAPTION = 'Tính xếp hạng';
@@ -58,6 +62,14 @@ function rankNow(workbook: Spreadsheet): void {
     [RANKING_PROPERTY_KEYS.fingerprint]: ranking.fingerprint,
     [RANKING_PROPERTY_KEYS.time]: now.toISOString(),
   });
+  // A member's edit needs no lock, so it may land while the ranking is computed; the member's own
+  // onEdit cannot mark Xếp hạng (protected for owner and head). Read the inputs once more: if they
+  // changed since they were read, the ranking just written is stale, and says so.
+  if (rankingFingerprint(readGrids(workbook, RANKING_INPUT_SHEETS)) !== ranking.fingerprint) {
+    flagRankingStale(workbook);
+    toast(`${block.toast} ${RANKING_CHANGED_MEANWHILE}`, 10);
+    return;
+  }
   toast(block.toast, 10);
 }
 
