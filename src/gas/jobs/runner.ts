@@ -138,8 +138,10 @@ function scheduleContinuation(ms: number): void {
 
 // ------------------------------------------------------------------ messages
 
+/** Times are told in the file's time zone (set-up sets Asia/Ho_Chi_Minh), not the script's. */
 function timeText(ms: number): string {
-  return Utilities.formatDate(new Date(ms), Session.getScriptTimeZone(), 'HH:mm dd/MM/yyyy');
+  const zone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+  return Utilities.formatDate(new Date(ms), zone, 'HH:mm dd/MM/yyyy');
 }
 
 export function progressText(job: JobRecord, caption: string): string {

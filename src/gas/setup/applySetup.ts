@@ -304,7 +304,7 @@ function applyProtections(
         } else {
           protection = sheet.protect();
         }
-        configure(protection, d, toRemove);
+        configure(protection, d, toRemove, runner);
         // setDomainEdit throws on a file outside a Workspace domain: only where it can be on.
         if (domainEdit === undefined) domainEdit = protection.canDomainEdit();
         if (domainEdit) protection.setDomainEdit(false);
@@ -343,15 +343,18 @@ function applyProtections(
 }
 
 /**
- * Google's order (Protection reference example): the creator is an editor of a new protection
- * (it mirrors the file's sharing), every other editor is removed, then the allowed ones added.
+ * Google's order (https://developers.google.com/apps-script/reference/spreadsheet/protection):
+ * add the current user first ("if the user's edit permission comes from a group, the script
+ * throws an exception upon removing the group"), remove every other editor, then add the allowed.
  */
 function configure(
   protection: GoogleAppsScript.Spreadsheet.Protection,
   d: PlannedProtection,
   others: readonly string[],
+  runner: string,
 ): void {
   protection.setDescription(d.description);
+  if (runner !== '') protection.addEditor(runner);
   if (others.length > 0) protection.removeEditors([...others]);
   if (d.editors.length > 0) protection.addEditors([...d.editors]);
 }
