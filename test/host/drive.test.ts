@@ -513,3 +513,41 @@ describe('Authorisation and host rules', () => {
     expect(r.virtualMs).toBeGreaterThanOrEqual(150);
   });
 });
+
+describe('sharing and My Drive per account (reference/drive/access, drive-app#getRootFolder)', () => {
+  // DOMAIN access is a Google Workspace setting: it reaches accounts of the owner's Workspace
+  // domain, never consumer accounts that merely share an e-mail domain
+  // (https://developers.google.com/apps-script/reference/drive/access).
+  const code = `
+    function share() {
+      var file = DriveApp.getRootFolder().createFile('Danh sách.txt', 'x');
+      file.setSharing(DriveApp.Access.DOMAIN, DriveApp.Permission.VIEW);
+      PropertiesService.getScriptProperties().setProperty('id', file.getId());
+    }
+    function look() {
+      var id = PropertiesService.getScriptProperties().getProperty('id');
+      try { return DriveApp.getFileById(id).getName(); } catch (e) { return 'refused'; }
+    }
+    function root() { return DriveApp.getRootFolder().getId(); }`;
+
+  test('consumer accounts on one e-mail domain do not see a DOMAIN-shared file', () => {
+    const f = driveHost(code);
+    ok(f.host, 'share');
+    expect(ok(f.host, 'look', { user: 'khac@thidua.test' })).toBe('refused');
+  });
+
+  test('inside one Workspace domain they do', () => {
+    const f = driveHost(code, 'workspace');
+    ok(f.host, 'share');
+    expect(ok(f.host, 'look', { user: 'khac@thidua.test' })).toBe('Danh sách.txt');
+    expect(ok(f.host, 'look', { user: 'ai@gmail.com' })).toBe('refused');
+  });
+
+  test('each user has their own My Drive', () => {
+    const f = driveHost(code);
+    const mine = ok(f.host, 'root');
+    const theirs = ok(f.host, 'root', { user: 'truong@gmail.com' });
+    expect(theirs).not.toBe(mine);
+    expect(ok(f.host, 'root', { user: 'truong@gmail.com' })).toBe(theirs);
+  });
+});

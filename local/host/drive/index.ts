@@ -46,6 +46,7 @@ export function createDriveService(
       now: () => rt.nowMs,
       documents: options.documents,
       idSeed: options.idSeed,
+      workspaceDomainOf: (email) => rt.accounts.workspaceDomainOf(email),
     });
   if (options.model && options.documents) model.attachDocuments(options.documents);
   const ctx: DriveCtx = { rt, model };

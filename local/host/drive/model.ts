@@ -78,6 +78,11 @@ export interface DriveModelOptions {
   idSeed?: string;
   /** Name of the root folder (DriveApp.getRootFolder().getName()); default 'My Drive'. */
   rootName?: string;
+  /**
+   * The Workspace domain of an account, from the host's one account model (undefined for a
+   * consumer account). Default: none, so domain sharing reaches nobody but the owner.
+   */
+  workspaceDomainOf?: (email: string) => string | undefined;
 }
 
 export class DriveModel {
@@ -89,6 +94,7 @@ export class DriveModel {
   documents?: DocumentBackend;
   private readonly now: () => number;
   private readonly idSeed: string;
+  private readonly workspaceDomainOf: (email: string) => string | undefined;
   private idCounter = 0;
 
   constructor(options: DriveModelOptions) {
@@ -96,6 +102,7 @@ export class DriveModel {
     this.now = options.now;
     this.documents = options.documents;
     this.idSeed = options.idSeed ?? 'thidua-drive';
+    this.workspaceDomainOf = options.workspaceDomainOf ?? (() => undefined);
     this.rootId = this.newId();
     this.items.set(
       this.rootId,
@@ -285,7 +292,10 @@ export class DriveModel {
     if (level === 'read' && item.viewers.includes(u)) return true;
     if (item.access !== 'PRIVATE') {
       const domainOnly = item.access === 'DOMAIN' || item.access === 'DOMAIN_WITH_LINK';
-      const sameDomain = domainOf(item.owner) === domainOf(u);
+      // DOMAIN sharing is a Workspace feature: it reaches accounts of the owner's Workspace domain
+      // (https://developers.google.com/apps-script/reference/drive/access), never consumer ones.
+      const ownerDomain = this.workspaceDomainOf(item.owner);
+      const sameDomain = ownerDomain !== undefined && ownerDomain === this.workspaceDomainOf(u);
       const enough = level === 'read' ? item.permission !== 'NONE' : item.permission === 'EDIT';
       if (enough && (!domainOnly || sameDomain)) return true;
     }
