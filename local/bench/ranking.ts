@@ -129,7 +129,7 @@ export function benchCluster(unitCount: number, criterionCount: number): Cluster
 }
 
 /** Writes a block host-side as the owner pasting it: no call is counted, no trigger runs. */
-function seed(host: LocalHost, sheet: string, rows: unknown[][]): void {
+export function seed(host: LocalHost, sheet: string, rows: unknown[][]): void {
   const model = host.spreadsheet;
   const width = Math.max(...rows.map((r) => r.length));
   const grid = rows.map((r) => [...r, ...new Array<unknown>(width - r.length).fill('')]);

@@ -11,8 +11,7 @@ import { readFileSync } from 'node:fs';
 import { LocalHost } from '../host';
 import { LIMITS } from '../host/runtime';
 import { SHEET_NAMES } from '../../src/core/layout/sheets';
-import { BUNDLE, UNIT_SIZES, benchCluster } from './ranking';
-import { quoteSheetName, rangeA1 } from '../../src/core/a1';
+import { BUNDLE, UNIT_SIZES, benchCluster, seed } from './ranking';
 
 export interface SetupBenchRow {
   units: number;
@@ -26,18 +25,6 @@ export interface SetupBenchRow {
   protections: number;
   /** The methods called most in the first run. */
   topMethods: string;
-}
-
-function seed(host: LocalHost, sheet: string, rows: unknown[][]): void {
-  const model = host.spreadsheet;
-  const width = Math.max(...rows.map((r) => r.length));
-  const grid = rows.map((r) => [...r, ...new Array<unknown>(width - r.length).fill('')]);
-  const target = model.sheet(sheet) ?? model.addSheet(sheet);
-  if (target.maxRows < grid.length) target.maxRows = grid.length;
-  if (target.maxCols < width) target.maxCols = width;
-  const a1 = `${quoteSheetName(sheet)}!${rangeA1(1, 1, grid.length, width)}`;
-  const result = model.userEdit(host.owner, a1, grid);
-  if (!result.accepted) throw new Error(`bench seed refused on ${sheet}: ${result.reason ?? ''}`);
 }
 
 /** Units with e-mails: U00001 is Cụm trưởng, every 50th a Cụm phó (at least one). */

@@ -7,7 +7,7 @@
  */
 import type { Unit } from '../model/unit';
 import { areaEditorEmails, areaRule, type RoleGrants } from '../roles';
-import { SHEET_NAMES } from '../layout/sheets';
+import { SHEET_NAMES, type SheetName } from '../layout/sheets';
 import { emailKey } from '../text/normalize';
 
 /** A run of consecutive sheet rows protected together, with its editors besides the owner. */
@@ -49,13 +49,15 @@ export function rowRuns(
   return runs;
 }
 
-/** Thẩm định: each unit's row lists the verifiers except that unit (never itself). */
-export function verifiedRowRuns(
+/** Each row's editors by the roles table's rule for `sheet`, in runs of equal lists. */
+function areaRowRuns(
+  sheet: SheetName,
   rows: readonly { readonly row: number; readonly code: string }[],
   units: readonly Unit[],
   grants: RoleGrants,
+  shareAcrossUnits: boolean,
 ): RowRun[] {
-  const rule = areaRule(SHEET_NAMES.verifiedScores);
+  const rule = areaRule(sheet);
   const byCode = new Map(units.map((u) => [u.code, u]));
   return rowRuns(
     rows.map((r) => ({
@@ -63,7 +65,17 @@ export function verifiedRowRuns(
       unit: r.code,
       editors: areaEditorEmails(rule, units, grants, byCode.get(r.code)),
     })),
+    shareAcrossUnits,
   );
+}
+
+/** Thẩm định: each unit's row lists the verifiers except that unit (never itself). */
+export function verifiedRowRuns(
+  rows: readonly { readonly row: number; readonly code: string }[],
+  units: readonly Unit[],
+  grants: RoleGrants,
+): RowRun[] {
+  return areaRowRuns(SHEET_NAMES.verifiedScores, rows, units, grants, true);
 }
 
 /**
@@ -76,16 +88,7 @@ export function ownRowRuns(
   units: readonly Unit[],
   grants: RoleGrants,
 ): RowRun[] {
-  const rule = areaRule(sheet);
-  const byCode = new Map(units.map((u) => [u.code, u]));
-  return rowRuns(
-    rows.map((r) => ({
-      row: r.row,
-      unit: r.code,
-      editors: areaEditorEmails(rule, units, grants, byCode.get(r.code)),
-    })),
-    false,
-  );
+  return areaRowRuns(sheet, rows, units, grants, false);
 }
 
 /** "a@x, b@y" or "chỉ chủ sở hữu" for a protection's description. */
