@@ -6,16 +6,13 @@
  * 50,000 characters. The two error texts are the ones Sheets and Apps Script are widely reported
  * to give; the column-limit wording is an ASSUMPTION.
  */
-import { HostRuntime } from '../../local/host/runtime';
+import { sheetsHost } from './sheetsFixture';
 import {
   CELL_CHARACTER_LIMIT,
   COLUMN_LIMIT,
   LIMIT_MESSAGES,
-  createSpreadsheetHost,
   workbookCells,
 } from '../../local/host/spreadsheet';
-
-type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 
 const MEMBER = 'badinh@thidua.test';
 const CELL_TEXT = 'Your input contains more than the maximum of 50000 characters in a single cell.';
@@ -23,11 +20,7 @@ const WORKBOOK =
   'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
 
 function setup() {
-  const rt = new HostRuntime();
-  const host = createSpreadsheetHost(rt, { getUi: () => null, editors: [MEMBER] });
-  const app = host.SpreadsheetApp as unknown as App;
-  const ss = app.getActiveSpreadsheet();
-  return { rt, ss, sheet: ss.getActiveSheet(), model: host.model };
+  return sheetsHost({ editors: [MEMBER] });
 }
 
 describe('a cell holds at most 50,000 characters', () => {

@@ -8,34 +8,15 @@
  * https://support.google.com/docs/answer/58515 ("The locale affects ... how dates and numbers are
  * formatted"; the settings are the file's, for every person who opens it).
  */
+import { as, sheetsHost } from './sheetsFixture';
 import { ANONYMOUS_USER } from '../../local/host/accounts';
-import { HostRuntime } from '../../local/host/runtime';
-import {
-  createSpreadsheetHost,
-  DEFAULT_LOCALE,
-  FILE_EDIT_DENIED,
-} from '../../local/host/spreadsheet';
-
-type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+import { DEFAULT_LOCALE, FILE_EDIT_DENIED } from '../../local/host/spreadsheet';
 
 const OWNER = 'owner@thidua.test';
 const MEMBER = 'badinh@thidua.test';
 
 function setup(file: { locale?: string; timeZone?: string } = {}) {
-  const rt = new HostRuntime();
-  const host = createSpreadsheetHost(rt, { getUi: () => null, editors: [MEMBER], ...file });
-  const app = host.SpreadsheetApp as unknown as App;
-  const ss = app.getActiveSpreadsheet();
-  return { rt, ss, sheet: ss.getActiveSheet(), model: host.model };
-}
-
-function as<T>(rt: HostRuntime, user: string, fn: () => T): T {
-  const exec = rt.beginExecution('menu', 'test', user);
-  try {
-    return fn();
-  } finally {
-    rt.endExecution(exec);
-  }
+  return sheetsHost({ editors: [MEMBER], ...file });
 }
 
 const VI_FILE = { locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' };

@@ -1,6 +1,7 @@
 /**
  * Conformance tests of data validation, protection and user edits.
  */
+import { as } from './sheetsFixture';
 import { ANONYMOUS_USER } from '../../local/host/accounts';
 import { HostRuntime } from '../../local/host/runtime';
 import { createSpreadsheetHost } from '../../local/host/spreadsheet';
@@ -27,16 +28,6 @@ function setup() {
   const ss = app.getActiveSpreadsheet();
   const sheet = ss.insertSheet('Tự chấm');
   return { rt, host, app, ss, sheet, model: host.model };
-}
-
-/** Runs `fn` as an execution of `user`, the way the loader will. */
-function as<T>(rt: HostRuntime, user: string, fn: () => T): T {
-  const exec = rt.beginExecution('menu', 'test', user);
-  try {
-    return fn();
-  } finally {
-    rt.endExecution(exec);
-  }
 }
 
 describe('data validation', () => {
