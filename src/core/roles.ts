@@ -247,15 +247,20 @@ function editorsLabel(editors: AreaEditors, grants: RoleGrants): string {
 }
 
 /** The table the README and HUONG_DAN.md print: [what, who], sheet areas then menu actions. */
+/** The sheet-area half of the table: [area, who may type there]. */
+export function areaTableRows(grants: RoleGrants = DEFAULT_GRANTS): Array<[string, string]> {
+  return AREA_RULES.map((r): [string, string] => [
+    `Trang "${r.sheet}" – ${r.area}`,
+    editorsLabel(r.editors, grants),
+  ]);
+}
+
 export function rolesTableRows(
   captions: Readonly<Record<ActionKey, string>>,
   grants: RoleGrants = DEFAULT_GRANTS,
 ): Array<[string, string]> {
   return [
-    ...AREA_RULES.map((r): [string, string] => [
-      `Trang "${r.sheet}" – ${r.area}`,
-      editorsLabel(r.editors, grants),
-    ]),
+    ...areaTableRows(grants),
     ...(Object.keys(ACTION_ROLES) as ActionKey[]).map((a): [string, string] => [
       `Menu «${captions[a]}»`,
       joinLabels(ACTION_ROLES[a]),

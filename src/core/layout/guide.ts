@@ -1,4 +1,5 @@
 import { SHEET_NAMES } from './sheets';
+import { areaTableRows } from '../roles';
 
 /** Lines of the Hướng dẫn sheet, one per row, written by set-up. */
 export const GUIDE_LINES: readonly string[] = [
@@ -6,9 +7,11 @@ export const GUIDE_LINES: readonly string[] = [
   `1. Trang "${SHEET_NAMES.settings}": nhập tên cụm, năm, số và ngày kế hoạch, ngưỡng xếp loại, số lượng đề nghị khen thưởng.`,
   `2. Trang "${SHEET_NAMES.units}": mỗi dòng một đơn vị; mã đơn vị không trùng nhau; chọn vai trò Cụm trưởng, Cụm phó hoặc Thành viên.`,
   `3. Trang "${SHEET_NAMES.criteria}": dòng chỉ có mã nhóm và tên nhóm khai báo nhóm tiêu chí và điểm tối đa của nhóm; các dòng tiếp theo là tiêu chí của nhóm đó. Tiêu chí con ghi mã tiêu chí cha.`,
-  `4. Trang "${SHEET_NAMES.selfScores}" và "${SHEET_NAMES.verifiedScores}": mỗi đơn vị nhập điểm vào dòng của mình; được nhập số thập phân với dấu phẩy (ví dụ 9,5). Tiêu chí Đạt / Không đạt ghi "Đạt" hoặc "Không đạt". Tiêu chí định lượng ghi chỉ tiêu và kết quả thực hiện ở hai cột.`,
-  `5. Trang "${SHEET_NAMES.crossScores}": mỗi dòng là điểm một đơn vị chấm cho một đơn vị khác ở một tiêu chí.`,
-  `6. Trang "${SHEET_NAMES.votes}": mỗi dòng là ý kiến của một đơn vị với một người hoặc đơn vị được đề nghị: Đồng ý, Không đồng ý hoặc để trống.`,
+  `4. Trang "${SHEET_NAMES.selfScores}": mỗi đơn vị nhập điểm vào dòng của mình; trang "${SHEET_NAMES.verifiedScores}": Cụm trưởng (và Cụm phó nếu Cấu hình cho phép) nhập điểm thẩm định, không ai thẩm định đơn vị mình. Được nhập số thập phân với dấu phẩy (ví dụ 9,5). Tiêu chí Đạt / Không đạt ghi "Đạt" hoặc "Không đạt". Tiêu chí định lượng ghi chỉ tiêu và kết quả thực hiện ở hai cột.`,
+  `5. Trang "${SHEET_NAMES.crossScores}": mỗi đơn vị chấm có một khối dòng đã điền sẵn mã (đơn vị được chấm, tiêu chí); chỉ nhập cột điểm trong khối của mình.`,
+  `6. Trang "${SHEET_NAMES.votes}": mỗi dòng là ý kiến của một đơn vị với một người hoặc đơn vị được đề nghị: Đồng ý, Không đồng ý hoặc để trống; mỗi đơn vị chỉ sửa phiếu của mình.`,
   '7. Ô nhập sai được tô màu và ghi chú lý do; menu "Thi đua" → "Kiểm tra dữ liệu" liệt kê mọi lỗi kèm trang và ô. Dữ liệu đã nhập không bao giờ bị tự động sửa hay xoá.',
   `8. Khi Cụm trưởng khoá chấm điểm (trang "${SHEET_NAMES.settings}", dòng "Chấm điểm": Đã khóa), mọi sửa đổi điểm sau đó bị từ chối và ghi vào trang "${SHEET_NAMES.audit}".`,
+  '9. Ai được nhập ở đâu (bảng phân quyền; Google từ chối mọi ô ngoài quyền của bạn):',
+  ...areaTableRows().map(([area, who]) => `   • ${area}: ${who}.`),
 ];
