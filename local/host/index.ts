@@ -22,21 +22,31 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { HostRuntime, type Execution, type ExecutionKind, type RuntimeOptions } from './runtime';
-import { type AccountsOptions } from './accounts';
-import { Sandbox, type ScriptContext, type SandboxOptions } from './sandbox';
-import { UiHost, type ShownDialog } from './ui';
+import { HostRuntime, type ExecutionKind } from './runtime';
+import { Sandbox, type ScriptContext } from './sandbox';
+import { UiHost } from './ui';
 import { PropertiesHost, createPropertiesService } from './services/properties';
 import { CacheHost, createCacheService } from './services/cache';
 import { LockHost, createLockService } from './services/lock';
 import { createSession, createUser } from './services/session';
 import { createUtilities, type UtilitiesHost } from './services/utilities';
 import { TriggerHost, authMode, createScriptApp, type TriggerRecord } from './services/script';
-import { LogHost, createConsole, createLogger, type LogLine } from './services/logger';
+import { LogHost, createConsole, createLogger } from './services/logger';
 import { createSpreadsheetHost, type SpreadsheetModel } from './spreadsheet';
 import { createDocumentService, renderPdfBytes, placeholderPdf, type DocumentStore } from './docs';
 import { createDriveService, connectDocumentStore, MIME, type DriveModel } from './drive';
 import { createMailService, type SentBox } from './mail';
+import { clockEvent, describeError } from './events';
+import type {
+  EditOutcome,
+  HostReport,
+  LocalHostOptions,
+  RunOptions,
+  RunResult,
+  RunStatus,
+  SpreadsheetFactory,
+  SpreadsheetHostLike,
+} from './types';
 
 export { HostRuntime } from './runtime';
 export type { Execution, ExecutionKind, RuntimeOptions } from './runtime';
@@ -46,119 +56,19 @@ export type { Account, AccountKind, AccountsOptions, AccountProfile } from './ac
 /** Apps Script's refusal when someone who has not authorised the script (anonymous) runs it. */
 export const AUTHORIZATION_REQUIRED = 'Authorization is required to perform that action.';
 
-// ---------------------------------------------------------------------------------------------
-// The Sheets fakes' shape, as agreed with ./spreadsheet (coded against before it landed).
-
-export interface UserEditResult {
-  accepted: boolean;
-  reason?: string;
-  range: unknown;
-  oldValue?: unknown;
-  value?: unknown;
-}
-
-export interface SpreadsheetModelLike {
-  userEdit(user: string, a1WithSheet: string, values: unknown): UserEditResult;
-  toasts?: unknown[];
-  /** The file's id and name, so Drive can list the bound spreadsheet (stand-ins may omit them). */
-  id?: string;
-  name?: string;
-}
-
-export interface SpreadsheetHostOptions {
-  getUi: () => unknown;
-  name?: string;
-  /** The file's locale and time zone: the options', else the owner account's (a new file takes its creator's). */
-  locale?: string;
-  timeZone?: string;
-  owner?: string;
-  /** The owner's Google Workspace domain; undefined for a consumer owner. */
-  workspaceDomain?: string;
-  editors?: string[];
-}
-
-export interface SpreadsheetHostLike {
-  SpreadsheetApp: object;
-  Charts: object;
-  model: SpreadsheetModelLike;
-}
-
-export type SpreadsheetFactory = (
-  rt: HostRuntime,
-  options: SpreadsheetHostOptions,
-) => SpreadsheetHostLike;
-
-// ---------------------------------------------------------------------------------------------
-
-export interface LocalHostOptions {
-  code: string;
-  runtime?: RuntimeOptions;
-  /**
-   * Workspace domains and per-account locale / time zone. Every address not in a Workspace domain is
-   * a consumer account; ANONYMOUS_USER is a link editor who is not signed in.
-   */
-  accounts?: AccountsOptions;
-  spreadsheet?: {
-    name?: string;
-    locale?: string;
-    timeZone?: string;
-    owner?: string;
-    editors?: string[];
-  };
-  /** Replaces the Sheets fakes (host tests use a stand-in). */
-  spreadsheetFactory?: SpreadsheetFactory;
-  /** More globals for the script (later services: DocumentApp, DriveApp, MailApp, HtmlService). */
-  services?: Record<string, (host: LocalHost) => unknown>;
-  sandbox?: SandboxOptions;
-  /** Seed for Utilities.getUuid. */
-  uuidSeed?: string;
-  /** The script's time zone (appsscript.json); default Asia/Ho_Chi_Minh. */
-  scriptTimeZone?: string;
-}
-
-export type RunStatus = 'ok' | 'error' | 'killed';
-
-export interface RunResult {
-  status: RunStatus;
-  value?: unknown;
-  error?: string;
-  execution: Execution;
-  calls: number;
-  virtualMs: number;
-}
-
-export interface RunOptions {
-  kind?: ExecutionKind;
-  user?: string;
-  event?: object;
-  /** The user at the keyboard when it differs from `user` (installable triggers run as their owner). */
-  activeUser?: string;
-}
-
-export interface EditOutcome {
-  accepted: boolean;
-  reason?: string;
-  runs: RunResult[];
-}
-
-export interface HostReport {
-  totalCalls: number;
-  callsByMethod: Record<string, number>;
-  virtualMs: number;
-  executions: Array<{
-    id: number;
-    functionName: string;
-    kind: ExecutionKind;
-    user: string;
-    status: RunStatus;
-    calls: number;
-    virtualMs: number;
-    error?: string;
-  }>;
-  toasts: unknown[];
-  alerts: ShownDialog[];
-  logs: LogLine[];
-}
+export type {
+  EditOutcome,
+  HostReport,
+  LocalHostOptions,
+  RunOptions,
+  RunResult,
+  RunStatus,
+  SpreadsheetFactory,
+  SpreadsheetHostLike,
+  SpreadsheetHostOptions,
+  SpreadsheetModelLike,
+  UserEditResult,
+} from './types';
 
 export class LocalHost {
   readonly rt: HostRuntime;
@@ -466,7 +376,7 @@ export class LocalHost {
           this.run(trigger.handler, {
             kind: 'timeBased',
             user: trigger.owner,
-            event: this.clockEvent(trigger),
+            event: clockEvent(this.rt.nowMs, trigger.uid),
           }),
         );
       }
@@ -555,27 +465,6 @@ export class LocalHost {
     return { status: 'error', error: message, execution: exec, calls: 0, virtualMs: 0 };
   }
 
-  private clockEvent(trigger: TriggerRecord): Record<string, unknown> {
-    // Time-driven event fields are in UTC ("timezone": "UTC") per the events guide.
-    const d = new Date(this.rt.nowMs);
-    const jan1 = Date.UTC(d.getUTCFullYear(), 0, 1);
-    return {
-      authMode: authMode('FULL'),
-      'day-of-month': d.getUTCDate(),
-      'day-of-week': d.getUTCDay() === 0 ? 7 : d.getUTCDay(),
-      hour: d.getUTCHours(),
-      minute: d.getUTCMinutes(),
-      month: d.getUTCMonth() + 1,
-      second: d.getUTCSeconds(),
-      timezone: 'UTC',
-      triggerUid: trigger.uid,
-      'week-of-year': Math.ceil(
-        ((this.rt.nowMs - jan1) / 86400000 + new Date(jan1).getUTCDay() + 1) / 7,
-      ),
-      year: d.getUTCFullYear(),
-    };
-  }
-
   private spreadsheetTriggers(event: 'ON_OPEN' | 'ON_EDIT'): TriggerRecord[] {
     const id = this.spreadsheetId();
     return this.triggers.triggers.filter((t) => t.eventType === event && t.sourceId === id);
@@ -605,12 +494,3 @@ export class LocalHost {
 
 /** Apps Script's message when a user's daily trigger runtime is spent (quotas page, "Limitations"). */
 const TRIGGER_TIME_SPENT = 'Service using too much computer time for one day';
-
-function describeError(e: unknown): string {
-  if (e !== null && typeof e === 'object' && 'message' in e) {
-    const err = e as { name?: unknown; message?: unknown };
-    const name = typeof err.name === 'string' && err.name !== 'Error' ? `${err.name}: ` : '';
-    return `${name}${String(err.message)}`;
-  }
-  return String(e);
-}
