@@ -253,7 +253,7 @@ describe('Quy tắc tính điểm và xếp hạng (HUONG_DAN.md), qua build/Cod
       [1, 'U2', 98],
       [2, 'U1', 98],
     ]);
-    expect(t.rows[0]?.['Ghi chú']).toContain('nhiều tiêu chí đạt điểm tối đa hơn');
+    expect(t.rows[0]?.['Ghi chú bằng điểm']).toContain('nhiều tiêu chí đạt điểm tối đa hơn');
   });
 
   it('Điểm tối đa của nhóm chỉ để kiểm tra, không cắt điểm: nhóm điểm thưởng cũng vậy', () => {
