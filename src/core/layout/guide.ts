@@ -14,4 +14,11 @@ export const GUIDE_LINES: readonly string[] = [
   `8. Khi Cụm trưởng khoá chấm điểm (trang "${SHEET_NAMES.settings}", dòng "Chấm điểm": Đã khóa), mọi sửa đổi điểm sau đó bị từ chối và ghi vào trang "${SHEET_NAMES.audit}".`,
   '9. Ai được nhập ở đâu (bảng phân quyền; Google từ chối mọi ô ngoài quyền của bạn):',
   ...areaTableRows().map(([area, who]) => `   • ${area}: ${who}.`),
+  '10. Quy tắc tính điểm và xếp hạng (chi tiết và ví dụ: tệp HUONG_DAN.md, mục "Quy tắc tính điểm và xếp hạng"):',
+  '   • Mỗi ô lấy điểm thẩm định nếu có, nếu không thì điểm chấm chéo (khi dùng), nếu không thì điểm tự chấm. Điểm chấm chéo là trung bình cộng; bỏ cao nhất, thấp nhất chỉ khi có từ 3 điểm.',
+  '   • Vượt chỉ tiêu được cộng theo tỷ lệ: (thực hiện ÷ chỉ tiêu − 1) × 100 × điểm mỗi 1 %, không quá mức trần. Điểm tính chính xác đến 0,01. Ô điểm thưởng, điểm trừ để trống là 0.',
+  '   • Điểm tối đa của nhóm chỉ để kiểm tra, không cắt điểm.',
+  '   • Báo thiếu, không xếp hạng: đơn vị thiếu điểm không có thứ hạng, không được đề nghị, không chiếm suất, ghi riêng cuối bảng. Tính 0 điểm: ô trống là 0, xếp hạng bình thường.',
+  '   • Xếp loại cần đạt là mức tối thiểu ("Tốt" nghĩa là Tốt trở lên). Suất xét theo thứ tự xếp hạng trong các đơn vị đủ điều kiện; số suất không bao giờ bị mất; đồng hạng ở suất cuối thì bỏ phiếu bình xét.',
+  '   • Để trống thứ tự ưu tiên khi bằng điểm: không dùng tiêu chí phụ. "Nhiều tiêu chí đạt điểm tối đa hơn" đếm các tiêu chí lá.',
 ];

@@ -261,7 +261,7 @@ export const SETTING_ROWS: readonly SettingRow[] = [
   {
     key: 'flagClassification',
     label: 'Xếp loại cần đạt để đề nghị Cờ thi đua',
-    note: 'Ví dụ: Xuất sắc.',
+    note: 'Mức tối thiểu: ví dụ Tốt nghĩa là Tốt trở lên. Suất Cờ xét theo thứ tự xếp hạng trong các đơn vị đủ xếp loại.',
     required: false,
     value: text,
     target: { path: ['quotas', 'flag', 'requiredClassification'] },
@@ -290,7 +290,7 @@ export const SETTING_ROWS: readonly SettingRow[] = [
   {
     key: 'certificateClassifications',
     label: 'Xếp loại được đề nghị Bằng khen',
-    note: 'Các xếp loại, cách nhau bằng dấu chấm phẩy, ví dụ: Xuất sắc; Tốt.',
+    note: 'Các xếp loại, cách nhau bằng dấu chấm phẩy, ví dụ: Xuất sắc; Tốt. Xếp loại thấp nhất là mức tối thiểu; đơn vị chưa đạt không chiếm suất.',
     required: false,
     value: { kind: 'labelList' },
     target: { path: ['quotas', 'certificate', 'allowedClassifications'] },
@@ -305,7 +305,7 @@ export const SETTING_ROWS: readonly SettingRow[] = [
         ...Object.values(TIE_BREAK_LABELS),
         `${TIE_BREAK_GROUP_PREFIX} I ${TIE_BREAK_GROUP_SUFFIX}`,
       ].join(LIST_SEPARATOR) +
-      '.',
+      '. Để trống hoặc Không: không dùng tiêu chí phụ, bằng điểm thì đồng hạng và bỏ phiếu nếu tranh suất. "Nhiều tiêu chí đạt điểm tối đa" đếm tiêu chí lá.',
     required: false,
     value: { kind: 'tieBreak' },
     target: { path: ['tieBreak'] },
@@ -324,7 +324,7 @@ export const SETTING_ROWS: readonly SettingRow[] = [
   {
     key: 'useCrossScores',
     label: 'Dùng điểm chấm chéo',
-    note: 'Có: điểm chấm chéo thay điểm tự chấm khi chưa có điểm thẩm định.',
+    note: 'Có: ở từng ô, điểm thẩm định nếu có, nếu không thì điểm chấm chéo, nếu không thì điểm tự chấm.',
     required: false,
     value: choice(YES_NO_CHOICES),
     target: { path: ['useCrossScores'] },
@@ -334,7 +334,7 @@ export const SETTING_ROWS: readonly SettingRow[] = [
   {
     key: 'crossAggregation',
     label: 'Cách tổng hợp điểm chấm chéo',
-    note: '',
+    note: 'Trung bình cộng điểm của các người chấm (Đạt = điểm tối đa). Bỏ cao nhất, thấp nhất chỉ khi có từ 3 điểm trở lên.',
     required: false,
     value: choice(CROSS_AGGREGATION_CHOICES),
     target: { path: ['crossAggregation'] },
@@ -344,7 +344,7 @@ export const SETTING_ROWS: readonly SettingRow[] = [
   {
     key: 'missingScorePolicy',
     label: 'Khi thiếu điểm',
-    note: '',
+    note: 'Báo thiếu: đơn vị thiếu điểm không xếp hạng, không đề nghị, không chiếm suất, ghi riêng cuối bảng. Tính 0 điểm: ô trống là 0, xếp hạng bình thường.',
     required: false,
     value: choice(MISSING_SCORE_CHOICES),
     target: { path: ['missingScorePolicy'] },

@@ -3,7 +3,7 @@
  * ≥ 95 %, Tốt ≥ 85 %, Khá ≥ 70 %, else Trung bình. Bands may be given in any order.
  */
 import type { ClassificationBand, ClusterSettings } from '../model/settings';
-import { quantize } from '../scoring/criterionPoints';
+import { quantize, toHundredths } from '../scoring/criterionPoints';
 import type { UnitScore } from '../scoring/computeScores';
 
 export interface Classification {
@@ -43,9 +43,33 @@ export function classifyShare(
   return { label: settings.fallbackClassification, level: bands.length };
 }
 
+/** Band edges are compared in millionths of the maximum: 87,5 % is 875000. */
+const SHARE_SCALE = 1e6;
+
+/**
+ * The band reached by a total, compared exactly (issue 14, rule 9): totals are whole hundredths,
+ * so total ≥ minShare × maxTotal is an integer comparison, and 94,99999999999999 % cannot occur.
+ */
+export function classifyTotal(
+  total: number,
+  maxTotal: number,
+  settings: BandSettings,
+): { readonly label: string; readonly level: number } {
+  const maxH = toHundredths(maxTotal);
+  if (!(maxH > 0) || !Number.isFinite(total)) return classifyShare(0, settings);
+  const totalH = toHundredths(total);
+  const bands = sortedBands(settings.classificationBands);
+  const level = bands.findIndex(
+    (band) => totalH * SHARE_SCALE >= Math.round(band.minShare * SHARE_SCALE) * maxH,
+  );
+  const band = bands[level];
+  if (band) return { label: band.label, level };
+  return { label: settings.fallbackClassification, level: bands.length };
+}
+
 export function classify(total: number, maxTotal: number, settings: BandSettings): Classification {
   const share = shareOf(total, maxTotal);
-  const { label, level } = classifyShare(share, settings);
+  const { label, level } = classifyTotal(total, maxTotal, settings);
   return { label, share, level, note: '' };
 }
 

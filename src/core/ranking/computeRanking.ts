@@ -11,8 +11,10 @@ import type { ScoreEntry } from '../model/scores';
 import type { ClusterSettings, TieBreakKey } from '../model/settings';
 import type { Unit } from '../model/unit';
 import { computeScores, type Locate, type UnitScore } from '../scoring/computeScores';
-import { classifyUnit, sortedBands } from './classify';
-import { proposeAwards, type ProposalKind } from './propose';
+import { comparePoints } from '../scoring/criterionPoints';
+import { compareVietnamese } from '../text/collation';
+import { classifyUnit, sortedBands, type Classification } from './classify';
+import { proposeAwards, type Proposal, type ProposalKind } from './propose';
 import { rankUnits } from './rank';
 
 export interface ComputeRankingInput {
@@ -30,7 +32,23 @@ export interface SubtotalColumn {
   readonly maxPoints: number;
 }
 
+/** The rank of a unit kept apart under "Báo thiếu, không xếp hạng": written as a blank cell. */
+export const UNRANKED = 0;
+
+/** Start of the reason of a unit kept apart, as the guide quotes it. */
+export const UNRANKED_PREFIX = 'chưa xếp hạng: thiếu điểm';
+
+/** "chưa xếp hạng: thiếu điểm tiêu chí 1 (Tự chấm!D7), 3 (Tự chấm!F7)". */
+export function unrankedReason(score: UnitScore, locate: Locate | undefined): string {
+  const cells = score.missing.map((code) => {
+    const at = locate?.(score.unit, code);
+    return at && at.cell !== '' ? `${code} (${at.sheet}!${at.cell})` : code;
+  });
+  return `${UNRANKED_PREFIX} tiêu chí ${cells.join(', ')}; tổng điểm tạm tính, không xếp hạng, không đề nghị khen thưởng`;
+}
+
 export interface RankingRow {
+  /** 1-based; UNRANKED (0) for a unit kept apart for a missing score. */
   readonly rank: number;
   readonly unitCode: string;
   readonly unitName: string;
@@ -60,7 +78,10 @@ export interface RankingRow {
 
 export interface RankingSummary {
   readonly units: number;
+  /** Units kept apart, unranked, for a missing score ("Báo thiếu, không xếp hạng"). */
   readonly incomplete: number;
+  /** Units whose missing scores counted as 0 ("Tính 0 điểm"), ranked normally. */
+  readonly zeroed: number;
   /** Every band label (best first) and the fallback, each with its count, zeros included. */
   readonly byClassification: readonly { readonly label: string; readonly count: number }[];
   /** Proposed units by form, flag first. */
@@ -81,9 +102,22 @@ export interface RankingResult {
 }
 
 export function computeRanking(input: ComputeRankingInput): RankingResult {
-  const { settings, tree } = input;
+  const { settings, tree, locate } = input;
   const { scores, findings } = computeScores(input);
-  const ranked = rankUnits(scores, settings);
+  // "Báo thiếu, không xếp hạng" (issue 14, rule 2): a unit with a missing score gets no rank and
+  // no proposal, takes no place, and does not move the others; it is listed apart, after them.
+  // Under "Tính 0 điểm" computeScores counted its blanks as 0 and marked it complete.
+  const rankable = scores.filter((s) => s.complete);
+  const apart = scores
+    .filter((s) => !s.complete)
+    .sort((a, b) => comparePoints(b.total, a.total) || compareVietnamese(a.name, b.name));
+  const ranked = rankUnits(rankable, settings);
+  const bands = sortedBands(settings.classificationBands);
+  const levelOf = (label: string): number | undefined => {
+    const i = bands.findIndex((b) => b.label === label);
+    if (i >= 0) return i;
+    return label === settings.fallbackClassification ? bands.length : undefined;
+  };
   const classified = ranked.map((r) => ({ ...r, classification: classifyUnit(r.score, settings) }));
   const proposals = proposeAwards(
     classified.map((r) => ({
@@ -91,47 +125,65 @@ export function computeRanking(input: ComputeRankingInput): RankingResult {
       name: r.score.name,
       rank: r.rank,
       classification: r.classification.label,
+      level: r.classification.level,
       complete: r.score.complete,
       missing: r.score.missing,
     })),
     settings.quotas,
     scores.length,
+    levelOf,
   );
   const proposalOf = new Map(proposals.map((p) => [p.unit, p]));
 
   const subtotalColumns = scoredGroups(tree);
-  const rows: RankingRow[] = classified.map((r) => {
-    const c = r.classification;
-    // proposeAwards answers for every unit it is given; the fallback only satisfies the types.
-    const p = proposalOf.get(r.score.unit) ?? {
-      unit: r.score.unit,
-      kind: 'none' as const,
-      form: '',
-      voteNeededFor: '',
-      reason: '',
-    };
-    return {
-      rank: r.rank,
-      unitCode: r.score.unit,
-      unitName: r.score.name,
-      groupSubtotals: subtotalColumns.map((g) => r.score.groupSubtotals.get(g.code) ?? 0),
-      bonus: r.score.bonus,
-      penalty: r.score.penalty,
-      total: r.score.total,
-      maxTotal: r.score.maxTotal,
-      share: c.share,
-      classification: c.label,
-      complete: r.score.complete,
-      classificationNote: c.note,
-      proposalKind: p.kind,
-      proposal: p.form,
-      reason: p.reason,
-      ...(r.tieBreak ? { tieBreak: r.tieBreak } : {}),
-      tieNote: r.tieNote,
-      voteNeededFor: p.voteNeededFor,
-      score: r.score,
-    };
+  const row = (
+    score: UnitScore,
+    rank: number,
+    c: Classification,
+    p: Pick<Proposal, 'kind' | 'form' | 'reason' | 'voteNeededFor'>,
+    tie: { readonly tieBreak?: TieBreakKey; readonly tieNote: string },
+  ): RankingRow => ({
+    rank,
+    unitCode: score.unit,
+    unitName: score.name,
+    groupSubtotals: subtotalColumns.map((g) => score.groupSubtotals.get(g.code) ?? 0),
+    bonus: score.bonus,
+    penalty: score.penalty,
+    total: score.total,
+    maxTotal: score.maxTotal,
+    share: c.share,
+    classification: c.label,
+    complete: score.complete,
+    classificationNote: c.note,
+    proposalKind: p.kind,
+    proposal: p.form,
+    reason: p.reason,
+    ...(tie.tieBreak ? { tieBreak: tie.tieBreak } : {}),
+    tieNote: tie.tieNote,
+    voteNeededFor: p.voteNeededFor,
+    score,
   });
+  const rows: RankingRow[] = classified.map((r) =>
+    // proposeAwards answers for every unit it is given; the fallback only satisfies the types.
+    row(
+      r.score,
+      r.rank,
+      r.classification,
+      proposalOf.get(r.score.unit) ?? { kind: 'none', form: '', voteNeededFor: '', reason: '' },
+      r,
+    ),
+  );
+  for (const score of apart) {
+    rows.push(
+      row(
+        score,
+        UNRANKED,
+        classifyUnit(score, settings),
+        { kind: 'none', form: '', voteNeededFor: '', reason: unrankedReason(score, locate) },
+        { tieNote: '' },
+      ),
+    );
+  }
 
   const labels = [
     ...sortedBands(settings.classificationBands).map((b) => b.label),
@@ -152,6 +204,10 @@ export function computeRanking(input: ComputeRankingInput): RankingResult {
   const summary: RankingSummary = {
     units: rows.length,
     incomplete: rows.filter((r) => !r.complete).length,
+    zeroed:
+      settings.missingScorePolicy === 'zero'
+        ? scores.filter((x) => x.missing.length > 0).length
+        : 0,
     byClassification,
     proposed,
     voteNeeded: rows.filter((r) => r.voteNeededFor !== '').map((r) => r.unitName),
@@ -210,7 +266,12 @@ export function toastText(summary: RankingSummary): string {
     parts.push(`cần bỏ phiếu bình xét: ${names(summary.voteNeeded)}`);
   }
   if (summary.incomplete > 0) {
-    parts.push(`${formatNumberVi(summary.incomplete)} đơn vị chưa đủ điểm`);
+    parts.push(
+      `${formatNumberVi(summary.incomplete)} đơn vị thiếu điểm chưa xếp hạng, không đề nghị khen thưởng`,
+    );
+  }
+  if (summary.zeroed > 0) {
+    parts.push(`${formatNumberVi(summary.zeroed)} đơn vị thiếu điểm được tính 0 điểm ở ô trống`);
   }
   if (summary.findings > 0) {
     parts.push(`${formatNumberVi(summary.findings)} lỗi dữ liệu (xem Kiểm tra dữ liệu)`);
@@ -234,7 +295,7 @@ export function rankingSheetValues(result: RankingResult): {
   const formats = layout.columns.map((c) => c.numberFormat);
   // In the layout's column order (rankingLayout): one place says what the sheet holds.
   const values = result.rows.map((r) => [
-    r.rank,
+    r.rank === UNRANKED ? '' : r.rank,
     r.unitCode,
     r.unitName,
     ...r.groupSubtotals,

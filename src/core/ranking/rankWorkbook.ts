@@ -92,12 +92,33 @@ export function rankingFingerprint(grids: WorkbookGrids): string {
   return gridsFingerprint(rankingRelevant(rankingInputs(grids)), RANKING_INPUT_SHEETS);
 }
 
+const TIE_BREAK_LABEL = labelKey(SETTING_ROWS.find((r) => r.key === 'tieBreak')?.label ?? '');
+
+/**
+ * Whether Cấu hình has the tie-break row with a blank value. An empty chain means no tie-break
+ * (issue 14, rule 5): ties stay ties and go to the vote. The settings reader leaves a blank
+ * value to the schema's default chain (set-up's prefill), so the blank is looked for here.
+ */
+export function tieBreakLeftBlank(grid: readonly unknown[] | undefined): boolean {
+  for (const row of grid ?? []) {
+    if (!Array.isArray(row)) continue;
+    const cells = row as readonly unknown[];
+    if (labelKey(cells[0]) !== TIE_BREAK_LABEL) continue;
+    const v = cells[1];
+    return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+  }
+  return false;
+}
+
 /** Only the input sheets count: Bình xét or Xếp hạng in `grids` are ignored. */
 export function rankWorkbook(grids: WorkbookGrids): WorkbookRanking {
   const inputs = rankingInputs(grids);
   const fingerprint = rankingFingerprint(inputs);
   const readout = readWorkbook(inputs);
-  const { settings } = readout;
+  const settings =
+    readout.settings && tieBreakLeftBlank(inputs[SHEET_NAMES.settings])
+      ? { ...readout.settings, tieBreak: [] }
+      : readout.settings;
   if (settings === undefined) {
     return {
       ok: false,
@@ -127,5 +148,5 @@ export function rankWorkbook(grids: WorkbookGrids): WorkbookRanking {
     entries: [...readout.selfScores, ...readout.verifiedScores, ...readout.crossScores],
     locate,
   });
-  return { ok: true, settings, readout, result, fingerprint };
+  return { ok: true, settings, readout: { ...readout, settings }, result, fingerprint };
 }

@@ -16,7 +16,13 @@ import type { Unit } from '../model/unit';
 import { labelKey } from '../readers/cells';
 import type { Locate } from '../scoring/computeScores';
 import { sortedBands } from './classify';
-import { rankingSheetValues, toastText, type RankingResult } from './computeRanking';
+import {
+  rankingSheetValues,
+  toastText,
+  type RankingResult,
+  type RankingSummary,
+} from './computeRanking';
+import { tieBreakPhrase } from './rank';
 
 /** Named range on the status cell: the stale flag (onEdit) writes there without knowing the layout. */
 export const RANKING_STATUS_RANGE_NAME = 'thidua_ranking_status';
@@ -127,9 +133,27 @@ export function rankingProblems(
   return [...inputFindings, ...result.findings];
 }
 
+/** What the ranking did with missing scores, as the findings line says it ('' when none). */
+export function missingScoresText(summary: RankingSummary): string {
+  if (summary.incomplete > 0) {
+    return (
+      `${formatNumberVi(summary.incomplete)} đơn vị thiếu điểm chưa được xếp hạng, không được ` +
+      `đề nghị khen thưởng và không chiếm suất (ghi cuối bảng, "chưa xếp hạng: thiếu điểm …")`
+    );
+  }
+  if (summary.zeroed > 0) {
+    return (
+      `ô thiếu điểm được tính 0 điểm (Khi thiếu điểm: Tính 0 điểm); ` +
+      `${formatNumberVi(summary.zeroed)} đơn vị có ô trống vẫn được xếp hạng và xét đề nghị`
+    );
+  }
+  return '';
+}
+
 /** The findings line of the status block. */
-export function findingsLine(problems: readonly Finding[]): string {
-  if (problems.length === 0) return 'Không có lỗi dữ liệu.';
+export function findingsLine(problems: readonly Finding[], summary?: RankingSummary): string {
+  const missing = summary ? missingScoresText(summary) : '';
+  if (problems.length === 0) return missing === '' ? 'Không có lỗi dữ liệu.' : `${missing}.`;
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const kinds = [
@@ -141,9 +165,17 @@ export function findingsLine(problems: readonly Finding[]): string {
   const first = problems[0]?.message ?? '';
   return (
     `${FINDINGS_PREFIX}${formatNumberVi(problems.length)} vấn đề trong dữ liệu (${kinds}); ` +
-    `đơn vị thiếu điểm được xếp tạm và không được đề nghị khen thưởng. ` +
+    (missing === '' ? '' : `${missing}. `) +
     `Xem chi tiết: menu Thi đua › Kiểm tra dữ liệu. Vấn đề đầu tiên: ${first}`
   );
+}
+
+/** Which tie-break chain the ranking used (issue 14, rule 5), for the title row. */
+export function tieBreakChainText(settings: Pick<ClusterSettings, 'tieBreak'>): string {
+  if (settings.tieBreak.length === 0) {
+    return 'Khi bằng điểm: không dùng tiêu chí phụ (đơn vị bằng điểm đồng hạng, bỏ phiếu bình xét nếu tranh suất).';
+  }
+  return `Khi bằng điểm, xét lần lượt: ${settings.tieBreak.map((k) => tieBreakPhrase(k, true)).join(' › ')}.`;
 }
 
 export function rankingTitle(settings: ClusterSettings): string {
@@ -188,13 +220,14 @@ export function rankingSheetBlock(
   };
   const title = blank();
   title[0] = rankingTitle(context.settings);
+  title[RANKING_FINGERPRINT_COLUMN - 1] = tieBreakChainText(context.settings);
   const timeRow = labelled('Thời điểm tính', context.time);
   timeRow[RANKING_FINGERPRINT_COLUMN - 1] = `${RANKING_FINGERPRINT_LABEL}${context.fingerprint}`;
   const values: (string | number)[][] = [
     title,
     timeRow,
     labelled('Trạng thái', RANKING_CURRENT_TEXT),
-    labelled('Kiểm tra dữ liệu', findingsLine(problems)),
+    labelled('Kiểm tra dữ liệu', findingsLine(problems, result.summary)),
     [...table.header],
     ...table.values.map((r) => [...r]),
   ];

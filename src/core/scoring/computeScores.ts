@@ -10,9 +10,10 @@ import type { ClusterSettings } from '../model/settings';
 import type { Unit } from '../model/unit';
 import { aggregateCrossInPlace } from './aggregate';
 import {
-  comparePoints,
   criterionPoints,
   formulaOf,
+  fromHundredths,
+  toHundredths,
   targetPoints,
   targetRatio,
   type PointsIssue,
@@ -46,15 +47,15 @@ export interface UnitScore {
   readonly sources: ReadonlyMap<string, PointsSource>;
   /** Sum of the top-level scored criteria (not bonus, not penalty) of each group, by group code. */
   readonly groupSubtotals: ReadonlyMap<string, number>;
-  /** Bonus points after caps (điểm thưởng). */
+  /** Bonus points, each item capped at its own maximum (điểm thưởng). */
   readonly bonus: number;
-  /** Penalty points after caps (điểm trừ), positive. */
+  /** Penalty points, each item capped at its own maximum (điểm trừ), positive. */
   readonly penalty: number;
-  /** Scored criteria + bonus − penalty. Not rounded: round for display only. */
+  /** Scored criteria + bonus − penalty, exact to the hundredth (see toHundredths). */
   readonly total: number;
   /** Sum of max points of the top-level criteria that are neither bonus nor penalty. */
   readonly maxTotal: number;
-  /** Top-level scored criteria at their maximum (a tie-break key). */
+  /** Scored leaf criteria (sub-criteria, not their parents) at their maximum: a tie-break key. */
   readonly criteriaAtMax: number;
   /** False when a score is missing and the policy is not to count it as 0. */
   readonly complete: boolean;
@@ -84,9 +85,6 @@ export interface TreeIndex {
   readonly maxTotal: number;
   /** Group codes in tree order, then any code used by a criterion but not declared. */
   readonly groupCodes: readonly string[];
-  /** Groups whose top-level criteria are all bonus (resp. penalty): their sum is capped. */
-  readonly bonusGroupCap: ReadonlyMap<string, number>;
-  readonly penaltyGroupCap: ReadonlyMap<string, number>;
 }
 
 /**
@@ -139,7 +137,6 @@ export function indexTree(tree: CriteriaTree): TreeIndex {
       c.type !== 'penalty' &&
       !underBonusOrPenalty(criteria, indexOf, i),
   );
-  let maxTotal = 0;
   const groupCodes: string[] = [];
   const seenGroups = new Set<string>();
   for (const g of tree.groups) {
@@ -148,8 +145,13 @@ export function indexTree(tree: CriteriaTree): TreeIndex {
       groupCodes.push(g.code);
     }
   }
-  const onlyBonus = new Map<string, boolean>();
-  const onlyPenalty = new Map<string, boolean>();
+  /*
+   * A group's maximum never changes points, for any kind of group (issue 14, rule 8): it is a
+   * check, and Kiểm tra dữ liệu warns when its criteria do not add up to it. Capping would take
+   * away the over-achievement extra of a target criterion (allowed above the criterion's
+   * maximum), and a maximum the registry derives from the criteria would cap it silently.
+   */
+  let maxTotalH = 0;
   for (const i of topLevel) {
     const c = criteria[i];
     if (!c) continue;
@@ -157,18 +159,9 @@ export function indexTree(tree: CriteriaTree): TreeIndex {
       seenGroups.add(c.group);
       groupCodes.push(c.group);
     }
-    if (c.type !== 'bonus' && c.type !== 'penalty') maxTotal += c.maxPoints;
-    onlyBonus.set(c.group, (onlyBonus.get(c.group) ?? true) && c.type === 'bonus');
-    onlyPenalty.set(c.group, (onlyPenalty.get(c.group) ?? true) && c.type === 'penalty');
+    if (c.type !== 'bonus' && c.type !== 'penalty') maxTotalH += toHundredths(c.maxPoints);
   }
-  const bonusGroupCap = new Map<string, number>();
-  const penaltyGroupCap = new Map<string, number>();
-  for (const g of tree.groups) {
-    if (g.maxPoints > 0 && onlyBonus.get(g.code) === true) bonusGroupCap.set(g.code, g.maxPoints);
-    if (g.maxPoints > 0 && onlyPenalty.get(g.code) === true) {
-      penaltyGroupCap.set(g.code, g.maxPoints);
-    }
-  }
+  const maxTotal = fromHundredths(maxTotalH);
   return {
     criteria,
     indexOf,
@@ -178,8 +171,6 @@ export function indexTree(tree: CriteriaTree): TreeIndex {
     requiredLeaf,
     maxTotal,
     groupCodes,
-    bonusGroupCap,
-    penaltyGroupCap,
   };
 }
 
@@ -452,16 +443,19 @@ export function computeScores(input: ComputeScoresInput): ComputeScoresResult {
     }
   }
 
-  // Pass 2: points, sub-criteria summed into parents, totals.
+  // Pass 2: points, sub-criteria summed into parents, totals. Everything from here on is in
+  // integer hundredths (toHundredths): each leaf's points are rounded once, and sums are exact.
   const scores: UnitScore[] = [];
   const zeroMissing = settings.missingScorePolicy === 'zero';
   const pts = new Float64Array(nC);
+  const maxH = t.criteria.map((c) => toHundredths(c.maxPoints));
   for (let u = 0; u < nU; u++) {
     const unit = unitList[u];
     if (!unit) continue;
     const points = new Map<string, number>();
     const sources = new Map<string, PointsSource>();
     const missing: string[] = [];
+    let criteriaAtMax = 0;
     for (const c of t.postOrder) {
       const criterion = t.criteria[c];
       if (!criterion) continue;
@@ -471,17 +465,19 @@ export function computeScores(input: ComputeScoresInput): ComputeScoresResult {
       if (kids.length > 0) {
         let sum = 0;
         for (const k of kids) sum += pts[k] ?? 0;
-        p = Math.min(sum, criterion.maxPoints);
+        p = Math.min(sum, maxH[c] ?? 0);
         sources.set(criterion.code, 'subCriteria');
       } else if (source[slot] !== SOURCE_NONE) {
-        p = isLeaderRelative(criterion)
-          ? targetPoints(
-              criterion.maxPoints,
-              formulaOf(criterion),
-              measure[slot] ?? 0,
-              bestRatio[c] ?? 0,
-            )
-          : (measure[slot] ?? 0);
+        p = toHundredths(
+          isLeaderRelative(criterion)
+            ? targetPoints(
+                criterion.maxPoints,
+                formulaOf(criterion),
+                measure[slot] ?? 0,
+                bestRatio[c] ?? 0,
+              )
+            : (measure[slot] ?? 0),
+        );
         sources.set(criterion.code, SOURCE_NAMES[source[slot] ?? 0] ?? 'missing');
       } else {
         p = 0;
@@ -497,41 +493,46 @@ export function computeScores(input: ComputeScoresInput): ComputeScoresResult {
           sources.set(criterion.code, 'none');
         }
       }
+      // "Nhiều tiêu chí đạt điểm tối đa hơn" counts the leaves units score (issue 14, rule 7):
+      // a criterion split into sub-criteria counts each of them, not itself.
+      if (t.requiredLeaf[c] && (maxH[c] ?? 0) > 0 && p >= (maxH[c] ?? 0)) criteriaAtMax++;
       pts[c] = p;
-      points.set(criterion.code, p);
+      points.set(criterion.code, fromHundredths(p));
     }
 
-    const groupSubtotals = new Map<string, number>();
-    for (const g of t.groupCodes) groupSubtotals.set(g, 0);
+    const scoredByGroup = new Map<string, number>();
+    for (const g of t.groupCodes) scoredByGroup.set(g, 0);
     const bonusByGroup = new Map<string, number>();
     const penaltyByGroup = new Map<string, number>();
-    let criteriaAtMax = 0;
     for (const c of t.topLevel) {
       const criterion = t.criteria[c];
       if (!criterion) continue;
       const p = pts[c] ?? 0;
-      if (criterion.type === 'bonus') {
-        bonusByGroup.set(criterion.group, (bonusByGroup.get(criterion.group) ?? 0) + p);
-      } else if (criterion.type === 'penalty') {
-        penaltyByGroup.set(criterion.group, (penaltyByGroup.get(criterion.group) ?? 0) + p);
-      } else {
-        groupSubtotals.set(criterion.group, (groupSubtotals.get(criterion.group) ?? 0) + p);
-        if (criterion.maxPoints > 0 && comparePoints(p, criterion.maxPoints) >= 0) criteriaAtMax++;
-      }
+      const byGroup =
+        criterion.type === 'bonus'
+          ? bonusByGroup
+          : criterion.type === 'penalty'
+            ? penaltyByGroup
+            : scoredByGroup;
+      byGroup.set(criterion.group, (byGroup.get(criterion.group) ?? 0) + p);
     }
-    const bonus = cappedSum(bonusByGroup, t.bonusGroupCap);
-    const penalty = cappedSum(penaltyByGroup, t.penaltyGroupCap);
+    const groupSubtotals = new Map<string, number>();
     let scored = 0;
-    for (const v of groupSubtotals.values()) scored += v;
+    for (const [g, v] of scoredByGroup) {
+      scored += v;
+      groupSubtotals.set(g, fromHundredths(v));
+    }
+    const bonus = sumOf(bonusByGroup);
+    const penalty = sumOf(penaltyByGroup);
     scores.push({
       unit: unit.code,
       name: unit.name,
       points,
       sources,
       groupSubtotals,
-      bonus,
-      penalty,
-      total: scored + bonus - penalty,
+      bonus: fromHundredths(bonus),
+      penalty: fromHundredths(penalty),
+      total: fromHundredths(scored + bonus - penalty),
       maxTotal: t.maxTotal,
       criteriaAtMax,
       complete: missing.length === 0 || zeroMissing,
@@ -542,15 +543,9 @@ export function computeScores(input: ComputeScoresInput): ComputeScoresResult {
   return { scores, findings };
 }
 
-function cappedSum(
-  byGroup: ReadonlyMap<string, number>,
-  caps: ReadonlyMap<string, number>,
-): number {
+function sumOf(byGroup: ReadonlyMap<string, number>): number {
   let sum = 0;
-  for (const [group, v] of byGroup) {
-    const cap = caps.get(group);
-    sum += cap === undefined ? v : Math.min(v, cap);
-  }
+  for (const v of byGroup.values()) sum += v;
   return sum;
 }
 

@@ -42,6 +42,29 @@ export function comparePoints(a: number, b: number): number {
   return quantize(a) - quantize(b);
 }
 
+/**
+ * Points are kept in integer hundredths (0,01 điểm): every criterion's points are rounded once,
+ * half up, and every sum after that is an integer sum, so no binary residue (59.550000000000004)
+ * reaches a cell, a band edge or a tie. The half-up test forgives the noise of the product
+ * (1.005 × 100 is 100.49999999999999 in binary, and must round to 101).
+ */
+export function toHundredths(x: number): number {
+  if (!Number.isFinite(x)) return 0;
+  const h = x * 100;
+  const f = Math.floor(h);
+  return h - f >= 0.5 - 1e-7 ? f + 1 : f;
+}
+
+/** Points from integer hundredths: 5955 is 59.55, the double nearest the decimal. */
+export function fromHundredths(h: number): number {
+  return h / 100;
+}
+
+/** A number of points rounded to the hundredth, as written to a cell. */
+export function roundPoints(x: number): number {
+  return fromHundredths(toHundredths(x));
+}
+
 /** Floor that forgives floating-point noise: 28.999999999999996 is 29. */
 export function floorPrecise(x: number): number {
   return Math.floor(x + 1e-9);
@@ -131,15 +154,25 @@ function toRatio(result: PointsResult): TargetRatio {
 /**
  * Points of a target-based criterion from its ratio.
  * - proportional: max × min(ratio, 1)
- * - proportionalWithExtra: as proportional, plus extraPerPercent for each full percent above the
- *   target, the extra capped at extraCap (so up to max + extraCap)
+ * - proportionalWithExtra: as proportional, plus (ratio − 1) × 100 × extraPerPercent above the
+ *   target, pro rata (12,5 % above gives 12,5 × the points per percent), capped at extraCap
  * - leaderRelative: max × ratio / bestRatio; with no positive best ratio every unit gets 0
+ * Rounded to the hundredth, as every criterion's points.
  */
 export function targetPoints(
   maxPoints: number,
   formula: TargetFormula,
   ratio: number,
   bestRatio?: number,
+): number {
+  return roundPoints(rawTargetPoints(maxPoints, formula, ratio, bestRatio));
+}
+
+function rawTargetPoints(
+  maxPoints: number,
+  formula: TargetFormula,
+  ratio: number,
+  bestRatio: number | undefined,
 ): number {
   const r = clampRatio(ratio);
   switch (formula.kind) {
@@ -151,8 +184,10 @@ export function targetPoints(
     case 'proportionalWithExtra': {
       const base = maxPoints * Math.min(r, 1);
       if (comparePoints(r, 1) <= 0) return base;
-      const fullPercents = floorPrecise((r - 1) * 100);
-      return base + Math.min(fullPercents * formula.extraPerPercent, formula.extraCap);
+      // Pro rata, not by full percents (issue 14, rule 6): the points are rounded to the hundredth
+      // by the caller like every criterion's points.
+      const extra = (r - 1) * 100 * formula.extraPerPercent;
+      return base + Math.min(extra, formula.extraCap);
     }
     case 'proportional':
     default:

@@ -81,7 +81,9 @@ describe('computeRanking on the sample cluster', () => {
     expect(values[0]![11]).toBe('Cờ thi đua');
   });
 
-  it('an incomplete unit is ranked with what it has, noted, and not proposed', () => {
+  // Issue 14, rule 2: under "Báo thiếu, không xếp hạng" a unit with a missing score used to be
+  // ranked (4th) with a provisional class; it is now kept apart, unranked, after the others.
+  it('Báo thiếu, không xếp hạng: đơn vị thiếu điểm không có thứ hạng, không được đề nghị, không chiếm suất, không đẩy hạng đơn vị khác', () => {
     const entries = sampleEntries.filter((e) => !(e.unit === 'HM' && e.criterion === '5'));
     const r = computeRanking({
       settings: sampleSettings,
@@ -93,13 +95,49 @@ describe('computeRanking on the sample cluster', () => {
     const hm = r.rows.find((x) => x.unitCode === 'HM')!;
     expect(hm.total).toBeCloseTo(79, 9);
     expect(hm.complete).toBe(false);
+    expect(hm.rank).toBe(0);
+    expect(r.rows[r.rows.length - 1]).toBe(hm);
     expect(hm.classificationNote).toBe('Xếp loại tạm tính: chưa có điểm tiêu chí 5');
     expect(hm.proposal).toBe('');
+    expect(hm.voteNeededFor).toBe('');
     expect(hm.reason).toBe(
-      'Xếp hạng 4, xếp loại Khá: chưa có điểm tiêu chí 5, chưa xét đề nghị khen thưởng',
+      'chưa xếp hạng: thiếu điểm tiêu chí 5 (Tự chấm!H5); tổng điểm tạm tính, không xếp hạng, ' +
+        'không đề nghị khen thưởng',
     );
+    // The others keep their order and ranks 1..5 as if HM were not there; HBT takes the second
+    // Bằng khen place HM held.
+    expect(r.rows.slice(0, 5).map((x) => [x.unitCode, x.rank])).toEqual([
+      ['BD', 1],
+      ['HBT', 2],
+      ['HK', 3],
+      ['DD', 4],
+      ['LB', 5],
+    ]);
+    expect(r.rows.filter((x) => x.proposal !== '').map((x) => [x.unitCode, x.proposal])).toEqual([
+      ['BD', 'Cờ thi đua'],
+      ['HBT', 'Bằng khen'],
+      ['HK', 'Bằng khen'],
+    ]);
+    expect(rankingSheetValues(r).values[5]![0]).toBe('');
     expect(r.findings.map((f) => [f.code, f.cell])).toEqual([['score-missing', 'H5']]);
-    expect(r.toast).toContain('1 đơn vị chưa đủ điểm; 1 lỗi dữ liệu (xem Kiểm tra dữ liệu)');
+    expect(r.toast).toContain(
+      '1 đơn vị thiếu điểm chưa xếp hạng, không đề nghị khen thưởng; 1 lỗi dữ liệu (xem Kiểm tra dữ liệu)',
+    );
+  });
+
+  it('Tính 0 điểm: ô thiếu điểm được tính 0 và đơn vị được xếp hạng bình thường', () => {
+    const entries = sampleEntries.filter((e) => !(e.unit === 'HM' && e.criterion === '5'));
+    const r = computeRanking({
+      settings: { ...sampleSettings, missingScorePolicy: 'zero' },
+      units: sampleUnits,
+      tree: sampleTree,
+      entries,
+      locate: sampleLocate,
+    });
+    const hm = r.rows.find((x) => x.unitCode === 'HM')!;
+    expect([hm.rank, hm.total, hm.complete, hm.classificationNote]).toEqual([4, 79, true, '']);
+    expect(r.toast).toContain('1 đơn vị thiếu điểm được tính 0 điểm ở ô trống');
+    expect(r.toast).not.toContain('chưa xếp hạng');
   });
 
   it('works with no units and no entries', () => {
@@ -143,22 +181,26 @@ describe('proposeAwards at quota boundaries', () => {
     missing: complete ? [] : ['3'],
   });
 
-  it('two units tied for the one flag: neither gets it, both get Bằng khen, a vote is needed', () => {
+  // Issue 14, rule 4: the vote decides only who of A and B gets the flag; the one who does not
+  // takes one Bằng khen place, and C the other (C used to be "ngoài chỉ tiêu": a place lost).
+  it('Đồng hạng ở suất Cờ thi đua cuối: bỏ phiếu chọn đơn vị nhận Cờ, đơn vị còn lại nhận Bằng khen, đơn vị xếp sau vẫn nhận suất còn lại', () => {
     const p = proposeAwards([c('A', 1), c('B', 1), c('C', 3), c('D', 4)], quotas, 4);
     expect(p.map((x) => [x.unit, x.kind, x.voteNeededFor])).toEqual([
       ['A', 'certificate', 'Cờ thi đua'],
       ['B', 'certificate', 'Cờ thi đua'],
-      ['C', 'none', ''],
+      ['C', 'certificate', ''],
       ['D', 'none', ''],
     ]);
     expect(p[0]!.reason).toBe(
-      'Xếp hạng 1, xếp loại Xuất sắc: đồng hạng với B: 2 đơn vị đồng hạng nhưng chỉ còn 1 suất ' +
-        'Cờ thi đua, cần bỏ phiếu bình xét; đề nghị tặng Bằng khen',
+      'Xếp hạng 1, xếp loại Xuất sắc: đồng hạng với B: 2 đơn vị cho 1 suất Cờ thi đua còn lại, ' +
+        'cần bỏ phiếu bình xét chọn 1 đơn vị nhận Cờ thi đua; đơn vị không nhận Cờ thi đua được ' +
+        'đề nghị tặng Bằng khen',
     );
-    expect(p[2]!.reason).toBe('Xếp hạng 3, xếp loại Xuất sắc: ngoài chỉ tiêu Bằng khen (2 đơn vị)');
+    expect(p[2]!.reason).toBe('Xếp hạng 3, xếp loại Xuất sắc: đề nghị tặng Bằng khen');
+    expect(p[3]!.reason).toBe('Xếp hạng 4, xếp loại Xuất sắc: ngoài chỉ tiêu Bằng khen (2 đơn vị)');
   });
 
-  it('a tie straddling the last Bằng khen place: none of the tied gets it', () => {
+  it('Đồng hạng ở suất Bằng khen cuối: các đơn vị đồng hạng được đưa ra bỏ phiếu bình xét', () => {
     const p = proposeAwards(
       [c('A', 1), c('B', 2), c('C', 3, 'Tốt'), c('D', 3, 'Tốt'), c('E', 5)],
       quotas,
@@ -167,8 +209,8 @@ describe('proposeAwards at quota boundaries', () => {
     expect(p.map((x) => x.kind)).toEqual(['flag', 'certificate', 'none', 'none', 'none']);
     expect(p[2]!.voteNeededFor).toBe('Bằng khen');
     expect(p[2]!.reason).toBe(
-      'Xếp hạng 3, xếp loại Tốt: đồng hạng với D: 2 đơn vị đồng hạng nhưng chỉ còn 1 suất ' +
-        'Bằng khen, cần bỏ phiếu bình xét',
+      'Xếp hạng 3, xếp loại Tốt: đồng hạng với D: 2 đơn vị cho 1 suất Bằng khen còn lại, ' +
+        'cần bỏ phiếu bình xét',
     );
     expect(p[4]!.reason).toBe('Xếp hạng 5, xếp loại Xuất sắc: ngoài chỉ tiêu Bằng khen (2 đơn vị)');
   });
@@ -182,17 +224,37 @@ describe('proposeAwards at quota boundaries', () => {
     const p = proposeAwards([c('A', 1, 'Tốt'), c('B', 2, 'Tốt'), c('C', 3, 'Khá')], quotas, 3);
     expect(p.map((x) => x.kind)).toEqual(['certificate', 'certificate', 'none']);
     expect(p[0]!.reason).toBe(
-      'Xếp hạng 1, xếp loại Tốt: chưa đạt xếp loại Xuất sắc để đề nghị Cờ thi đua; đề nghị tặng Bằng khen',
+      'Xếp hạng 1, xếp loại Tốt: chưa đạt xếp loại Xuất sắc trở lên để đề nghị Cờ thi đua; đề nghị tặng Bằng khen',
     );
     expect(p[2]!.reason).toBe('Xếp hạng 3, xếp loại Khá: ngoài chỉ tiêu Bằng khen (2 đơn vị)');
   });
 
-  it('a classification outside the allowed ones uses a place but gets no Bằng khen', () => {
-    const p = proposeAwards([c('A', 1), c('B', 2, 'Khá'), c('C', 3, 'Khá')], quotas, 3);
-    expect(p.map((x) => x.kind)).toEqual(['flag', 'none', 'none']);
-    expect(p[1]!.reason).toBe(
-      'Xếp hạng 2, xếp loại Khá: xếp loại không thuộc diện đề nghị Bằng khen (Xuất sắc, Tốt)',
+  // Issue 14, rule 3: an ineligible unit used to take a Bằng khen place; now D, below it, gets it.
+  it('Suất được xét theo thứ tự xếp hạng trong các đơn vị đủ điều kiện; đơn vị không đủ điều kiện không chiếm suất', () => {
+    const p = proposeAwards(
+      [c('A', 1), c('B', 2, 'Khá'), c('C', 3, 'Khá'), c('D', 4, 'Tốt'), c('E', 5, 'Tốt')],
+      quotas,
+      5,
     );
+    expect(p.map((x) => x.kind)).toEqual(['flag', 'none', 'none', 'certificate', 'certificate']);
+    expect(p[1]!.reason).toBe(
+      'Xếp hạng 2, xếp loại Khá: chưa đạt xếp loại Tốt trở lên để đề nghị Bằng khen',
+    );
+  });
+
+  // Issue 14, rule 1: the flag's class used to be matched exactly.
+  it('Xếp loại cần đạt là mức tối thiểu: "Tốt" nghĩa là Tốt trở lên', () => {
+    const good = ProposalQuotasSchema.parse({
+      flag: { requiredClassification: 'Tốt' },
+      certificate: { count: 1, allowedClassifications: ['Tốt'] },
+    });
+    const p = proposeAwards([c('A', 1), c('B', 2, 'Khá'), c('C', 3)], good, 3);
+    expect(p.map((x) => [x.unit, x.kind])).toEqual([
+      ['A', 'flag'],
+      ['B', 'none'],
+      ['C', 'certificate'],
+    ]);
+    expect(p[0]!.reason).toBe('Xếp hạng 1, xếp loại Xuất sắc: đề nghị tặng Cờ thi đua');
   });
 
   it('Bằng khen by share of members, rounded down', () => {
@@ -209,8 +271,11 @@ describe('proposeAwards at quota boundaries', () => {
     const list = [c('A', 1), c('B', 1), c('C', 1), c('D', 4), c('E', 4), c('F', 6)];
     const p = proposeAwards(list, quotas, 6);
     const q = proposeAwards(list.slice().reverse(), quotas, 6);
+    // Three tied for one flag and two Bằng khen: all three proposed for Bằng khen with a vote
+    // for the flag, so that after the vote 1 + 2 places are used (issue 14, rule 4).
     expect(p.filter((x) => x.kind === 'flag')).toHaveLength(0);
-    expect(p.filter((x) => x.kind === 'certificate')).toHaveLength(0);
+    expect(p.filter((x) => x.kind === 'certificate').map((x) => x.unit)).toEqual(['A', 'B', 'C']);
+    expect(p.filter((x) => x.voteNeededFor === 'Cờ thi đua')).toHaveLength(3);
     expect(new Map(q.map((x) => [x.unit, x.reason]))).toEqual(
       new Map(p.map((x) => [x.unit, x.reason])),
     );

@@ -61,7 +61,9 @@ describe('computeScores on the sample cluster (hand-computed in the fixture)', (
     expect(s.get('LB')!.penalty).toBe(3);
     // Bonus and penalty are not in the group subtotals.
     expect(s.get('LB')!.groupSubtotals.get('IV')).toBe(0);
-    expect(s.get('BD')!.criteriaAtMax).toBe(2);
+    // Issue 14, rule 7: the leaves units score count (2.2, 3 and 4), not the parent 2 (14/15);
+    // top-level criteria only gave 2.
+    expect(s.get('BD')!.criteriaAtMax).toBe(3);
   });
 
   it('keeps the units in input order and is independent of entry order', () => {
@@ -261,8 +263,8 @@ describe('cross scores (chấm chéo)', () => {
       useCrossScores: true,
       crossAggregation: { method: 'trimmedMean', drop: 1 },
     });
-    // Drops 2 and 10: (6 + 8 + 9) / 3.
-    expect(trimmed.total).toBeCloseTo(23 / 3, 12);
+    // Drops 2 and 10: (6 + 8 + 9) / 3 = 7,666…, kept to the hundredth (issue 14, rule 9).
+    expect(trimmed.total).toBe(7.67);
     expect(trimmed.sources.get('1')).toBe('cross');
     expect(trimmed.crossScoresUsed).toBe(5);
   });
@@ -311,7 +313,9 @@ describe('scales and groups', () => {
     expect(u!.total).toBeCloseTo(987.34, 9);
   });
 
-  it('a bonus-only group caps the sum of its items at the group maximum', () => {
+  // Issue 14, rule 8: a group's maximum works the same for every kind of group, and the choice
+  // is a check that warns (Kiểm tra dữ liệu), never a cap: this group used to be capped at 3.
+  it('Điểm tối đa của nhóm chỉ để kiểm tra, không cắt điểm: nhóm điểm thưởng cũng vậy', () => {
     const tree: CriteriaTree = {
       groups: [
         { code: 'A', name: 'A', maxPoints: 10 },
@@ -351,8 +355,9 @@ describe('scales and groups', () => {
       { unit: 'U', criterion: 't2', source: 'self', value: 2 },
     ];
     const [u] = computeScores({ settings: sampleSettings, units, tree, entries }).scores;
-    expect(u!.bonus).toBe(3);
-    expect(u!.total).toBe(11);
+    // Each item is capped at its own maximum (2), the group's 3 is not a cap.
+    expect(u!.bonus).toBe(4);
+    expect(u!.total).toBe(12);
   });
 
   it('leader-relative points need the best ratio of all units', () => {
@@ -379,9 +384,9 @@ describe('scales and groups', () => {
     const totals = computeScores({ settings: sampleSettings, units, tree, entries }).scores.map(
       (x) => x.total,
     );
-    // Ratios 1.5, 0.75 and 1 (a target of 0 is met): 20, 10, 13.33…
+    // Ratios 1.5, 0.75 and 1 (a target of 0 is met): 20, 10, 13.33 (to the hundredth).
     expect(totals[0]).toBe(20);
     expect(totals[1]).toBe(10);
-    expect(totals[2]).toBeCloseTo(40 / 3, 12);
+    expect(totals[2]).toBe(13.33);
   });
 });

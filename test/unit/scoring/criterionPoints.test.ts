@@ -102,14 +102,16 @@ describe('target-based criteria (định lượng)', () => {
     expect(criterionPoints(proportional, { target: 500, actual: 800 }).points).toBe(15);
   });
 
-  it('proportional with a capped extra for each full percent above target', () => {
+  // Issue 14, rule 6: the extra is pro rata and exact, (actual ÷ target − 1) × 100 × points per
+  // 1 %, capped; it used to count full percents only (100,9 % gave no extra).
+  it('Vượt chỉ tiêu được cộng theo tỷ lệ: (thực hiện ÷ chỉ tiêu − 1) × 100 × điểm mỗi 1 %, không quá mức trần', () => {
     expect(criterionPoints(extra, { target: 900, actual: 720 }).points).toBe(12);
     expect(criterionPoints(extra, { target: 500, actual: 500 }).points).toBe(15);
-    // 105 %: 5 full percents; (1.05 - 1) * 100 is 5.000000000000004 in floating point.
+    // 105 %: (1.05 - 1) * 100 is 5.000000000000004 in floating point; the points are exact.
     expect(criterionPoints(extra, { target: 800, actual: 840 }).points).toBe(17.5);
-    // 100,9 %: no full percent yet.
-    expect(criterionPoints(extra, { target: 1000, actual: 1009 }).points).toBe(15);
-    // 107 %: (1.07 - 1) * 100 = 7.000000000000006; 129 % must count 29 percents, capped at 3.
+    // 100,9 %: 0,9 × 0,5 = 0,45 points, pro rata.
+    expect(criterionPoints(extra, { target: 1000, actual: 1009 }).points).toBe(15.45);
+    // 107 %: 3,5 capped at 3; 129 %: 14,5 capped at 3.
     expect(criterionPoints(extra, { target: 100, actual: 107 }).points).toBe(18);
     expect(criterionPoints(extra, { target: 100, actual: 129 }).points).toBe(18);
     const fine = criterion({
@@ -117,8 +119,8 @@ describe('target-based criteria (định lượng)', () => {
       maxPoints: 10,
       targetFormula: { kind: 'proportionalWithExtra', extraPerPercent: 0.1, extraCap: 100 },
     });
-    // 129/100 - 1 = 0.29000000000000004 but 0.29 * 100 = 28.999999999999996: must still be 29.
-    expect(criterionPoints(fine, { target: 100, actual: 129 }).points).toBeCloseTo(12.9, 9);
+    // 129/100 - 1 = 0.29000000000000004: the points are still exactly 12,9, no residue.
+    expect(criterionPoints(fine, { target: 100, actual: 129 }).points).toBe(12.9);
   });
 
   it('target 0 is met in full; negative target is invalid; negative actual is 0 and reported', () => {
