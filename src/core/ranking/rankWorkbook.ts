@@ -10,6 +10,7 @@ import type { Finding } from '../findings';
 import { SHEET_NAMES } from '../layout/sheets';
 import type { ClusterSettings } from '../model/settings';
 import { readWorkbook, type WorkbookGrids, type WorkbookReadout } from '../validation/workbook';
+import { checkInputs, type InputAction } from '../validation/inputs';
 import { computeRanking, type RankingResult } from './computeRanking';
 import { RANKING_INPUT_SHEETS, matrixLocator } from './rankingSheet';
 
@@ -92,11 +93,19 @@ export function rankingFingerprint(grids: WorkbookGrids): string {
   return gridsFingerprint(rankingRelevant(rankingInputs(grids)), RANKING_INPUT_SHEETS);
 }
 
-/** Only the input sheets count: Bình xét or Xếp hạng in `grids` are ignored. */
-export function rankWorkbook(grids: WorkbookGrids): WorkbookRanking {
+/**
+ * Only the input sheets count: Bình xét or Xếp hạng in `grids` are ignored. `action` is the menu
+ * item asking (ballots and the register fill rank too), named in a refusal.
+ */
+export function rankWorkbook(grids: WorkbookGrids, action: InputAction = 'rank'): WorkbookRanking {
   const inputs = rankingInputs(grids);
   const fingerprint = rankingFingerprint(inputs);
   const readout = readWorkbook(inputs);
+  // Missing sheets, headers, units, criteria or duplicated codes: refuse, never rank zeros.
+  const check = checkInputs(action, inputs, readout);
+  if (!check.ok) {
+    return { ok: false, message: check.message, findings: check.findings, fingerprint };
+  }
   const { settings } = readout;
   if (settings === undefined) {
     return {

@@ -110,7 +110,9 @@ describe('validateWorkbook', () => {
       'Đơn vị!A1 required-missing',
       'Tiêu chí!A1 required-missing',
     ]);
-    expect(findings[1]?.message).toContain('trang tính "Đơn vị"');
+    expect(findings[1]?.message).toContain('Không thấy trang "Đơn vị"');
+    // The menu item's real caption: "Thiết lập bảng tính" does not exist (issue 10).
+    expect(findings[1]?.message).toContain('«Khởi tạo / cập nhật bảng tính»');
   });
 
   it('never throws on arbitrary grids in any sheet', () => {
