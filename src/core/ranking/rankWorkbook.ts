@@ -69,13 +69,16 @@ const NON_RANKING_LABELS: ReadonlySet<string> = new Set(
   ),
 );
 
+/** False for a Cấu hình row that says where documents go (template, folder, certificate mode…). */
+export function settingRowAffectsRanking(row: readonly unknown[]): boolean {
+  return !row.some((cell) => NON_RANKING_LABELS.has(labelKey(cell)));
+}
+
 /** The inputs with Cấu hình reduced to the rows that can change a ranking. */
 export function rankingRelevant(inputs: WorkbookGrids): WorkbookGrids {
   const settings = inputs[SHEET_NAMES.settings];
   if (settings === undefined) return inputs;
-  const kept = settings.filter(
-    (row) => !(Array.isArray(row) && row.some((cell) => NON_RANKING_LABELS.has(labelKey(cell)))),
-  );
+  const kept = settings.filter((row) => !(Array.isArray(row) && !settingRowAffectsRanking(row)));
   return { ...inputs, [SHEET_NAMES.settings]: kept };
 }
 
