@@ -160,12 +160,21 @@ describe('Kiểm tra dữ liệu on Khen thưởng (e2e)', () => {
     const report = host.spreadsheet
       .valuesAt(`${quoteSheetName(VALIDATION_REPORT_SHEET)}!A1:E200`)
       .filter((row) => row[0] === SHEET_NAMES.awards);
-    expect(report.map((r) => `${String(r[1])} ${String(r[2])}`)).toEqual(['F4 Lỗi', 'R22 Lỗi']);
+    expect(report.map((r) => `${String(r[1])} ${String(r[2])}`)).toEqual([
+      'F4 Lỗi',
+      // Every row of a duplicate is reported (issue 10, Build 3): the kept first copy, and the
+      // seed's collective listed twice in one decision (a warning on both rows).
+      'R10 Cảnh báo',
+      'B12 Cảnh báo',
+      'B16 Cảnh báo',
+      'R22 Lỗi',
+    ]);
     expect(String(report[0]?.[3])).toBe(
       'Trang "Khen thưởng", ô F4: giá trị "Cấp trung ương" không hợp lệ; ' +
         'cần Nhà nước, Bộ, ngành, tỉnh / thành phố, Cơ sở.',
     );
-    expect(String(report[1]?.[3])).toContain('bị trùng với ô R10');
+    expect(String(report[1]?.[3])).toContain('bị trùng với ô R22');
+    expect(String(report[4]?.[3])).toContain('bị trùng với ô R10');
     // Every sheet read once: one getDataRange per checked sheet, whatever the register's size,
     // and Đơn vị once more by the roles check before the lock.
     expect(run.execution.calls.get('Sheet.getDataRange')).toBe(CHECKED_SHEETS.length + 1);

@@ -21,6 +21,8 @@ import { checkNumber } from '../readers/values';
 import { a1, cellAt, isBlankRow, matchLabel, rowAt, type ReadResult } from '../readers/cells';
 import { locateTable } from '../readers/headers';
 import { awardKey } from './key';
+import { duplicateTracker } from '../readers/duplicates';
+import { nameKey } from '../text/normalize';
 
 const SHEET = AWARDS_LAYOUT.sheet;
 
@@ -109,7 +111,7 @@ export function readAwards(
   located.columns.forEach((c0, key) => positions.set(key, c0 + 1));
   const col = (key: AwardColumnKey): number => located.columns.get(key) ?? -1;
   /** Key → the cell of the first row holding it. */
-  const firstByKey = new Map<string, string>();
+  const keys = duplicateTracker(SHEET);
   let lastRow = located.headerRow0 + 1;
 
   for (let r = located.headerRow0 + 1; r < grid.length; r++) {
@@ -254,14 +256,13 @@ export function readAwards(
       };
       const key = storedKey !== '' ? storedKey : awardKey(record);
       const keyCell = col('key') >= 0 ? keyField.cell : at('name').cell;
-      const first = firstByKey.get(key);
+      const first = keys.seen(key, keyCell, storedKey !== '' ? storedKey : name);
       if (first !== undefined) {
         // The same award twice (a pasted copy): counting or printing both would double it.
         report({ cell: keyCell, value: storedKey !== '' ? storedKey : name }, 'duplicate-code', {
           firstCell: first,
         });
       } else {
-        firstByKey.set(key, keyCell);
         rows.push({
           ...record,
           row: r + 1,
@@ -286,12 +287,112 @@ export function readAwards(
       messages: errors.map((f) => f.message),
     });
   }
+  // The row kept of a pasted copy is still printed once; the warning shows the pair.
+  findings.push(...keys.firstOccurrenceFindings('warning'));
+  const conflicts = rowConflicts(rows, (key, r) => a1(r.row - 1, Math.max(col(key), 0)));
+  findings.push(...conflicts.findings);
+  const valid = rows.filter((r) => !conflicts.rows.has(r.row));
+  for (const r of rows) {
+    const messages = conflicts.rows.get(r.row);
+    if (messages === undefined) continue;
+    invalid.push({
+      row: r.row,
+      recipientType: r.recipientType,
+      name: r.name,
+      unit: r.unit,
+      form: r.form,
+      year: r.year,
+      key: r.keyStored ? r.key : '',
+      status: r.status,
+      messages,
+    });
+  }
+  invalid.sort((a, b) => a.row - b.row);
   return {
-    value: rows,
+    value: valid,
     findings,
     invalid,
     positions,
     headerRow: located.headerRow0 + 1,
     lastRow,
   };
+}
+
+/**
+ * Rows that contradict each other, each reported on every row involved (issue 10, Build 3). One
+ * register number (số sổ vàng) used twice in a year is an error: neither row is printed until the
+ * user says which is right, since both would carry the same number. One recipient given the same
+ * form by the same decision twice under different register numbers is a warning on each row:
+ * registers do list a collective twice in one decision (the seed-003 register has 451 such
+ * rows), so both stay printable and the user decides.
+ */
+function rowConflicts(
+  rows: readonly AwardRow[],
+  cellOf: (key: AwardColumnKey, row: AwardRow) => string,
+): { findings: Finding[]; rows: Map<number, string[]> } {
+  const findings: Finding[] = [];
+  const byRow = new Map<number, string[]>();
+  const group = (
+    keyOf: (r: AwardRow) => string | undefined,
+    column: AwardColumnKey,
+    valueOf: (r: AwardRow) => string,
+    details: (others: string) => FindingDetails,
+    code: FindingCode,
+    severity: 'error' | 'warning',
+  ): void => {
+    const groups = new Map<string, AwardRow[]>();
+    for (const r of rows) {
+      const key = keyOf(r);
+      if (key === undefined) continue;
+      const list = groups.get(key) ?? [];
+      list.push(r);
+      groups.set(key, list);
+    }
+    groups.forEach((list) => {
+      if (list.length < 2) return;
+      for (const r of list) {
+        const others = list.filter((o) => o !== r).map((o) => cellOf(column, o));
+        const made = finding(
+          SHEET,
+          cellOf(column, r),
+          code,
+          valueOf(r),
+          details(others.join(', ')),
+          severity,
+        );
+        findings.push(made);
+        if (severity === 'error') byRow.set(r.row, [...(byRow.get(r.row) ?? []), made.message]);
+      }
+    });
+  };
+  group(
+    (r) => (r.registerNumber === '' ? undefined : `${String(r.year)}|${nameKey(r.registerNumber)}`),
+    'registerNumber',
+    (r) => r.registerNumber,
+    (others) => ({ firstCell: others }),
+    'duplicate-code',
+    'error',
+  );
+  group(
+    (r) =>
+      r.decisionNumber === ''
+        ? undefined
+        : [
+            r.year,
+            r.recipientType,
+            nameKey(r.name),
+            nameKey(r.unit),
+            nameKey(r.form),
+            r.level,
+            nameKey(r.decisionNumber),
+          ].join('|'),
+    'name',
+    (r) => r.name,
+    (others) => ({
+      expected: `mỗi người (tập thể) một dòng cho cùng hình thức và quyết định; trùng với ô ${others}`,
+    }),
+    'invalid-value',
+    'warning',
+  );
+  return { findings, rows: byRow };
 }

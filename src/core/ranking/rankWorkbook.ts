@@ -10,6 +10,7 @@ import type { Finding } from '../findings';
 import { SHEET_NAMES } from '../layout/sheets';
 import type { ClusterSettings } from '../model/settings';
 import { readWorkbook, type WorkbookGrids, type WorkbookReadout } from '../validation/workbook';
+import { checkInputs, type InputAction } from '../validation/inputs';
 import { computeRanking, type RankingResult } from './computeRanking';
 import { RANKING_INPUT_SHEETS, matrixLocator } from './rankingSheet';
 
@@ -68,13 +69,16 @@ const NON_RANKING_LABELS: ReadonlySet<string> = new Set(
   ),
 );
 
+/** False for a Cấu hình row that says where documents go (template, folder, certificate mode…). */
+export function settingRowAffectsRanking(row: readonly unknown[]): boolean {
+  return !row.some((cell) => NON_RANKING_LABELS.has(labelKey(cell)));
+}
+
 /** The inputs with Cấu hình reduced to the rows that can change a ranking. */
 export function rankingRelevant(inputs: WorkbookGrids): WorkbookGrids {
   const settings = inputs[SHEET_NAMES.settings];
   if (settings === undefined) return inputs;
-  const kept = settings.filter(
-    (row) => !(Array.isArray(row) && row.some((cell) => NON_RANKING_LABELS.has(labelKey(cell)))),
-  );
+  const kept = settings.filter((row) => !(Array.isArray(row) && !settingRowAffectsRanking(row)));
   return { ...inputs, [SHEET_NAMES.settings]: kept };
 }
 
@@ -110,11 +114,19 @@ export function tieBreakLeftBlank(grid: readonly unknown[] | undefined): boolean
   return false;
 }
 
-/** Only the input sheets count: Bình xét or Xếp hạng in `grids` are ignored. */
-export function rankWorkbook(grids: WorkbookGrids): WorkbookRanking {
+/**
+ * Only the input sheets count: Bình xét or Xếp hạng in `grids` are ignored. `action` is the menu
+ * item asking (ballots and the register fill rank too), named in a refusal.
+ */
+export function rankWorkbook(grids: WorkbookGrids, action: InputAction = 'rank'): WorkbookRanking {
   const inputs = rankingInputs(grids);
   const fingerprint = rankingFingerprint(inputs);
   const readout = readWorkbook(inputs);
+  // Missing sheets, headers, units, criteria or duplicated codes: refuse, never rank zeros.
+  const check = checkInputs(action, inputs, readout);
+  if (!check.ok) {
+    return { ok: false, message: check.message, findings: check.findings, fingerprint };
+  }
   const settings =
     readout.settings && tieBreakLeftBlank(inputs[SHEET_NAMES.settings])
       ? { ...readout.settings, tieBreak: [] }

@@ -14,6 +14,7 @@ import { parseText } from '../parse/text';
 import { nameKey } from '../text/normalize';
 import { a1, cellAt, isBlank, isBlankRow, matchLabel, rowAt, type ReadResult } from './cells';
 import { locateTable } from './headers';
+import { duplicateTracker } from './duplicates';
 import { checkNumber, findingOf } from './values';
 
 const SHEET = CRITERIA_LAYOUT.sheet;
@@ -63,7 +64,7 @@ export function readCriteria(grid: readonly unknown[]): ReadResult<CriteriaTree>
   const col = (key: CriteriaColumnKey): number => located.columns.get(key) ?? -1;
   const groups = new Map<string, GroupRow>();
   const criteria: { c: Criterion; row: number }[] = [];
-  const firstCodeCell = new Map<string, string>();
+  const codes = duplicateTracker(SHEET);
   const criterionMaxCell = new Map<string, string>();
   let currentGroup: string | undefined;
 
@@ -122,14 +123,13 @@ export function readCriteria(grid: readonly unknown[]): ReadResult<CriteriaTree>
       }
       const max = number('maxPoints', 'điểm tối đa của nhóm', false);
       const key = nameKey(groupCode);
-      const first = firstCodeCell.get(`group:${key}`);
+      const first = codes.seen(`group:${key}`, cell('groupCode'), groupCode);
       if (first !== undefined) {
         findings.push(
           finding(SHEET, cell('groupCode'), 'duplicate-code', groupCode, { firstCell: first }),
         );
         continue;
       }
-      firstCodeCell.set(`group:${key}`, cell('groupCode'));
       groups.set(key, {
         code: groupCode,
         name: name ?? groupCode,
@@ -216,12 +216,11 @@ export function readCriteria(grid: readonly unknown[]): ReadResult<CriteriaTree>
       continue;
     if (type === undefined || maxPoints === undefined) continue;
     const codeKey = nameKey(code);
-    const first = firstCodeCell.get(`criterion:${codeKey}`);
+    const first = codes.seen(`criterion:${codeKey}`, cell('code'), code);
     if (first !== undefined) {
       findings.push(finding(SHEET, cell('code'), 'duplicate-code', code, { firstCell: first }));
       continue;
     }
-    firstCodeCell.set(`criterion:${codeKey}`, cell('code'));
     criterionMaxCell.set(code, cell('maxPoints'));
     if (groupCode !== undefined && !groups.has(nameKey(groupCode)) && groupName !== undefined) {
       // Declared by its criteria only: the maximum is derived below.
@@ -299,6 +298,7 @@ export function readCriteria(grid: readonly unknown[]): ReadResult<CriteriaTree>
     groupMaxCell.set(g.code, g.maxCell);
     treeGroups.push({ code: g.code, name: g.name, maxPoints: max });
   }
+  findings.push(...codes.firstOccurrenceFindings());
   return {
     value: { groups: treeGroups, criteria: resolved },
     findings,

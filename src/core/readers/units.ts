@@ -5,6 +5,7 @@ import { parseEmail, parseText } from '../parse/text';
 import { nameKey } from '../text/normalize';
 import { a1, cellAt, isBlankRow, matchLabel, rowAt, type ReadResult } from './cells';
 import { locateTable } from './headers';
+import { duplicateTracker } from './duplicates';
 
 const SHEET = UNITS_LAYOUT.sheet;
 const ROLES: readonly UnitRole[] = UnitRoleSchema.options;
@@ -19,8 +20,9 @@ export function readUnits(grid: readonly unknown[]): ReadResult<Unit[]> {
   const located = locateTable<UnitColumnKey>(grid, UNITS_LAYOUT);
   const findings: Finding[] = [...located.findings];
   const units: Unit[] = [];
-  const firstByCode = new Map<string, string>();
-  const firstByName = new Map<string, string>();
+  const codes = duplicateTracker(SHEET);
+  const names = duplicateTracker(SHEET);
+  const heads = duplicateTracker(SHEET);
   const col = (key: UnitColumnKey): number => located.columns.get(key) ?? -1;
 
   for (let r = located.headerRow0 + 1; r < grid.length; r++) {
@@ -73,24 +75,36 @@ export function readUnits(grid: readonly unknown[]): ReadResult<Unit[]> {
 
     if (code === undefined || name === undefined) continue;
     const codeCell = at('code').cell;
-    const codeKey = nameKey(code);
-    const firstCode = firstByCode.get(codeKey);
+    const firstCode = codes.seen(nameKey(code), codeCell, code);
     if (firstCode !== undefined) {
       findings.push(finding(SHEET, codeCell, 'duplicate-code', code, { firstCell: firstCode }));
       continue;
     }
-    firstByCode.set(codeKey, codeCell);
     // Two units of one name make every lookup by that name ambiguous: report, keep both.
     const nameCell = at('name').cell;
-    const nameKeyValue = nameKey(name);
-    const firstName = firstByName.get(nameKeyValue);
+    const firstName = names.seen(nameKey(name), nameCell, name);
     if (firstName !== undefined) {
       findings.push(
         finding(SHEET, nameCell, 'duplicate-code', name, { firstCell: firstName }, 'warning'),
       );
-    } else firstByName.set(nameKeyValue, nameCell);
+    }
+    // A cluster has one head: the roles table, protections and the pledge read only one.
+    if (role === 'head') {
+      const { cell, value } = at('role');
+      const firstHead = heads.seen('head', cell, value);
+      if (firstHead !== undefined) findings.push(twoHeads(cell, value, firstHead));
+    }
 
     units.push({ code, name, type, role, headName, headTitle, email, registeredTitle });
   }
+  findings.push(...codes.firstOccurrenceFindings());
+  findings.push(...names.firstOccurrenceFindings('warning'));
+  for (const r of heads.repeated()) findings.push(twoHeads(r.cell, r.value, r.later.join(', ')));
   return { value: units, findings };
+}
+
+function twoHeads(cell: string, value: unknown, others: string): Finding {
+  return finding(SHEET, cell, 'invalid-value', value, {
+    expected: `chỉ một đơn vị là ${UNIT_ROLE_LABELS.head} (${UNIT_ROLE_LABELS.head} cũng ở ô ${others})`,
+  });
 }

@@ -42,6 +42,21 @@ const REQUIRED_SHEETS: readonly SheetName[] = [
   SHEET_NAMES.criteria,
 ];
 
+/** The menu item that restores deleted or renamed sheets and their headers. */
+export const SETUP_CAPTION = 'Khởi tạo / cập nhật bảng tính';
+
+/** A sheet not found by its name: deleted or renamed, which set-up repairs. */
+export function missingSheetFinding(sheet: SheetName): Finding {
+  return {
+    sheet,
+    cell: 'A1',
+    code: 'required-missing',
+    value: '',
+    message: `Không thấy trang "${sheet}" (trang đã bị xóa hoặc đổi tên): hãy chọn Thi đua › «${SETUP_CAPTION}» để khôi phục.`,
+    severity: 'error',
+  };
+}
+
 /** Two maxima are equal when they differ by less than this (they are typed with 2 decimals). */
 const POINTS_EPSILON = 1e-6;
 
@@ -115,13 +130,7 @@ function treeConsistency(
 export function readWorkbook(grids: WorkbookGrids, options: WorkbookOptions = {}): WorkbookReadout {
   const findings: Finding[] = [];
   for (const sheet of REQUIRED_SHEETS) {
-    if (grids[sheet] === undefined) {
-      findings.push(
-        finding(sheet, 'A1', 'required-missing', '', {
-          field: `trang tính "${sheet}" (hãy chạy lại Thiết lập bảng tính)`,
-        }),
-      );
-    }
+    if (grids[sheet] === undefined) findings.push(missingSheetFinding(sheet));
   }
 
   const settingsGrid = grids[SHEET_NAMES.settings];

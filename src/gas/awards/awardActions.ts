@@ -19,6 +19,7 @@ import { SHEET_NAMES } from '../../core/layout/sheets';
 import { AWARDS_LAYOUT, type AwardColumnKey } from '../../core/layout/tables';
 import { RANKING_INPUT_SHEETS, RANKING_PROPERTY_KEYS } from '../../core/ranking/rankingSheet';
 import { rankWorkbook } from '../../core/ranking/rankWorkbook';
+import { checkInputs } from '../../core/validation/inputs';
 import { readSettings } from '../../core/readers/settings';
 import { toSheetLiteralsIn } from '../../core/sheetLiteral';
 import { runMenuAction } from '../lock';
@@ -69,7 +70,7 @@ function fillFromRanking(workbook: Spreadsheet): void {
     alertUser(noRegisterMessage(FILL_CAPTION), FILL_CAPTION);
     return;
   }
-  const ranking = rankWorkbook(readGrids(workbook, RANKING_INPUT_SHEETS));
+  const ranking = rankWorkbook(readGrids(workbook, RANKING_INPUT_SHEETS), 'fillAwards');
   if (!ranking.ok) {
     alertUser(ranking.message, FILL_CAPTION);
     return;
@@ -129,15 +130,18 @@ export function menuAwardStatistics(): void {
 }
 
 function awardStatistics(workbook: Spreadsheet): void {
-  const sheet = workbook.getSheetByName(SHEET_NAMES.awards);
-  if (sheet === null) {
-    alertUser(noRegisterMessage(STATISTICS_CAPTION), STATISTICS_CAPTION);
+  const grids = readGrids(workbook, [SHEET_NAMES.settings, SHEET_NAMES.awards]);
+  const awardsGrid = grids[SHEET_NAMES.awards];
+  const check = checkInputs('statistics', grids);
+  if (!check.ok || awardsGrid === undefined) {
+    // The previous statistics sheet stays as it was.
+    alertUser(check.ok ? noRegisterMessage(STATISTICS_CAPTION) : check.message, STATISTICS_CAPTION);
     return;
   }
-  const settingsGrid = readGrids(workbook, [SHEET_NAMES.settings])[SHEET_NAMES.settings];
+  const settingsGrid = grids[SHEET_NAMES.settings];
   const defaultYear =
     settingsGrid === undefined ? undefined : readSettings(settingsGrid).value?.year;
-  const register = readAwards(readGrid(sheet), defaultYear === undefined ? {} : { defaultYear });
+  const register = readAwards(awardsGrid, defaultYear === undefined ? {} : { defaultYear });
   const time = Utilities.formatDate(new Date(), workbook.getSpreadsheetTimeZone(), TIME_PATTERN);
   const block = awardStatisticsBlock(countAwards(register.value), {
     time,

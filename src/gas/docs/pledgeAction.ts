@@ -45,6 +45,7 @@ import {
 import { runMenuAction } from '../lock';
 import { alertUser, errorMessage, toast } from '../notify';
 import { readGrids } from '../workbook';
+import { checkInputs } from '../../core/validation/inputs';
 import { applyMergePlanById, readDocShape } from './merge';
 import {
   ensureTemplatesIn,
@@ -116,6 +117,11 @@ function createPledge(workbook: Spreadsheet): void {
     SHEET_NAMES.units,
     SHEET_NAMES.criteria,
   ]);
+  const check = checkInputs('pledge', grids);
+  if (!check.ok) {
+    alertUser(check.message, CAPTION);
+    return;
+  }
   const prep = preparePledge(grids, today());
   const lines = prep.problems.map((p) => p.message);
   const settingsGrid = grids[SHEET_NAMES.settings];

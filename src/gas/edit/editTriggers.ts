@@ -31,6 +31,7 @@ import { MENU } from '../menuDefinition';
 import { TOAST_TITLE, alertUser } from '../notify';
 import { flagRankingStale } from '../ranking/stale';
 import { isRankingInput } from '../../core/ranking/rankingSheet';
+import { settingRowAffectsRanking } from '../../core/ranking/rankWorkbook';
 import { activeWorkbook, readGrid } from '../workbook';
 import {
   appendAudit,
@@ -117,7 +118,18 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   }
   const message = editToast(check);
   if (message !== undefined) workbook.toast(message, TOAST_TITLE, EDIT_TOAST_SECONDS);
-  if (isRankingInput(name)) flagStale(workbook);
+  if (editChangesRanking(name, rows)) flagStale(workbook);
+}
+
+/**
+ * Only an edit that can change a ranking flags it stale (issue 10, Build 7): on Cấu hình, rows
+ * that say where documents go (templates, folder, certificate mode) are left out, as they are
+ * of the ranking's fingerprint. `rows` are the edited rows in full; unknown rows count.
+ */
+function editChangesRanking(name: string, rows: readonly unknown[][] | undefined): boolean {
+  if (!isRankingInput(name)) return false;
+  if (name !== SHEET_NAMES.settings || rows === undefined) return true;
+  return rows.some((row) => settingRowAffectsRanking(row));
 }
 
 function optionalGrid<K extends string>(
@@ -183,7 +195,11 @@ export function onEditAudit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const who = user.trim() === '' ? whoCouldEdit(workbook, sheet, range, refused) : undefined;
   appendAudit(workbook, who === undefined ? entry : { ...entry, who });
   // This trigger runs with its creator's rights, so it can flag a ranking the editor could not.
-  if (isRankingInput(name)) flagStale(workbook);
+  const settingsRows =
+    name === SHEET_NAMES.settings
+      ? sheet.getRange(range.getRow(), 1, numRows, sheet.getLastColumn()).getValues()
+      : undefined;
+  if (editChangesRanking(name, settingsRows)) flagStale(workbook);
 }
 
 /** Where the editor is hidden: whose row it was, and so who could have typed there. */

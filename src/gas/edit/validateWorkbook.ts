@@ -11,7 +11,7 @@ import {
   reportSummary,
 } from '../../core/edit/report';
 import { NUMBER_FORMATS } from '../../core/layout/columns';
-import { validateWorkbook } from '../../core/validation/workbook';
+import { checkWorkbook } from '../../core/validation/inputs';
 import { runLocked } from '../lock';
 import { toast } from '../notify';
 import { activeWorkbook, readGrids } from '../workbook';
@@ -32,7 +32,7 @@ export function menuValidate(): void {
   runLocked(menuCaption('menuValidate'), () => {
     const workbook = activeWorkbook();
     // Compute first: every sheet read once, nothing written until the findings are known.
-    const findings = validateWorkbook(readGrids(workbook, CHECKED_SHEETS));
+    const findings = checkWorkbook(readGrids(workbook, CHECKED_SHEETS));
     // The report is plain text (below): Sheets parses nothing there, so values go as they are.
     const rows = reportRows(findings);
 

@@ -45,6 +45,8 @@ function rankNow(workbook: Spreadsheet): void {
   const grids = readGrids(workbook, RANKING_INPUT_SHEETS);
   const ranking = rankWorkbook(grids);
   if (!ranking.ok) {
+    // The previous ranking stays as written, flagged: it no longer matches the sheets.
+    flagRankingStale(workbook);
     alertUser(ranking.message, CAPTION);
     return;
   }

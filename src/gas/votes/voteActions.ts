@@ -65,7 +65,7 @@ type BallotDraft =
 /** Reads the ranking inputs and Bình xét once and plans the ballot rows; writes nothing. */
 function draftBallots(workbook: Spreadsheet): BallotDraft {
   const grids = readGrids(workbook, [...RANKING_INPUT_SHEETS, SHEET_NAMES.votes]);
-  const ranking = rankWorkbook(grids);
+  const ranking = rankWorkbook(grids, 'prepareBallots');
   if (!ranking.ok) return { ok: false, message: ranking.message };
   const stored = PropertiesService.getDocumentProperties().getProperty(
     RANKING_PROPERTY_KEYS.fingerprint,

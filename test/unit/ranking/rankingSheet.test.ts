@@ -9,6 +9,7 @@ import {
   rankingSheetBlock,
 } from '../../../src/core/ranking/rankingSheet';
 import { rankWorkbook } from '../../../src/core/ranking/rankWorkbook';
+import { readWorkbook } from '../../../src/core/validation/workbook';
 import { matrixLayout } from '../../../src/core/layout/matrix';
 import { headerValues } from '../../../src/core/layout/columns';
 import { CRITERIA_LAYOUT, UNITS_LAYOUT } from '../../../src/core/layout/tables';
@@ -106,7 +107,8 @@ describe('matrixLocator', () => {
   const settings = ClusterSettingsSchema.parse(SAMPLE_SETTINGS);
   const unitsGrid = [headerValues(UNITS_LAYOUT), ...SAMPLE_UNIT_ROWS];
   const criteriaGrid = [headerValues(CRITERIA_LAYOUT), ...SAMPLE_CRITERIA_ROWS];
-  const ranking = rankWorkbook({
+  // The registry alone (no score sheets): read it, as the ranking would, without ranking.
+  const { units, tree } = readWorkbook({
     [SHEET_NAMES.settings]: [
       SETTINGS_TABLE.columns.map((c) => c.header),
       ...settingsGrid(settings),
@@ -114,8 +116,6 @@ describe('matrixLocator', () => {
     [SHEET_NAMES.units]: unitsGrid,
     [SHEET_NAMES.criteria]: criteriaGrid,
   });
-  if (!ranking.ok) throw new Error(ranking.message);
-  const { units, tree } = ranking.readout;
   const layout = matrixLayout(units, tree);
 
   it('follows the layout when the grid is as set up', () => {
@@ -161,7 +161,7 @@ describe('rankWorkbook', () => {
       [SHEET_NAMES.criteria]: [headerValues(CRITERIA_LAYOUT), ...SAMPLE_CRITERIA_ROWS],
     });
     expect(noUnits.ok).toBe(false);
-    if (!noUnits.ok) expect(noUnits.message).toContain('chưa có đơn vị nào');
+    if (!noUnits.ok) expect(noUnits.message).toContain('chưa nhập các đơn vị của cụm');
   });
 
   it('fingerprints only the input sheets', () => {

@@ -66,6 +66,8 @@ describe('readCriteria', () => {
       'not-a-number@G19',
       'below-zero@G20',
       'unknown-criterion@D17',
+      // The first occurrence of a duplicate is reported too (issue 10, Build 3).
+      'duplicate-code@C3',
     ]);
     expect(value.criteria.filter((c) => c.code === 'I.1')).toHaveLength(1);
     // An unknown parent is dropped, not the criterion.

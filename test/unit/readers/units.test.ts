@@ -87,8 +87,10 @@ describe('readUnits', () => {
     const grid = unitsGrid();
     grid.push(['bd', 'Ba Đình mới', '', '', '', '', '', '']);
     const { value, findings } = readUnits(grid);
-    expect(codes(findings)).toEqual(['duplicate-code@A8']);
+    // Both rows involved are reported (issue 10, Build 3), each naming the other.
+    expect(codes(findings)).toEqual(['duplicate-code@A8', 'duplicate-code@A2']);
     expect(findings[0]?.message).toBe('Trang "Đơn vị", ô A8: mã "bd" bị trùng với ô A2.');
+    expect(findings[1]?.message).toBe('Trang "Đơn vị", ô A2: mã "BD" bị trùng với ô A8.');
     expect(value.filter((u) => u.code.toLowerCase() === 'bd')).toHaveLength(1);
   });
 

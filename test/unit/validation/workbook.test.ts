@@ -61,10 +61,13 @@ describe('validateWorkbook', () => {
     (verified[2] as unknown[])[3] = 'Chưa'; // D3
     const findings = validateWorkbook(grids);
     expect(codes(findings)).toEqual([
+      // Duplicates on every row involved (issue 10, Build 3): the first occurrence too.
+      'Đơn vị!A3 duplicate-code',
       'Đơn vị!G4 invalid-email',
       'Đơn vị!A8 duplicate-code',
       'Đơn vị!G8 invalid-email',
       'Tiêu chí!G2 group-max-mismatch',
+      'Tiêu chí!C11 duplicate-code',
       'Tiêu chí!C16 duplicate-code',
       'Tiêu chí!A17 invalid-value',
       // V.1 is a criterion too (its group is reported above), so the matrices lack its column.
@@ -74,12 +77,12 @@ describe('validateWorkbook', () => {
       'Thẩm định!N1 header-missing',
       'Thẩm định!D3 not-pass-fail',
     ]);
-    const mismatch = findings[3];
+    const mismatch = findings[4];
     expect(mismatch?.severity).toBe('warning');
     expect(mismatch?.message).toBe(
       'Trang "Tiêu chí", ô G2: tổng điểm tối đa của các tiêu chí trong nhóm "I. Thực hiện nhiệm vụ chính trị" là 60, khác điểm tối đa của nhóm là 65.',
     );
-    expect(findings[8]?.message).toBe('Trang "Tự chấm", ô E7: "bốn mươi" không phải là số.');
+    expect(findings[10]?.message).toBe('Trang "Tự chấm", ô E7: "bốn mươi" không phải là số.');
     for (const f of findings) expect(FindingSchema.safeParse(f).success).toBe(true);
   });
 
@@ -110,7 +113,9 @@ describe('validateWorkbook', () => {
       'Đơn vị!A1 required-missing',
       'Tiêu chí!A1 required-missing',
     ]);
-    expect(findings[1]?.message).toContain('trang tính "Đơn vị"');
+    expect(findings[1]?.message).toContain('Không thấy trang "Đơn vị"');
+    // The menu item's real caption: "Thiết lập bảng tính" does not exist (issue 10).
+    expect(findings[1]?.message).toContain('«Khởi tạo / cập nhật bảng tính»');
   });
 
   it('never throws on arbitrary grids in any sheet', () => {
