@@ -73,7 +73,11 @@ interface Table {
   host: LocalHost;
 }
 
-function rank(byUnit: Record<string, Scores>, settings: Partial<ClusterSettingsInput> = {}): Table {
+function rank(
+  byUnit: Record<string, Scores>,
+  settings: Partial<ClusterSettingsInput> = {},
+  verified: Record<string, Record<string, SampleScore>> = {},
+): Table {
   const host = newHost();
   const codes = Object.keys(byUnit);
   const unitRows = codes.map((code, i) => [
@@ -101,6 +105,8 @@ function rank(byUnit: Record<string, Scores>, settings: Partial<ClusterSettingsI
   const units = readUnits([headerValues(UNITS_LAYOUT), ...unitRows]).value;
   const tree = readCriteria([headerValues(CRITERIA_LAYOUT), ...CRITERIA_ROWS]).value;
   typeScores(host, SHEET_NAMES.selfScores, self, units, tree);
+  if (Object.keys(verified).length > 0)
+    typeScores(host, SHEET_NAMES.verifiedScores, verified, units, tree);
   host.open();
   const run = host.clickMenu('Tính xếp hạng');
   expect(run.status).toBe('ok');
@@ -228,6 +234,16 @@ describe('Quy tắc tính điểm và xếp hạng (HUONG_DAN.md), qua build/Cod
       [1, 'U2'],
     ]);
     expect(String(host.spreadsheet.valueAt(`${X}!D1`))).toContain('không dùng tiêu chí phụ');
+  });
+
+  it('Mỗi ô (một đơn vị × một tiêu chí) lấy điểm theo thứ tự: điểm thẩm định nếu có; nếu không, điểm chấm chéo; nếu không, điểm tự chấm', () => {
+    // U1 scores A 50 and B.1 9 itself; the head verifies A only (45): per cell, U1 has 45 for A
+    // and keeps its own 9 for B.1 → 45 + 9 + 10 + 30 = 94. U2's row is not verified at all.
+    const t = rank({ U1: { a: 50, b1: 9 }, U2: { a: 40 } }, {}, { U1: { A: 45 } });
+    expect(pick(t, 'Mã đơn vị', 'Tổng điểm')).toEqual([
+      ['U1', 94],
+      ['U2', 90],
+    ]);
   });
 
   it('Vượt chỉ tiêu được cộng theo tỷ lệ: (thực hiện ÷ chỉ tiêu − 1) × 100 × điểm mỗi 1 %, không quá mức trần', () => {

@@ -34,7 +34,7 @@ describe('Để trống "Thứ tự ưu tiên khi bằng điểm": không dùng 
 
   it('Xếp hạng says which chain it used, and that none was used', () => {
     expect(tieBreakChainText({ tieBreak: [] })).toMatch(/không/i);
-    expect(tieBreakChainText({ tieBreak: ['fewerPenalties'] })).not.toBe(
+    expect(tieBreakChainText({ tieBreak: [{ kind: 'fewerPenalty' }] })).not.toBe(
       tieBreakChainText({ tieBreak: [] }),
     );
   });
