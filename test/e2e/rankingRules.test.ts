@@ -6,7 +6,7 @@
 import type { LocalHost } from '../../local/host';
 import { SHEET_NAMES } from '../../src/core/layout/sheets';
 import { headerValues } from '../../src/core/layout/columns';
-import { CRITERIA_LAYOUT, UNITS_LAYOUT } from '../../src/core/layout/tables';
+import { CRITERIA_LAYOUT, CROSS_SCORES_LAYOUT, UNITS_LAYOUT } from '../../src/core/layout/tables';
 import { readCriteria } from '../../src/core/readers/criteria';
 import { readUnits } from '../../src/core/readers/units';
 import type { ClusterSettingsInput } from '../../src/core/model/settings';
@@ -77,6 +77,7 @@ function rank(
   byUnit: Record<string, Scores>,
   settings: Partial<ClusterSettingsInput> = {},
   verified: Record<string, Record<string, SampleScore>> = {},
+  cross: readonly (readonly [string, string, string, number])[] = [],
 ): Table {
   const host = newHost();
   const codes = Object.keys(byUnit);
@@ -107,6 +108,11 @@ function rank(
   typeScores(host, SHEET_NAMES.selfScores, self, units, tree);
   if (Object.keys(verified).length > 0)
     typeScores(host, SHEET_NAMES.verifiedScores, verified, units, tree);
+  if (cross.length > 0 || settings.useCrossScores === true)
+    paste(host, SHEET_NAMES.crossScores, 1, 1, [
+      headerValues(CROSS_SCORES_LAYOUT).slice(0, 4),
+      ...cross.map((r) => [...r]),
+    ]);
   host.open();
   const run = host.clickMenu('Tính xếp hạng');
   expect(run.status).toBe('ok');
@@ -243,6 +249,62 @@ describe('Quy tắc tính điểm và xếp hạng (HUONG_DAN.md), qua build/Cod
     expect(pick(t, 'Mã đơn vị', 'Tổng điểm')).toEqual([
       ['U1', 94],
       ['U2', 90],
+    ]);
+  });
+
+  it('Điểm chấm chéo được tổng hợp bằng trung bình cộng điểm của các đơn vị chấm, tính theo điểm của từng người chấm', () => {
+    // U1 scores A 50 itself; U2, U3, U4 score it 40, 45, 47 → 44 replaces 50 (cross before self).
+    const t = rank(
+      { U1: { a: 50 }, U2: { a: 40 }, U3: { a: 40 }, U4: { a: 40 } },
+      { useCrossScores: true },
+      {},
+      [
+        ['U2', 'U1', 'A', 40],
+        ['U3', 'U1', 'A', 45],
+        ['U4', 'U1', 'A', 47],
+      ],
+    );
+    expect(pick(t, 'Mã đơn vị', 'Tổng điểm')[0]).toEqual(['U1', 94]);
+  });
+
+  it('"Bỏ điểm cao nhất và thấp nhất" chỉ bỏ khi có ít nhất 3 điểm chấm chéo; với 1 hoặc 2 điểm thì lấy trung bình cộng của tất cả', () => {
+    // U1: 30, 40, 44, 48, 50 → 50 and 30 dropped → 44. U2: only 40 and 48 → both kept → 44.
+    const t = rank(
+      {
+        U1: { a: 50 },
+        U2: { a: 50 },
+        U3: { a: 40 },
+        U4: { a: 40 },
+        U5: { a: 40 },
+        U6: { a: 40 },
+      },
+      { useCrossScores: true, crossAggregation: { method: 'trimmedMean', drop: 1 } },
+      {},
+      [
+        ['U2', 'U1', 'A', 30],
+        ['U3', 'U1', 'A', 40],
+        ['U4', 'U1', 'A', 44],
+        ['U5', 'U1', 'A', 48],
+        ['U6', 'U1', 'A', 50],
+        ['U3', 'U2', 'A', 40],
+        ['U4', 'U2', 'A', 48],
+      ],
+    );
+    const totals = Object.fromEntries(pick(t, 'Mã đơn vị', 'Tổng điểm').map(([c, v]) => [c, v]));
+    expect([totals.U1, totals.U2]).toEqual([94, 94]);
+  });
+
+  it('Tỷ lệ thuận: điểm tối đa × tỷ lệ, không quá điểm tối đa', () => {
+    // C is worth 30: 720 of 900 → 30 × 0,8 = 24 → U1 50 + 20 + 24 = 94.
+    const t = rank({ U1: { a: 50, c: { target: 900, actual: 720 } }, U2: { a: 40 } });
+    expect(pick(t, 'Mã đơn vị', 'Tổng điểm')[0]).toEqual(['U1', 94]);
+  });
+
+  it('Ô điểm thưởng, điểm trừ để trống được tính 0', () => {
+    const t = rank({ U1: { a: 50, t1: '', p: '' }, U2: { a: 40, t1: 1, p: 2 } });
+    expect(pick(t, 'Mã đơn vị', 'Tổng điểm')).toEqual([
+      ['U1', 100],
+      ['U2', 89],
     ]);
   });
 
