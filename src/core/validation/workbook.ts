@@ -79,6 +79,21 @@ export function compareFindings(a: Finding, b: Finding): number {
   return pa.row - pb.row || pa.column - pb.column || compareStrings(a.code, b.code);
 }
 
+/** One finding per sheet, cell and code, in reading order: two sources never count it twice. */
+export function mergeFindings(...lists: readonly (readonly Finding[])[]): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const list of lists) {
+    for (const f of list) {
+      const key = `${f.sheet}\u0000${f.cell}\u0000${f.code}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(f);
+    }
+  }
+  return out.sort(compareFindings);
+}
+
 /** Group maxima against their criteria, and parents against their sub-criteria (warnings). */
 function treeConsistency(
   tree: CriteriaTree,

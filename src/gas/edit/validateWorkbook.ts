@@ -1,17 +1,19 @@
 /**
  * "Kiểm tra dữ liệu": reads every input sheet once, checks the whole workbook with the core,
  * writes every finding (sheet, cell, severity, message, value) to the report sheet in one
- * setValues, and puts the cursor on the first finding's cell.
+ * setValues with the time it was made beside it, and puts the cursor on the first finding's cell.
  */
 import { CHECKED_SHEETS } from '../../core/edit/editCheck';
 import {
   REPORT_COLUMNS,
+  REPORT_STAMP_COLUMN,
   VALIDATION_REPORT_SHEET,
   reportRows,
+  reportStamp,
   reportSummary,
 } from '../../core/edit/report';
 import { NUMBER_FORMATS } from '../../core/layout/columns';
-import { checkWorkbook } from '../../core/validation/inputs';
+import { scoringProblems, checkWorkbook } from '../../core/validation/problems';
 import { runLocked } from '../lock';
 import { toast } from '../notify';
 import { activeWorkbook, readGrids } from '../workbook';
@@ -19,6 +21,9 @@ import { menuCaption } from './editTriggers';
 import { requirePermission } from '../permissions';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Java SimpleDateFormat pattern of Utilities.formatDate, as the ranking's time. */
+const TIME_PATTERN = 'dd/MM/yyyy HH:mm';
 
 function reportSheet(workbook: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
   return (
@@ -33,6 +38,8 @@ export function menuValidate(): void {
     const workbook = activeWorkbook();
     // Compute first: every sheet read once, nothing written until the findings are known.
     const findings = checkWorkbook(readGrids(workbook, CHECKED_SHEETS));
+    const time = Utilities.formatDate(new Date(), workbook.getSpreadsheetTimeZone(), TIME_PATTERN);
+    const stamp = reportStamp(findings, time);
     // The report is plain text (below): Sheets parses nothing there, so values go as they are.
     const rows = reportRows(findings);
 
@@ -42,6 +49,9 @@ export function menuValidate(): void {
     // Text format: a value such as "9,5" or "05/01" stays exactly as the user typed it.
     block.setNumberFormat(NUMBER_FORMATS.text);
     block.setValues(rows);
+    const side = sheet.getRange(1, REPORT_STAMP_COLUMN, stamp.length, 2);
+    side.setNumberFormat(NUMBER_FORMATS.text);
+    side.setValues(stamp);
     sheet.getRange(1, 1, 1, REPORT_COLUMNS.length).setFontWeight('bold');
     sheet.setFrozenRows(1);
     REPORT_COLUMNS.forEach((c, i) => sheet.setColumnWidth(i + 1, c.width));
@@ -50,6 +60,6 @@ export function menuValidate(): void {
     const target = first === undefined ? null : workbook.getSheetByName(first.sheet);
     if (first !== undefined && target !== null) target.getRange(first.cell).activate();
     else sheet.getRange(1, 1).activate();
-    toast(reportSummary(findings));
+    toast(reportSummary(findings, scoringProblems(findings)));
   });
 }
