@@ -88,7 +88,7 @@ describe('one truth about problems (issue 10, Build 2)', () => {
     expect(status).toContain(cleared?.[3]);
 
     const counted = label(rows);
-    expect(counted).toBe('1 lỗi, 2 cảnh báo');
+    expect(counted).toBe('1 lỗi, 1 cảnh báo');
     expect(status).toContain(`(${counted})`);
     expect(rankToast).toContain(`dữ liệu có ${counted} (xem Kiểm tra dữ liệu)`);
     expect(rankToast).not.toMatch(/\d+ lỗi dữ liệu/);

@@ -55,6 +55,23 @@ export function reportStamp(findings: readonly Finding[], time: string): string[
 }
 
 /**
+ * The whole report as one block from A1: the findings' rows (A–E), one blank column, and the
+ * stamp (G–H) on the first rows, so the sheet is written with a single setValues.
+ */
+export function reportBlock(findings: readonly Finding[], time: string): string[][] {
+  const rows = reportRows(findings);
+  const stamp = reportStamp(findings, time);
+  const width = REPORT_STAMP_COLUMN + 1;
+  const height = Math.max(rows.length, stamp.length);
+  return Array.from({ length: height }, (_, r) => {
+    const row = new Array<string>(width).fill('');
+    (rows[r] ?? []).forEach((v, c) => (row[c] = v));
+    (stamp[r] ?? []).forEach((v, c) => (row[REPORT_STAMP_COLUMN - 1 + c] = v));
+    return row;
+  });
+}
+
+/**
  * The toast after the check: counts, and where the cursor was put. `scoring` is the part of the
  * findings "Tính xếp hạng" reads; when it differs from the whole it is counted apart, so the
  * toast shows the very counts the ranking's status line shows.

@@ -8,8 +8,7 @@ import {
   REPORT_COLUMNS,
   REPORT_STAMP_COLUMN,
   VALIDATION_REPORT_SHEET,
-  reportRows,
-  reportStamp,
+  reportBlock,
   reportSummary,
 } from '../../core/edit/report';
 import { NUMBER_FORMATS } from '../../core/layout/columns';
@@ -39,22 +38,20 @@ export function menuValidate(): void {
     // Compute first: every sheet read once, nothing written until the findings are known.
     const findings = checkWorkbook(readGrids(workbook, CHECKED_SHEETS));
     const time = Utilities.formatDate(new Date(), workbook.getSpreadsheetTimeZone(), TIME_PATTERN);
-    const stamp = reportStamp(findings, time);
+
     // The report is plain text (below): Sheets parses nothing there, so values go as they are.
-    const rows = reportRows(findings);
+    const rows = reportBlock(findings, time);
 
     const sheet = reportSheet(workbook);
     sheet.clear();
-    const block = sheet.getRange(1, 1, rows.length, REPORT_COLUMNS.length);
+    const block = sheet.getRange(1, 1, rows.length, rows[0]?.length ?? REPORT_COLUMNS.length);
     // Text format: a value such as "9,5" or "05/01" stays exactly as the user typed it.
     block.setNumberFormat(NUMBER_FORMATS.text);
     block.setValues(rows);
-    const side = sheet.getRange(1, REPORT_STAMP_COLUMN, stamp.length, 2);
-    side.setNumberFormat(NUMBER_FORMATS.text);
-    side.setValues(stamp);
     sheet.getRange(1, 1, 1, REPORT_COLUMNS.length).setFontWeight('bold');
     sheet.setFrozenRows(1);
     REPORT_COLUMNS.forEach((c, i) => sheet.setColumnWidth(i + 1, c.width));
+    sheet.setColumnWidth(REPORT_STAMP_COLUMN, 140);
 
     const first = findings[0];
     const target = first === undefined ? null : workbook.getSheetByName(first.sheet);
