@@ -23,6 +23,8 @@ import {
   type RankingSummary,
 } from './computeRanking';
 import { tieBreakPhrase } from './rank';
+import { findingsLabel } from '../validation/counts';
+import { mergeFindings } from '../validation/workbook';
 
 /** Named range on the status cell: the stale flag (onEdit) writes there without knowing the layout. */
 export const RANKING_STATUS_RANGE_NAME = 'thidua_ranking_status';
@@ -130,7 +132,7 @@ export function rankingProblems(
   inputFindings: readonly Finding[],
   result: RankingResult,
 ): Finding[] {
-  return [...inputFindings, ...result.findings];
+  return mergeFindings(inputFindings, result.findings);
 }
 
 /** What the ranking did with missing scores, as the findings line says it ('' when none). */
@@ -154,20 +156,23 @@ export function missingScoresText(summary: RankingSummary): string {
 export function findingsLine(problems: readonly Finding[], summary?: RankingSummary): string {
   const missing = summary ? missingScoresText(summary) : '';
   if (problems.length === 0) return missing === '' ? 'Không có lỗi dữ liệu.' : `${missing}.`;
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  const warnings = problems.length - errors;
-  const kinds = [
-    errors > 0 ? `${formatNumberVi(errors)} lỗi` : '',
-    warnings > 0 ? `${formatNumberVi(warnings)} cảnh báo` : '',
-  ]
-    .filter((s) => s !== '')
-    .join(', ');
+  const kinds = findingsLabel(problems);
   const first = problems[0]?.message ?? '';
   return (
     `${FINDINGS_PREFIX}${formatNumberVi(problems.length)} vấn đề trong dữ liệu (${kinds}); ` +
     (missing === '' ? '' : `${missing}. `) +
     `Xem chi tiết: menu Thi đua › Kiểm tra dữ liệu. Vấn đề đầu tiên: ${first}`
   );
+}
+
+/**
+ * The toast after a ranking: the summary, then the problems counted and named as the status
+ * line and "Kiểm tra dữ liệu" name them ("1 lỗi, 2 cảnh báo"), never every problem as an error.
+ */
+export function rankingToast(result: RankingResult, problems: readonly Finding[]): string {
+  const text = toastText({ ...result.summary, findings: 0 });
+  if (problems.length === 0 || result.summary.units === 0) return text;
+  return `${text.replace(/\.$/, '')}; dữ liệu có ${findingsLabel(problems)} (xem Kiểm tra dữ liệu).`;
 }
 
 /** Which tie-break chain the ranking used (issue 14, rule 5), for the title row. */
@@ -298,7 +303,7 @@ export function rankingSheetBlock(
     statusCell: { row: R.status, column: RANKING_STATUS_VALUE_COLUMN },
     rules,
     ...(chart ? { chart } : {}),
-    toast: toastText({ ...result.summary, findings: problems.length }),
+    toast: rankingToast(result, problems),
   };
 }
 

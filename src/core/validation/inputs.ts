@@ -208,12 +208,3 @@ export function structureFindings(grids: WorkbookGrids, readout: WorkbookReadout
   }
   return extra;
 }
-
-/**
- * "Kiểm tra dữ liệu": every finding of the sheets plus the structural ones the ranking refuses on,
- * in reading order.
- */
-export function checkWorkbook(grids: WorkbookGrids): Finding[] {
-  const readout = readWorkbook(grids);
-  return [...readout.findings, ...structureFindings(grids, readout)].sort(compareFindings);
-}

@@ -79,6 +79,31 @@ export function compareFindings(a: Finding, b: Finding): number {
   return pa.row - pb.row || pa.column - pb.column || compareStrings(a.code, b.code);
 }
 
+/**
+ * One finding per sheet, cell and code, in reading order: two sources never count it twice. A
+ * cell already reported for its value (not a number, above the maximum…) is not reported again
+ * as "chưa có điểm": the ranking sees no score there, but the user has one problem to fix.
+ */
+export function mergeFindings(...lists: readonly (readonly Finding[])[]): Finding[] {
+  const seen = new Set<string>();
+  const reportedCells = new Set<string>();
+  for (const list of lists) {
+    for (const f of list)
+      if (f.code !== 'score-missing') reportedCells.add(`${f.sheet}\u0000${f.cell}`);
+  }
+  const out: Finding[] = [];
+  for (const list of lists) {
+    for (const f of list) {
+      const key = `${f.sheet}\u0000${f.cell}\u0000${f.code}`;
+      if (seen.has(key)) continue;
+      if (f.code === 'score-missing' && reportedCells.has(`${f.sheet}\u0000${f.cell}`)) continue;
+      seen.add(key);
+      out.push(f);
+    }
+  }
+  return out.sort(compareFindings);
+}
+
 /** Group maxima against their criteria, and parents against their sub-criteria (warnings). */
 function treeConsistency(
   tree: CriteriaTree,
