@@ -269,7 +269,9 @@ describe('Tính xếp hạng (e2e)', () => {
     expect(classes.filter((c) => c.endsWith('(tạm tính)')).length).toBeGreaterThanOrEqual(3);
     // Incomplete units are never proposed: BD keeps the flag, nobody else has a complete lead.
     expect(column(host, 'Đề nghị khen thưởng')[0]).toBe('Cờ thi đua');
-    expect(host.spreadsheet.toasts.at(-1)?.msg).toMatch(/\d+ lỗi dữ liệu \(xem Kiểm tra dữ liệu\)/);
+    expect(host.spreadsheet.toasts.at(-1)?.msg).toMatch(
+      /dữ liệu có \d+ lỗi, \d+ cảnh báo \(xem Kiểm tra dữ liệu\)/,
+    );
   });
 
   it('keeps its table where set-up recognises the sheet: set-up after a ranking adopts it intact', () => {

@@ -9,11 +9,14 @@ import {
   SHEET_IDS_PROPERTY,
   planSetup,
   setupSummary,
+  headerFindingsOf,
   setupToast,
 } from '../../core/setup';
 import { runLocked } from '../lock';
 import { alertUser, errorMessage, toast } from '../notify';
-import { activeWorkbook } from '../workbook';
+import { activeWorkbook, readGrids } from '../workbook';
+import { checkWorkbook } from '../../core/validation/problems';
+import { CHECKED_SHEETS } from '../../core/edit/editCheck';
 import { ensureDefaultTemplates } from '../docs/templates';
 import { captionOf } from '../menuDefinition';
 import { checkCaller, readCaller } from '../permissions';
@@ -55,9 +58,11 @@ export function menuSetup(): void {
     });
     const locale = applyLocale(ss, caller);
     const templates = defaultTemplatesSummary(ss);
-    toast(setupToast(plan.report, applied));
+    // What the check would say of the headers now: set-up claims "đúng cấu trúc" only if true.
+    const headers = headerFindingsOf(checkWorkbook(readGrids(ss, CHECKED_SHEETS)));
+    toast(setupToast(plan.report, applied, headers));
     alertUser(
-      [setupSummary(plan.report, applied), ...applied.messages, locale, templates]
+      [setupSummary(plan.report, applied, headers), ...applied.messages, locale, templates]
         .filter((t) => t !== '')
         .join('\n\n'),
       SETUP_CAPTION,
