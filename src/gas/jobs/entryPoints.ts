@@ -19,7 +19,8 @@ const CAPTIONS: ReadonlyMap<string, string> = new Map([
 
 /** Time-driven trigger made by the runner: continues the current job. */
 export function jobContinue(): void {
-  continueJob(HANDLERS);
+  // The budget counts from the execution's start, before the lock wait.
+  continueJob(HANDLERS, { startedMs: Date.now() });
 }
 
 /** "Hủy tác vụ". */

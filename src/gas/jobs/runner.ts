@@ -17,6 +17,7 @@ import {
   CONTINUE_AFTER_MS,
   DEFAULT_BUDGET_MS,
   DEFAULT_MAX_CHUNK,
+  MAX_STALLED_EXECUTIONS,
   MAX_TRANSIENT_EXECUTIONS,
   MAX_TRIES_PER_EXECUTION,
   QUOTA_PROBE_MS,
@@ -30,6 +31,8 @@ import {
   nextChunkSize,
   nextQuotaProbeMs,
   parseJob,
+  stallVerdict,
+  stalledKey,
   serializeJob,
   updatedMsPerItem,
   type JobRecord,
@@ -89,11 +92,22 @@ export interface JobHandler<Ctx, Item extends JobItem> {
   checkpoint(results: readonly ItemResult<Item>[], ctx: Ctx, job: JobRecord): void;
   /** Shows the job's final state (done, cancelled, paused at a quota) where its progress shows. */
   settled?(ctx: Ctx, job: JobRecord): void;
+  /**
+   * The pending items regrouped so none stands for more than `maxWeight` rows (an item that could
+   * not finish within one execution is split; stall.ts). Later executions' prepare sees the cap
+   * in job.maxWeight and the reason in job.notice. Without it, such an item is marked failed.
+   */
+  split?(items: readonly Item[], maxWeight: number, ctx: Ctx, job: JobRecord): Item[];
 }
 
 export type RunOptions = {
   readonly budgetMs?: number;
   readonly maxChunk?: number;
+  /**
+   * When the execution began (its entry point): the budget counts from here, so the time the
+   * lock wait and a menu's checks took is not granted again. Default: when the runner was called.
+   */
+  readonly startedMs?: number;
 };
 
 // ------------------------------------------------------------------ record and trigger
@@ -157,7 +171,7 @@ export function progressText(job: JobRecord, caption: string): string {
         `chương trình thử lại khoảng ${String(QUOTA_PROBE_MS / 60_000)} phút một lần và tự chạy tiếp khi được. Hiện có ${counts}.`
       );
     case 'done':
-      return `«${caption}» đã hoàn thành: ${counts}.`;
+      return `«${caption}» đã hoàn thành: ${counts}.${job.notice === '' ? '' : ` ${job.notice}`}`;
     case 'cancelled':
       return `«${caption}» đã hủy: ${counts}; các dòng chưa làm vẫn ở trạng thái chờ.`;
   }
@@ -196,7 +210,8 @@ function execute<Ctx, Item extends JobItem>(
   start: JobRecord,
   options: RunOptions,
 ): Report {
-  const startedMs = Date.now();
+  const startedMs = options.startedMs ?? Date.now();
+  const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
   let job: JobRecord = { ...start, attempts: start.attempts + 1 };
   // A trigger exists before any work, so a killed execution is still continued.
   scheduleContinuation(7 * 60_000);
@@ -225,10 +240,66 @@ function execute<Ctx, Item extends JobItem>(
     };
   }
 
+  // The item the previous execution was making when it ended: one more stall for it.
+  const stalls = new Map(Object.entries(job.stalls));
+  const stalled = stalledKey(start.inflight, new Set(items.map((i) => i.outputKey)));
+  if (stalled !== null) {
+    stalls.set(stalled, (stalls.get(stalled) ?? 0) + 1);
+    // Saved before the item is taken again: a second kill must still count.
+    job = saveJob({ ...job, stalls: Object.fromEntries(stalls) });
+  }
+
+  /** Splits or fails the next item while it cannot finish within one execution. */
+  const settleHead = (): void => {
+    for (let head = items[0]; head !== undefined; head = items[0]) {
+      const weight = head.weight ?? 1;
+      const stallCount = stalls.get(head.outputKey) ?? 0;
+      const verdict = stallVerdict({
+        stalls: stallCount,
+        weight,
+        msPerUnit: job.msPerItem,
+        budgetMs,
+      });
+      if (verdict.kind === 'go') return;
+      stalls.delete(head.outputKey);
+      if (verdict.kind === 'split' && handler.split !== undefined) {
+        const capped: JobRecord = { ...job, maxWeight: verdict.maxWeight, notice: verdict.message };
+        const regrouped = handler.split(items, verdict.maxWeight, ctx, capped);
+        if ((regrouped[0]?.weight ?? 1) < weight) {
+          items = regrouped;
+          job = saveJob({ ...capped, stalls: Object.fromEntries(stalls) });
+          toast(verdict.message, 10);
+          continue;
+        }
+      }
+      // No split possible: the item fails, with why (as a single item would).
+      const single = stallVerdict({
+        stalls: Math.max(stallCount, MAX_STALLED_EXECUTIONS),
+        weight: 1,
+        msPerUnit: 0,
+        budgetMs,
+      });
+      const message =
+        verdict.kind === 'fail' || single.kind === 'go' ? verdict.message : single.message;
+      const failed: ItemResult<Item>[] = [{ item: head, outcome: { kind: 'failed', message } }];
+      handler.checkpoint(failed, ctx, job);
+      job = count(job, failed);
+      job = saveJob({
+        ...job,
+        cursor: job.cursor + 1,
+        lastError: message,
+        stalls: Object.fromEntries(stalls),
+      });
+      items = items.slice(1);
+    }
+  };
+
   let quota: string | null = null;
   let transient = false;
   let doneThisExecution = 0;
   while (items.length > 0) {
+    settleHead();
+    if (items.length === 0) break;
     const stored = loadJob();
     if (stored !== null && stored.id === job.id && stored.status === 'cancelled') {
       job = { ...job, status: 'cancelled' };
@@ -238,12 +309,21 @@ function execute<Ctx, Item extends JobItem>(
       weights: items.slice(0, options.maxChunk ?? DEFAULT_MAX_CHUNK).map((i) => i.weight ?? 1),
       startedMs,
       nowMs: Date.now(),
-      budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS,
+      budgetMs,
       msPerUnit: job.msPerItem,
       maxChunk: options.maxChunk,
       doneThisExecution,
     });
-    if (size === 0) break;
+    if (size === 0) {
+      // Nothing fitted a whole execution: counts as a stall of the next item, so an item that
+      // never fits is split or failed (stall.ts) instead of continued for ever.
+      const head = items[0];
+      if (doneThisExecution === 0 && head !== undefined) {
+        stalls.set(head.outputKey, (stalls.get(head.outputKey) ?? 0) + 1);
+        job = saveJob({ ...job, stalls: Object.fromEntries(stalls) });
+      }
+      break;
+    }
     const chunk = items.slice(0, size);
     job = saveJob({ ...job, inflight: chunk.map((i) => i.outputKey) });
     const chunkStart = Date.now();
@@ -282,9 +362,11 @@ function execute<Ctx, Item extends JobItem>(
     if (final.length > 0) handler.checkpoint(final, ctx, job);
     const made = final.filter((r) => r.outcome.kind === 'done').length;
     job = count(job, final);
+    for (const r of final) stalls.delete(r.item.outputKey);
     job = {
       ...job,
       retries: Object.fromEntries(retries),
+      stalls: Object.fromEntries(stalls),
       inflight: [],
       cursor: job.cursor + final.length,
       transientStreak: transient ? job.transientStreak + 1 : made > 0 ? 0 : job.transientStreak,
@@ -377,17 +459,30 @@ function withLock<T>(
   }
 }
 
+export type Began =
+  | {
+      readonly ok: true;
+      readonly params: Record<string, string>;
+      /** Rows the job will make (queued). */
+      readonly total: number;
+      /** Rows `begin` already marked failed or skipped: the job counts them as its own. */
+      readonly failed?: number;
+      readonly skipped?: number;
+      /** Said before the job's report (e.g. that only the selection is made, and how to do all). */
+      readonly notice?: string;
+    }
+  | { readonly ok: false; readonly message: string };
+
 /**
  * Starts a job from a menu. `begin` runs under the lock before the job record is made (e.g. marks
  * the chosen rows "Đang chờ"); it returns the job's params, or a message to stop with.
  */
 export function startJob<Ctx, Item extends JobItem>(
   handler: JobHandler<Ctx, Item>,
-  begin: (
-    id: string,
-  ) => { ok: true; params: Record<string, string>; total: number } | { ok: false; message: string },
+  begin: (id: string) => Began,
   options: RunOptions = {},
 ): JobRecord | undefined {
+  const started = { ...options, startedMs: options.startedMs ?? Date.now() };
   return withLock(
     handler.caption,
     () => {
@@ -413,10 +508,22 @@ export function startJob<Ctx, Item extends JobItem>(
         Session.getActiveUser().getEmail(),
       );
       // A previous job killed mid-chunk and then cancelled: its in-flight keys are still healed.
-      job = { ...job, total: began.total, inflight: previous?.inflight ?? [] };
+      const failed = began.failed ?? 0;
+      const skipped = began.skipped ?? 0;
+      // The final message counts what the rows show: rows refused at the start are the job's too.
+      job = {
+        ...job,
+        total: began.total + failed + skipped,
+        failed,
+        skipped,
+        inflight: previous?.inflight ?? [],
+      };
       job = saveJob(job);
-      const report = execute(handler, job, options);
-      alertUser(report.message, handler.caption);
+      const report = execute(handler, job, started);
+      alertUser(
+        began.notice === undefined ? report.message : `${began.notice}\n\n${report.message}`,
+        handler.caption,
+      );
       return report.job;
     },
     (message) => {
@@ -430,6 +537,7 @@ export function continueJob<Ctx, Item extends JobItem>(
   handlers: ReadonlyMap<string, JobHandler<Ctx, Item>>,
   options: RunOptions = {},
 ): JobRecord | undefined {
+  const started = { ...options, startedMs: options.startedMs ?? Date.now() };
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {
     // Someone else is writing: try again in a minute (the trigger that fired is replaced).
@@ -451,7 +559,7 @@ export function continueJob<Ctx, Item extends JobItem>(
       scheduleContinuation(job.resumeAfterMs - Date.now());
       return job;
     }
-    const report = execute(handler, { ...job, status: 'running' }, options);
+    const report = execute(handler, { ...job, status: 'running' }, started);
     toast(report.message, 10);
     console.log(report.message);
     return report.job;
