@@ -60,10 +60,9 @@ import {
   writeSettings,
 } from '../docs/templates';
 import { activeWorkbook, readGrid, readGrids, writeBlock } from '../workbook';
+import { startJob, type Began } from '../jobs/start';
 import {
-  startJob,
   progressText,
-  type Began,
   type ItemOutcome,
   type ItemResult,
   type JobHandler,

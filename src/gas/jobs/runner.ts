@@ -11,7 +11,9 @@
  * a daily quota → paused and probed every 1.5 h until Google restores it (24 h after the user's
  * first counted request, not at a fixed hour), said in a toast/alert; transient errors → continued
  * later with backoff. "Hủy tác vụ" marks the record cancelled and deletes the trigger; a running
- * execution sees it before its next chunk.
+ * execution sees it before its next chunk. An item that two executions left unfinished (killed at
+ * 6 minutes) is split or marked failed, never taken for ever (src/core/jobs/stall.ts). Where
+ * executions begin (menu start, trigger, cancel): ./start.ts.
  */
 import {
   CONTINUE_AFTER_MS,
@@ -25,9 +27,6 @@ import {
   classifyError,
   continuationDelayMs,
   errorText,
-  isActive,
-  jobId,
-  newJobRecord,
   nextChunkSize,
   nextQuotaProbeMs,
   parseJob,
@@ -37,8 +36,7 @@ import {
   updatedMsPerItem,
   type JobRecord,
 } from '../../core/jobs';
-import { LOCK_WAIT_MS, busyMessage } from '../lock';
-import { alertUser, toast } from '../notify';
+import { toast } from '../notify';
 
 /** The document property holding the current (or last) job's record. */
 export const JOB_PROPERTY = 'thidua.job';
@@ -112,7 +110,7 @@ export type RunOptions = {
 
 // ------------------------------------------------------------------ record and trigger
 
-function properties(): GoogleAppsScript.Properties.Properties {
+export function properties(): GoogleAppsScript.Properties.Properties {
   return PropertiesService.getDocumentProperties();
 }
 
@@ -121,7 +119,7 @@ export function loadJob(): JobRecord | null {
 }
 
 /** Saves the record; a cancel that came in meanwhile (another execution) wins. */
-function saveJob(job: JobRecord, now = Date.now()): JobRecord {
+export function saveJob(job: JobRecord, now = Date.now()): JobRecord {
   const props = properties();
   const stored = parseJob(props.getProperty(JOB_PROPERTY));
   const next: JobRecord =
@@ -135,14 +133,14 @@ function saveJob(job: JobRecord, now = Date.now()): JobRecord {
   return next;
 }
 
-function deleteContinuations(): void {
+export function deleteContinuations(): void {
   for (const trigger of ScriptApp.getProjectTriggers()) {
     if (trigger.getHandlerFunction() === CONTINUE_HANDLER) ScriptApp.deleteTrigger(trigger);
   }
 }
 
 /** Replaces any continuation trigger by one that fires after `ms` (one trigger at most). */
-function scheduleContinuation(ms: number): void {
+export function scheduleContinuation(ms: number): void {
   deleteContinuations();
   ScriptApp.newTrigger(CONTINUE_HANDLER)
     .timeBased()
@@ -179,7 +177,7 @@ export function progressText(job: JobRecord, caption: string): string {
 
 // ------------------------------------------------------------------ running
 
-type Report = { job: JobRecord; message: string };
+export type Report = { job: JobRecord; message: string };
 
 /** One item with retries inside this execution; never throws except for a timeout. */
 function runItem<Ctx, Item extends JobItem>(
@@ -205,7 +203,8 @@ function runItem<Ctx, Item extends JobItem>(
   return { outcome: { kind: 'retry', message: last }, quota: null };
 }
 
-function execute<Ctx, Item extends JobItem>(
+/** One execution of a job: heals, settles stalled items, takes chunks while the budget allows. */
+export function execute<Ctx, Item extends JobItem>(
   handler: JobHandler<Ctx, Item>,
   start: JobRecord,
   options: RunOptions,
@@ -439,145 +438,4 @@ function count<Item>(job: JobRecord, results: readonly ItemResult<Item & JobItem
     else if (r.outcome.kind === 'skipped') skipped += w;
   }
   return { ...job, done, failed, skipped };
-}
-
-/** Runs `work` holding the document lock, or tells the user why not. */
-function withLock<T>(
-  caption: string,
-  work: () => T,
-  tell: (message: string) => void,
-): T | undefined {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    tell(busyMessage(caption));
-    return undefined;
-  }
-  try {
-    return work();
-  } finally {
-    lock.releaseLock();
-  }
-}
-
-export type Began =
-  | {
-      readonly ok: true;
-      readonly params: Record<string, string>;
-      /** Rows the job will make (queued). */
-      readonly total: number;
-      /** Rows `begin` already marked failed or skipped: the job counts them as its own. */
-      readonly failed?: number;
-      readonly skipped?: number;
-      /** Said before the job's report (e.g. that only the selection is made, and how to do all). */
-      readonly notice?: string;
-    }
-  | { readonly ok: false; readonly message: string };
-
-/**
- * Starts a job from a menu. `begin` runs under the lock before the job record is made (e.g. marks
- * the chosen rows "Đang chờ"); it returns the job's params, or a message to stop with.
- */
-export function startJob<Ctx, Item extends JobItem>(
-  handler: JobHandler<Ctx, Item>,
-  begin: (id: string) => Began,
-  options: RunOptions = {},
-): JobRecord | undefined {
-  const started = { ...options, startedMs: options.startedMs ?? Date.now() };
-  return withLock(
-    handler.caption,
-    () => {
-      const previous = loadJob();
-      if (previous !== null && isActive(previous)) {
-        alertUser(
-          `${progressText(previous, handler.caption)} Một tác vụ đang chạy trên bảng tính này; chờ tác vụ xong hoặc dùng «Hủy tác vụ» trước khi bắt đầu lại.`,
-          handler.caption,
-        );
-        return undefined;
-      }
-      const id = jobId(Date.now(), previous?.id ?? null);
-      const began = begin(id);
-      if (!began.ok) {
-        alertUser(began.message, handler.caption);
-        return undefined;
-      }
-      let job = newJobRecord(
-        id,
-        handler.kind,
-        Date.now(),
-        began.params,
-        Session.getActiveUser().getEmail(),
-      );
-      // A previous job killed mid-chunk and then cancelled: its in-flight keys are still healed.
-      const failed = began.failed ?? 0;
-      const skipped = began.skipped ?? 0;
-      // The final message counts what the rows show: rows refused at the start are the job's too.
-      job = {
-        ...job,
-        total: began.total + failed + skipped,
-        failed,
-        skipped,
-        inflight: previous?.inflight ?? [],
-      };
-      job = saveJob(job);
-      const report = execute(handler, job, started);
-      alertUser(
-        began.notice === undefined ? report.message : `${began.notice}\n\n${report.message}`,
-        handler.caption,
-      );
-      return report.job;
-    },
-    (message) => {
-      alertUser(message, handler.caption);
-    },
-  );
-}
-
-/** Continues the job in the record (time-driven trigger). */
-export function continueJob<Ctx, Item extends JobItem>(
-  handlers: ReadonlyMap<string, JobHandler<Ctx, Item>>,
-  options: RunOptions = {},
-): JobRecord | undefined {
-  const started = { ...options, startedMs: options.startedMs ?? Date.now() };
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    // Someone else is writing: try again in a minute (the trigger that fired is replaced).
-    scheduleContinuation(CONTINUE_AFTER_MS);
-    return undefined;
-  }
-  try {
-    const job = loadJob();
-    if (job === null || !isActive(job)) {
-      deleteContinuations();
-      return job ?? undefined;
-    }
-    const handler = handlers.get(job.kind);
-    if (handler === undefined) {
-      deleteContinuations();
-      return undefined;
-    }
-    if (job.status === 'paused-quota' && Date.now() < job.resumeAfterMs) {
-      scheduleContinuation(job.resumeAfterMs - Date.now());
-      return job;
-    }
-    const report = execute(handler, { ...job, status: 'running' }, started);
-    toast(report.message, 10);
-    console.log(report.message);
-    return report.job;
-  } finally {
-    lock.releaseLock();
-  }
-}
-
-/** "Hủy tác vụ": marks the job cancelled and deletes its trigger; no lock (a run may hold it). */
-export function cancelJob(captionOf: (kind: string) => string): void {
-  const job = loadJob();
-  if (job === null || !isActive(job)) {
-    deleteContinuations();
-    alertUser('Không có tác vụ nào đang chạy.', 'Hủy tác vụ');
-    return;
-  }
-  const cancelled: JobRecord = { ...job, status: 'cancelled', updatedMs: Date.now() };
-  properties().setProperty(JOB_PROPERTY, serializeJob(cancelled));
-  deleteContinuations();
-  alertUser(progressText(cancelled, captionOf(job.kind)), 'Hủy tác vụ');
 }
