@@ -1,3 +1,4 @@
 /** Certificate generation decisions (src/gas/certificates executes them). */
 export * from './plan';
 export * from './combine';
+export * from './scope';

@@ -3,3 +3,4 @@ export * from './record';
 export * from './errors';
 export * from './plan';
 export * from './keys';
+export * from './stall';

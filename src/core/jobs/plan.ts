@@ -33,7 +33,8 @@ export function timeLeftMs(startedMs: number, nowMs: number, budgetMs = DEFAULT_
  * Items the next chunk takes: as many as fit the time left when each is estimated
  * pessimistically (1.5 × its weight × the average), at most maxChunk; 0 when the next one does
  * not fit (the job then schedules its continuation). Before anything is measured, the first item
- * of an execution is taken whatever its estimate, so the average gets measured.
+ * of an execution is taken whatever its estimate, so the average gets measured; once measured,
+ * when its estimate fits what is left of the 6 minutes.
  */
 export function nextChunkSize(input: ChunkInput): number {
   if (input.weights.length === 0) return 0;
@@ -46,8 +47,14 @@ export function nextChunkSize(input: ChunkInput): number {
     if (taken >= max) break;
     const cost = per * Math.max(1, weight) * 1.5;
     if (cost > left) {
-      const first = taken === 0 && (input.doneThisExecution ?? 0) === 0 && !measured;
-      if (first && left > 0) taken = 1;
+      const first = taken === 0 && (input.doneThisExecution ?? 0) === 0;
+      // The first item of an execution is taken when it was never measured, or when only the
+      // execution's set-up ran before it and it still fits the hard limit: an item that fits a
+      // budget (stall.ts cuts those that do not) would otherwise wait for ever for an execution
+      // whose set-up costs nothing.
+      const slack = EXECUTION_LIMIT_MS - (input.budgetMs ?? DEFAULT_BUDGET_MS);
+      const setUpOnly = input.nowMs - input.startedMs <= slack;
+      if (first && left > 0 && (!measured || (setUpOnly && cost <= left + slack))) taken = 1;
       break;
     }
     left -= cost;

@@ -39,6 +39,12 @@ export const JobRecordSchema = z.object({
   inflight: z._default(z.array(z.string()), []),
   /** Executions in which an item failed transiently (by output key); bounded by the chunk size. */
   retries: z._default(z.record(z.string(), z.int()), {}),
+  /** Executions that ended with the item unfinished (by output key; see stall.ts). */
+  stalls: z._default(z.record(z.string(), z.int()), {}),
+  /** Rows an item may stand for at most (a print file split after stalls); 0 = no cap. */
+  maxWeight: z._default(z.int(), 0),
+  /** What the job decided on its own (a split), in Vietnamese, told with its progress. */
+  notice: z._default(z.string(), ''),
   /** Sequence number of the last output file (combined print files are numbered). */
   fileSeq: z._default(z.int(), 0),
   /** Average virtual ms an item took so far (chunk planning). */

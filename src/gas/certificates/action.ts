@@ -24,6 +24,7 @@ import {
   MAIL_QUOTA_NOTE,
   certificateRecord,
   certificateTemplateKind,
+  chooseScope,
   combinedStatus,
   emailText,
   isMailQueuedStatus,
@@ -39,7 +40,7 @@ import {
   type CertificateMode,
   type IssuerSettings,
   type OutputManifest,
-  type Selection,
+  type SelectedRange,
 } from '../../core/certificates';
 import { defaultFolderName, driveIdOf } from '../../core/documents/pledgeData';
 import { DEFAULT_TEMPLATES, type TemplateKind } from '../../core/documents/defaultTemplates';
@@ -59,8 +60,8 @@ import {
   writeSettings,
 } from '../docs/templates';
 import { activeWorkbook, readGrid, readGrids, writeBlock } from '../workbook';
+import { startJob, type Began } from '../jobs/start';
 import {
-  startJob,
   progressText,
   type ItemOutcome,
   type ItemResult,
@@ -101,6 +102,8 @@ export type CertItem = {
   readonly rows: readonly AwardRow[];
   /** The certificate exists (its PDF is the row's link): only its e-mail is sent. */
   readonly mailOnly?: boolean;
+  /** Said on the rows once made (why their print file is smaller than Cấu hình says). */
+  readonly note?: string;
 };
 
 type RowUpdate = { status: string; link: string; error: string; key?: string };
@@ -218,16 +221,14 @@ function modeOf(text: string): CertificateMode {
   return text.trim().toLowerCase() === 'gộp' ? 'combined' : 'perRecipient';
 }
 
-function selectionOf(workbook: GoogleAppsScript.Spreadsheet.Spreadsheet): Selection {
+function selectionOf(workbook: GoogleAppsScript.Spreadsheet.Spreadsheet): SelectedRange {
   const range = workbook.getActiveRange();
   if (range === null || range.getSheet().getName() !== SHEET) return null;
   const from = Math.max(range.getRow(), AWARDS_LAYOUT.firstDataRow);
   const to = range.getLastRow();
-  return to < from ? null : { fromRow: from, toRow: to };
+  const cells = range.getNumRows() * range.getNumColumns();
+  return to < from ? null : { fromRow: from, toRow: to, cells };
 }
-
-type Begun =
-  { ok: true; params: Record<string, string>; total: number } | { ok: false; message: string };
 
 function listMessage(lines: readonly string[]): string {
   const shown = lines.slice(0, 15);
@@ -237,7 +238,7 @@ function listMessage(lines: readonly string[]): string {
 }
 
 /** Checks and queues the rows (menu start, under the lock). */
-function begin(): Begun {
+function begin(): Began {
   const workbook = activeWorkbook();
   const grids = readGrids(workbook, [SHEET_NAMES.settings, SHEET]);
   const settingsGrid = grids[SHEET_NAMES.settings];
@@ -259,10 +260,15 @@ function begin(): Begun {
   const texts = settingTexts(settingsGrid);
   const year = Number.parseInt(texts.get('year') ?? '', 10);
   const readout = readAwards(grid, Number.isFinite(year) ? { defaultYear: year } : {});
-  const selection = selectionOf(workbook);
-  const targets = targetRows(readout.value, readout.invalid, selection);
   const emailOn = (texts.get('certificateEmail') ?? '').trim().toLowerCase() === 'có';
   const mode = modeOf(texts.get('certificateMode') ?? '');
+  const scope = chooseScope(readout.value, readout.invalid, selectionOf(workbook), {
+    email: emailOn && mode === 'perRecipient',
+    sheet: SHEET,
+    caption: CERTIFICATES_CAPTION,
+  });
+  const selection = scope.selection;
+  const targets = targetRows(readout.value, readout.invalid, selection);
   const mailOnly = emailOn && mode === 'perRecipient' ? mailTargets(readout.value, selection) : [];
   if (targets.rows.length === 0 && targets.invalid.length === 0 && mailOnly.length === 0) {
     return {
@@ -408,7 +414,15 @@ function begin(): Begun {
       10,
     );
   }
-  return { ok: true, params, total: queued };
+  const marked = [...updates.values()];
+  return {
+    ok: true,
+    params,
+    total: queued,
+    failed: marked.filter((u) => u.status === CERTIFICATE_STATUS.error).length,
+    skipped: marked.filter((u) => u.status === CERTIFICATE_STATUS.skipped).length,
+    ...(scope.notice === '' ? {} : { notice: scope.notice }),
+  };
 }
 
 // ------------------------------------------------------------------ the handler
@@ -535,19 +549,7 @@ function prepare(job: JobRecord): Prepared<Ctx, CertItem> {
   }
   let items: CertItem[];
   if (ctx.mode === 'combined') {
-    const perFile = Number.parseInt(job.params.perFile ?? '', 10) || DEFAULT_PER_FILE;
-    items = printGroups(
-      withKind.map((w) => ({ ...w })),
-      perFile,
-    ).map((group) => {
-      const first = group[0];
-      return {
-        outputKey: outputKey(job.id, first?.row.key ?? 'x'),
-        weight: group.length,
-        kind: first?.kind ?? 'meritCertificate',
-        rows: group.map((g) => g.row),
-      };
-    });
+    items = groupItems(withKind, job);
   } else {
     items = withKind.map((w) => ({
       outputKey: outputKey(job.id, w.row.key),
@@ -576,6 +578,40 @@ function prepare(job: JobRecord): Prepared<Ctx, CertItem> {
     items,
     healed: { done: healed, failed: brokenQueued.length, skipped: 0 },
   };
+}
+
+/** Print files of consecutive rows, at most Cấu hình's count a file (less once the job split one). */
+function groupItems(
+  withKind: readonly { readonly row: AwardRow; readonly kind: TemplateKind }[],
+  job: JobRecord,
+): CertItem[] {
+  const configured = Number.parseInt(job.params.perFile ?? '', 10) || DEFAULT_PER_FILE;
+  const capped = job.maxWeight > 0 && job.maxWeight < configured;
+  const perFile = capped ? job.maxWeight : configured;
+  return printGroups(withKind, perFile).map((group) => {
+    const first = group[0];
+    return {
+      outputKey: outputKey(job.id, first?.row.key ?? 'x'),
+      weight: group.length,
+      kind: first?.kind ?? 'meritCertificate',
+      rows: group.map((g) => g.row),
+      ...(capped && job.notice !== '' ? { note: job.notice } : {}),
+    };
+  });
+}
+
+/** The pending print files regrouped at most `maxWeight` a file (the runner split one). */
+function splitItems(
+  items: readonly CertItem[],
+  maxWeight: number,
+  ctx: Ctx,
+  job: JobRecord,
+): CertItem[] {
+  if (ctx.mode !== 'combined') return [...items];
+  const rows = items
+    .filter((i) => i.mailOnly !== true)
+    .flatMap((i) => i.rows.map((row) => ({ row, kind: i.kind })));
+  return [...groupItems(rows, { ...job, maxWeight }), ...items.filter((i) => i.mailOnly === true)];
 }
 
 /** Sends the certificate's PDF to the row's address within today's quota; the row's note. */
@@ -706,7 +742,7 @@ function checkpoint(results: readonly ItemResult<CertItem>[], ctx: Ctx, job: Job
                 ? combinedStatus(i + 1, outcome.note ?? '')
                 : CERTIFICATE_STATUS.done,
             link: outcome.link ?? '',
-            error: ctx.mode === 'combined' ? '' : (outcome.note ?? ''),
+            error: ctx.mode === 'combined' ? (item.note ?? '') : (outcome.note ?? ''),
           });
           break;
         case 'failed':
@@ -740,12 +776,15 @@ export const CERTIFICATE_HANDLER: JobHandler<Ctx, CertItem> = {
   process: (item, ctx) =>
     ctx.mode === 'combined' ? processGroup(item, ctx) : processOne(item, ctx),
   checkpoint,
+  split: splitItems,
   settled: (ctx, job) => {
     writeProgress(ctx.sheet, progressText(job, CERTIFICATES_CAPTION));
   },
 };
 
 export function menuCreateCertificates(): void {
+  // The execution's clock starts here, before the roles check and the start's checks.
+  const startedMs = Date.now();
   if (!requirePermission('certificates')) return;
-  startJob(CERTIFICATE_HANDLER, () => begin());
+  startJob(CERTIFICATE_HANDLER, () => begin(), { startedMs });
 }

@@ -3,7 +3,8 @@
  * kind's handler is registered here (the composition root), so the runner itself stays generic.
  */
 import { CERTIFICATE_HANDLER, CERTIFICATES_CAPTION } from '../certificates/action';
-import { cancelJob, continueJob, type JobHandler, type JobItem } from './runner';
+import type { JobHandler, JobItem } from './runner';
+import { cancelJob, continueJob } from './start';
 import { requirePermission } from '../permissions';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers of different contexts share one registry
@@ -19,7 +20,8 @@ const CAPTIONS: ReadonlyMap<string, string> = new Map([
 
 /** Time-driven trigger made by the runner: continues the current job. */
 export function jobContinue(): void {
-  continueJob(HANDLERS);
+  // The budget counts from the execution's start, before the lock wait.
+  continueJob(HANDLERS, { startedMs: Date.now() });
 }
 
 /** "Hủy tác vụ". */

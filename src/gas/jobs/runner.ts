@@ -11,12 +11,15 @@
  * a daily quota → paused and probed every 1.5 h until Google restores it (24 h after the user's
  * first counted request, not at a fixed hour), said in a toast/alert; transient errors → continued
  * later with backoff. "Hủy tác vụ" marks the record cancelled and deletes the trigger; a running
- * execution sees it before its next chunk.
+ * execution sees it before its next chunk. An item that two executions left unfinished (killed at
+ * 6 minutes) is split or marked failed, never taken for ever (src/core/jobs/stall.ts). Where
+ * executions begin (menu start, trigger, cancel): ./start.ts.
  */
 import {
   CONTINUE_AFTER_MS,
   DEFAULT_BUDGET_MS,
   DEFAULT_MAX_CHUNK,
+  MAX_STALLED_EXECUTIONS,
   MAX_TRANSIENT_EXECUTIONS,
   MAX_TRIES_PER_EXECUTION,
   QUOTA_PROBE_MS,
@@ -24,18 +27,16 @@ import {
   classifyError,
   continuationDelayMs,
   errorText,
-  isActive,
-  jobId,
-  newJobRecord,
   nextChunkSize,
   nextQuotaProbeMs,
   parseJob,
+  stallVerdict,
+  stalledKey,
   serializeJob,
   updatedMsPerItem,
   type JobRecord,
 } from '../../core/jobs';
-import { LOCK_WAIT_MS, busyMessage } from '../lock';
-import { alertUser, toast } from '../notify';
+import { toast } from '../notify';
 
 /** The document property holding the current (or last) job's record. */
 export const JOB_PROPERTY = 'thidua.job';
@@ -89,16 +90,27 @@ export interface JobHandler<Ctx, Item extends JobItem> {
   checkpoint(results: readonly ItemResult<Item>[], ctx: Ctx, job: JobRecord): void;
   /** Shows the job's final state (done, cancelled, paused at a quota) where its progress shows. */
   settled?(ctx: Ctx, job: JobRecord): void;
+  /**
+   * The pending items regrouped so none stands for more than `maxWeight` rows (an item that could
+   * not finish within one execution is split; stall.ts). Later executions' prepare sees the cap
+   * in job.maxWeight and the reason in job.notice. Without it, such an item is marked failed.
+   */
+  split?(items: readonly Item[], maxWeight: number, ctx: Ctx, job: JobRecord): Item[];
 }
 
 export type RunOptions = {
   readonly budgetMs?: number;
   readonly maxChunk?: number;
+  /**
+   * When the execution began (its entry point): the budget counts from here, so the time the
+   * lock wait and a menu's checks took is not granted again. Default: when the runner was called.
+   */
+  readonly startedMs?: number;
 };
 
 // ------------------------------------------------------------------ record and trigger
 
-function properties(): GoogleAppsScript.Properties.Properties {
+export function properties(): GoogleAppsScript.Properties.Properties {
   return PropertiesService.getDocumentProperties();
 }
 
@@ -107,7 +119,7 @@ export function loadJob(): JobRecord | null {
 }
 
 /** Saves the record; a cancel that came in meanwhile (another execution) wins. */
-function saveJob(job: JobRecord, now = Date.now()): JobRecord {
+export function saveJob(job: JobRecord, now = Date.now()): JobRecord {
   const props = properties();
   const stored = parseJob(props.getProperty(JOB_PROPERTY));
   const next: JobRecord =
@@ -121,14 +133,14 @@ function saveJob(job: JobRecord, now = Date.now()): JobRecord {
   return next;
 }
 
-function deleteContinuations(): void {
+export function deleteContinuations(): void {
   for (const trigger of ScriptApp.getProjectTriggers()) {
     if (trigger.getHandlerFunction() === CONTINUE_HANDLER) ScriptApp.deleteTrigger(trigger);
   }
 }
 
 /** Replaces any continuation trigger by one that fires after `ms` (one trigger at most). */
-function scheduleContinuation(ms: number): void {
+export function scheduleContinuation(ms: number): void {
   deleteContinuations();
   ScriptApp.newTrigger(CONTINUE_HANDLER)
     .timeBased()
@@ -157,7 +169,7 @@ export function progressText(job: JobRecord, caption: string): string {
         `chương trình thử lại khoảng ${String(QUOTA_PROBE_MS / 60_000)} phút một lần và tự chạy tiếp khi được. Hiện có ${counts}.`
       );
     case 'done':
-      return `«${caption}» đã hoàn thành: ${counts}.`;
+      return `«${caption}» đã hoàn thành: ${counts}.${job.notice === '' ? '' : ` ${job.notice}`}`;
     case 'cancelled':
       return `«${caption}» đã hủy: ${counts}; các dòng chưa làm vẫn ở trạng thái chờ.`;
   }
@@ -165,7 +177,7 @@ export function progressText(job: JobRecord, caption: string): string {
 
 // ------------------------------------------------------------------ running
 
-type Report = { job: JobRecord; message: string };
+export type Report = { job: JobRecord; message: string };
 
 /** One item with retries inside this execution; never throws except for a timeout. */
 function runItem<Ctx, Item extends JobItem>(
@@ -191,12 +203,14 @@ function runItem<Ctx, Item extends JobItem>(
   return { outcome: { kind: 'retry', message: last }, quota: null };
 }
 
-function execute<Ctx, Item extends JobItem>(
+/** One execution of a job: heals, settles stalled items, takes chunks while the budget allows. */
+export function execute<Ctx, Item extends JobItem>(
   handler: JobHandler<Ctx, Item>,
   start: JobRecord,
   options: RunOptions,
 ): Report {
-  const startedMs = Date.now();
+  const startedMs = options.startedMs ?? Date.now();
+  const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
   let job: JobRecord = { ...start, attempts: start.attempts + 1 };
   // A trigger exists before any work, so a killed execution is still continued.
   scheduleContinuation(7 * 60_000);
@@ -225,10 +239,66 @@ function execute<Ctx, Item extends JobItem>(
     };
   }
 
+  // The item the previous execution was making when it ended: one more stall for it.
+  const stalls = new Map(Object.entries(job.stalls));
+  const stalled = stalledKey(start.inflight, new Set(items.map((i) => i.outputKey)));
+  if (stalled !== null) {
+    stalls.set(stalled, (stalls.get(stalled) ?? 0) + 1);
+    // Saved before the item is taken again: a second kill must still count.
+    job = saveJob({ ...job, stalls: Object.fromEntries(stalls) });
+  }
+
+  /** Splits or fails the next item while it cannot finish within one execution. */
+  const settleHead = (): void => {
+    for (let head = items[0]; head !== undefined; head = items[0]) {
+      const weight = head.weight ?? 1;
+      const stallCount = stalls.get(head.outputKey) ?? 0;
+      const verdict = stallVerdict({
+        stalls: stallCount,
+        weight,
+        msPerUnit: job.msPerItem,
+        budgetMs,
+      });
+      if (verdict.kind === 'go') return;
+      stalls.delete(head.outputKey);
+      if (verdict.kind === 'split' && handler.split !== undefined) {
+        const capped: JobRecord = { ...job, maxWeight: verdict.maxWeight, notice: verdict.message };
+        const regrouped = handler.split(items, verdict.maxWeight, ctx, capped);
+        if ((regrouped[0]?.weight ?? 1) < weight) {
+          items = regrouped;
+          job = saveJob({ ...capped, stalls: Object.fromEntries(stalls) });
+          toast(verdict.message, 10);
+          continue;
+        }
+      }
+      // No split possible: the item fails, with why (as a single item would).
+      const single = stallVerdict({
+        stalls: Math.max(stallCount, MAX_STALLED_EXECUTIONS),
+        weight: 1,
+        msPerUnit: 0,
+        budgetMs,
+      });
+      const message =
+        verdict.kind === 'fail' || single.kind === 'go' ? verdict.message : single.message;
+      const failed: ItemResult<Item>[] = [{ item: head, outcome: { kind: 'failed', message } }];
+      handler.checkpoint(failed, ctx, job);
+      job = count(job, failed);
+      job = saveJob({
+        ...job,
+        cursor: job.cursor + 1,
+        lastError: message,
+        stalls: Object.fromEntries(stalls),
+      });
+      items = items.slice(1);
+    }
+  };
+
   let quota: string | null = null;
   let transient = false;
   let doneThisExecution = 0;
   while (items.length > 0) {
+    settleHead();
+    if (items.length === 0) break;
     const stored = loadJob();
     if (stored !== null && stored.id === job.id && stored.status === 'cancelled') {
       job = { ...job, status: 'cancelled' };
@@ -238,12 +308,21 @@ function execute<Ctx, Item extends JobItem>(
       weights: items.slice(0, options.maxChunk ?? DEFAULT_MAX_CHUNK).map((i) => i.weight ?? 1),
       startedMs,
       nowMs: Date.now(),
-      budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS,
+      budgetMs,
       msPerUnit: job.msPerItem,
       maxChunk: options.maxChunk,
       doneThisExecution,
     });
-    if (size === 0) break;
+    if (size === 0) {
+      // Nothing fitted a whole execution: counts as a stall of the next item, so an item that
+      // never fits is split or failed (stall.ts) instead of continued for ever.
+      const head = items[0];
+      if (doneThisExecution === 0 && head !== undefined) {
+        stalls.set(head.outputKey, (stalls.get(head.outputKey) ?? 0) + 1);
+        job = saveJob({ ...job, stalls: Object.fromEntries(stalls) });
+      }
+      break;
+    }
     const chunk = items.slice(0, size);
     job = saveJob({ ...job, inflight: chunk.map((i) => i.outputKey) });
     const chunkStart = Date.now();
@@ -282,9 +361,11 @@ function execute<Ctx, Item extends JobItem>(
     if (final.length > 0) handler.checkpoint(final, ctx, job);
     const made = final.filter((r) => r.outcome.kind === 'done').length;
     job = count(job, final);
+    for (const r of final) stalls.delete(r.item.outputKey);
     job = {
       ...job,
       retries: Object.fromEntries(retries),
+      stalls: Object.fromEntries(stalls),
       inflight: [],
       cursor: job.cursor + final.length,
       transientStreak: transient ? job.transientStreak + 1 : made > 0 ? 0 : job.transientStreak,
@@ -357,119 +438,4 @@ function count<Item>(job: JobRecord, results: readonly ItemResult<Item & JobItem
     else if (r.outcome.kind === 'skipped') skipped += w;
   }
   return { ...job, done, failed, skipped };
-}
-
-/** Runs `work` holding the document lock, or tells the user why not. */
-function withLock<T>(
-  caption: string,
-  work: () => T,
-  tell: (message: string) => void,
-): T | undefined {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    tell(busyMessage(caption));
-    return undefined;
-  }
-  try {
-    return work();
-  } finally {
-    lock.releaseLock();
-  }
-}
-
-/**
- * Starts a job from a menu. `begin` runs under the lock before the job record is made (e.g. marks
- * the chosen rows "Đang chờ"); it returns the job's params, or a message to stop with.
- */
-export function startJob<Ctx, Item extends JobItem>(
-  handler: JobHandler<Ctx, Item>,
-  begin: (
-    id: string,
-  ) => { ok: true; params: Record<string, string>; total: number } | { ok: false; message: string },
-  options: RunOptions = {},
-): JobRecord | undefined {
-  return withLock(
-    handler.caption,
-    () => {
-      const previous = loadJob();
-      if (previous !== null && isActive(previous)) {
-        alertUser(
-          `${progressText(previous, handler.caption)} Một tác vụ đang chạy trên bảng tính này; chờ tác vụ xong hoặc dùng «Hủy tác vụ» trước khi bắt đầu lại.`,
-          handler.caption,
-        );
-        return undefined;
-      }
-      const id = jobId(Date.now(), previous?.id ?? null);
-      const began = begin(id);
-      if (!began.ok) {
-        alertUser(began.message, handler.caption);
-        return undefined;
-      }
-      let job = newJobRecord(
-        id,
-        handler.kind,
-        Date.now(),
-        began.params,
-        Session.getActiveUser().getEmail(),
-      );
-      // A previous job killed mid-chunk and then cancelled: its in-flight keys are still healed.
-      job = { ...job, total: began.total, inflight: previous?.inflight ?? [] };
-      job = saveJob(job);
-      const report = execute(handler, job, options);
-      alertUser(report.message, handler.caption);
-      return report.job;
-    },
-    (message) => {
-      alertUser(message, handler.caption);
-    },
-  );
-}
-
-/** Continues the job in the record (time-driven trigger). */
-export function continueJob<Ctx, Item extends JobItem>(
-  handlers: ReadonlyMap<string, JobHandler<Ctx, Item>>,
-  options: RunOptions = {},
-): JobRecord | undefined {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    // Someone else is writing: try again in a minute (the trigger that fired is replaced).
-    scheduleContinuation(CONTINUE_AFTER_MS);
-    return undefined;
-  }
-  try {
-    const job = loadJob();
-    if (job === null || !isActive(job)) {
-      deleteContinuations();
-      return job ?? undefined;
-    }
-    const handler = handlers.get(job.kind);
-    if (handler === undefined) {
-      deleteContinuations();
-      return undefined;
-    }
-    if (job.status === 'paused-quota' && Date.now() < job.resumeAfterMs) {
-      scheduleContinuation(job.resumeAfterMs - Date.now());
-      return job;
-    }
-    const report = execute(handler, { ...job, status: 'running' }, options);
-    toast(report.message, 10);
-    console.log(report.message);
-    return report.job;
-  } finally {
-    lock.releaseLock();
-  }
-}
-
-/** "Hủy tác vụ": marks the job cancelled and deletes its trigger; no lock (a run may hold it). */
-export function cancelJob(captionOf: (kind: string) => string): void {
-  const job = loadJob();
-  if (job === null || !isActive(job)) {
-    deleteContinuations();
-    alertUser('Không có tác vụ nào đang chạy.', 'Hủy tác vụ');
-    return;
-  }
-  const cancelled: JobRecord = { ...job, status: 'cancelled', updatedMs: Date.now() };
-  properties().setProperty(JOB_PROPERTY, serializeJob(cancelled));
-  deleteContinuations();
-  alertUser(progressText(cancelled, captionOf(job.kind)), 'Hủy tác vụ');
 }
