@@ -78,6 +78,7 @@ function rank(
   settings: Partial<ClusterSettingsInput> = {},
   verified: Record<string, Record<string, SampleScore>> = {},
   cross: readonly (readonly [string, string, string, number])[] = [],
+  criteriaRows: readonly (readonly unknown[])[] = CRITERIA_ROWS,
 ): Table {
   const host = newHost();
   const codes = Object.keys(byUnit);
@@ -100,11 +101,11 @@ function rank(
       ...settings,
     },
     unitRows,
-    criteriaRows: CRITERIA_ROWS,
+    criteriaRows,
     selfScores: {},
   });
   const units = readUnits([headerValues(UNITS_LAYOUT), ...unitRows]).value;
-  const tree = readCriteria([headerValues(CRITERIA_LAYOUT), ...CRITERIA_ROWS]).value;
+  const tree = readCriteria([headerValues(CRITERIA_LAYOUT), ...criteriaRows]).value;
   typeScores(host, SHEET_NAMES.selfScores, self, units, tree);
   if (Object.keys(verified).length > 0)
     typeScores(host, SHEET_NAMES.verifiedScores, verified, units, tree);
@@ -298,6 +299,42 @@ describe('Quy tắc tính điểm và xếp hạng (HUONG_DAN.md), qua build/Cod
     // C is worth 30: 720 of 900 → 30 × 0,8 = 24 → U1 50 + 20 + 24 = 94.
     const t = rank({ U1: { a: 50, c: { target: 900, actual: 720 } }, U2: { a: 40 } });
     expect(pick(t, 'Mã đơn vị', 'Tổng điểm')[0]).toEqual(['U1', 94]);
+  });
+
+  it('Dẫn đầu: đơn vị có tỷ lệ cao nhất (trong mọi đơn vị có số liệu) được điểm tối đa, đơn vị khác được điểm tối đa × tỷ lệ của mình ÷ tỷ lệ cao nhất', () => {
+    const rows = CRITERIA_ROWS.map((r) =>
+      r[2] === 'C'
+        ? [
+            'I',
+            '',
+            'C',
+            '',
+            'Chỉ tiêu C',
+            'Định lượng',
+            30,
+            '',
+            'So với đơn vị dẫn đầu',
+            '',
+            '',
+            '',
+          ]
+        : r,
+    );
+    // Rates 1,5 and 0,75: U1 leads with 30, U2 gets 30 × 0,75 ÷ 1,5 = 15.
+    const t = rank(
+      {
+        U1: { a: 40, c: { target: 100, actual: 150 } },
+        U2: { a: 40, c: { target: 100, actual: 75 } },
+      },
+      {},
+      {},
+      [],
+      rows,
+    );
+    expect(pick(t, 'Mã đơn vị', 'Tổng điểm')).toEqual([
+      ['U1', 90],
+      ['U2', 75],
+    ]);
   });
 
   it('Ô điểm thưởng, điểm trừ để trống được tính 0', () => {

@@ -130,6 +130,15 @@ describe('after the owner’s set-up', () => {
     }
   });
 
+  // HUONG_DAN.md, "Quy tắc tính điểm và xếp hạng", the sentence this test is named after.
+  it('Ai được nhập Thẩm định: Cụm trưởng, và Cụm phó khi Cấu hình "Cụm phó được thẩm định" là Có; không ai thẩm định đơn vị của chính mình', () => {
+    expect(h.edit(HEAD, verified(`C${ROW.D}`), [[6]]).accepted).toBe(true);
+    expect(h.edit(DEPUTY, verified(`C${ROW.B}`), [[6]]).accepted).toBe(true);
+    expect(h.edit(HEAD, verified(`D${ROW.H}`), [[6]]).accepted).toBe(false);
+    expect(h.edit(DEPUTY, verified(`D${ROW.D}`), [[6]]).accepted).toBe(false);
+    expect(h.edit(M1, verified(`C${ROW.B}`), [[6]]).accepted).toBe(false);
+  });
+
   it('the deputy verifies other units, never its own; the head likewise', () => {
     expect(h.edit(DEPUTY, verified(`C${ROW.A}`), [[6]]).accepted).toBe(true);
     expect(h.edit(DEPUTY, verified(`C${ROW.H}`), [[6]]).accepted).toBe(true);
