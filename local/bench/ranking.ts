@@ -64,6 +64,8 @@ interface Cluster {
   criteria: unknown[][];
   /** Tự chấm: two header rows, then one row per unit with every score. */
   selfScores: unknown[][];
+  /** Thẩm định as set-up leaves it: headers and unit rows, nothing verified yet. */
+  verifiedScores: unknown[][];
 }
 
 /** Criteria split into two groups, 10 points each (max total = 10 × criteria). */
@@ -120,11 +122,16 @@ export function benchCluster(unitCount: number, criterionCount: number): Cluster
       ...Array.from({ length: criterionCount }, () => 5 + Math.round(random() * 20) / 4),
     ]),
   ];
+  const verifiedScores: unknown[][] = [
+    ...matrix.headerRows.map((r) => [...r]),
+    ...matrix.unitRows.map((u) => [u.code, u.name]),
+  ];
   return {
     settings: [SETTINGS_TABLE.columns.map((c) => c.header), ...settingsGrid(settings)],
     units: unitsGrid,
     criteria: criteriaGrid,
     selfScores,
+    verifiedScores,
   };
 }
 
@@ -150,6 +157,7 @@ export function seededHost(code: string, cluster: Cluster): LocalHost {
   seed(host, SHEET_NAMES.units, cluster.units);
   seed(host, SHEET_NAMES.criteria, cluster.criteria);
   seed(host, SHEET_NAMES.selfScores, cluster.selfScores);
+  seed(host, SHEET_NAMES.verifiedScores, cluster.verifiedScores);
   return host;
 }
 
@@ -199,7 +207,7 @@ function naiveRank() {
 }
 `;
 
-function runProduct(bundle: string, cluster: Cluster): { calls: number; virtualMs: number } {
+export function runProduct(bundle: string, cluster: Cluster): { calls: number; virtualMs: number } {
   const host = seededHost(bundle, cluster);
   host.open();
   const run = host.clickMenu('Tính xếp hạng');
