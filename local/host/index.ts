@@ -56,19 +56,7 @@ export type { Account, AccountKind, AccountsOptions, AccountProfile } from './ac
 /** Apps Script's refusal when someone who has not authorised the script (anonymous) runs it. */
 export const AUTHORIZATION_REQUIRED = 'Authorization is required to perform that action.';
 
-export type {
-  EditOutcome,
-  HostReport,
-  LocalHostOptions,
-  RunOptions,
-  RunResult,
-  RunStatus,
-  SpreadsheetFactory,
-  SpreadsheetHostLike,
-  SpreadsheetHostOptions,
-  SpreadsheetModelLike,
-  UserEditResult,
-} from './types';
+export type * from './types';
 
 export class LocalHost {
   readonly rt: HostRuntime;

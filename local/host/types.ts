@@ -8,6 +8,7 @@ import type { SandboxOptions } from './sandbox';
 import type { ShownDialog } from './ui';
 import type { LogLine } from './services/logger';
 import type { LocalHost } from './index';
+import type { SpreadsheetHostOptions } from './spreadsheet';
 
 // ---------------------------------------------------------------------------------------------
 // The Sheets fakes' shape, as agreed with ./spreadsheet (coded against before it landed).
@@ -28,17 +29,8 @@ export interface SpreadsheetModelLike {
   name?: string;
 }
 
-export interface SpreadsheetHostOptions {
-  getUi: () => unknown;
-  name?: string;
-  /** The file's locale and time zone: the options', else the owner account's (a new file takes its creator's). */
-  locale?: string;
-  timeZone?: string;
-  owner?: string;
-  /** The owner's Google Workspace domain; undefined for a consumer owner. */
-  workspaceDomain?: string;
-  editors?: string[];
-}
+/** One definition, with the Sheets fakes that read it. */
+export type { SpreadsheetHostOptions } from './spreadsheet';
 
 export interface SpreadsheetHostLike {
   SpreadsheetApp: object;

@@ -17,13 +17,10 @@ import { MIME } from '../../local/host/drive';
 import { LIMITS, QUOTA_WINDOW_MS } from '../../local/host/runtime';
 import { certificateTemplateKind, parseManifest } from '../../src/core/certificates';
 import { SHEET_NAMES } from '../../src/core/layout/sheets';
-import { AWARDS_LAYOUT } from '../../src/core/layout/tables';
 import { SEED003_TOTAL, seed003Register } from '../../sample/seed003Register';
 import { newHost, paste, seedSampleWorkbook } from './workbookFixture';
+import { CAPTION, COLS, SHEET, drain, setSetting, settingRow } from './certificateRegister';
 
-const CAPTION = 'Tạo giấy khen / bằng khen';
-const SHEET = SHEET_NAMES.awards;
-const COLS = AWARDS_LAYOUT.columns.map((c) => c.key);
 const col = (key: (typeof COLS)[number]): number => COLS.indexOf(key);
 const SEED = seed003Register();
 /** Seed rows (0-based) that get a certificate: Giấy khen and Bằng khen forms. */
@@ -54,16 +51,6 @@ function chance(seed: number, probability: number, fired: { n: number }): (n: nu
   };
 }
 
-function settingRow(host: LocalHost, label: string): number {
-  for (let r = 1; r <= 200; r++)
-    if (host.spreadsheet.valueAt(`'${SHEET_NAMES.settings}'!A${String(r)}`) === label) return r;
-  throw new Error(`no setting ${label}`);
-}
-
-function setSetting(host: LocalHost, label: string, value: unknown): void {
-  paste(host, SHEET_NAMES.settings, settingRow(host, label), 2, [[value]]);
-}
-
 /** The sample workbook set up from the menu, with the first `count` seed rows pasted. */
 function setup(count: number, mode: 'Gộp' | 'Từng người'): LocalHost {
   const host = newHost({ runtime: { startTime: new Date('2023-01-20T08:00:00+07:00') } });
@@ -85,17 +72,6 @@ function setup(count: number, mode: 'Gộp' | 'Từng người'): LocalHost {
   setSetting(host, 'Cách tạo giấy khen, bằng khen', mode);
   setSetting(host, 'Số giấy mỗi tệp in (cách Gộp)', 100);
   return host;
-}
-
-/** Runs due continuation triggers until none is left (bounded); returns how many ran. */
-function drain(host: LocalHost, maxRuns = 60): number {
-  let runs = 0;
-  for (;;) {
-    const due = host.runDueTriggers(host.rt.nowMs + 2 * 24 * 3600 * 1000);
-    runs += due.length;
-    if (due.length === 0) return runs;
-    if (runs > maxRuns) throw new Error(`still running after ${String(runs)} continuations`);
-  }
 }
 
 type RowState = { status: string; link: string; error: string; key: string };

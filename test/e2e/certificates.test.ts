@@ -13,34 +13,24 @@ import { MIME } from '../../local/host/drive';
 import { walk } from '../../local/host/docs';
 import type { LocalHost } from '../../local/host';
 import { newHost, paste, seedSampleWorkbook } from './workbookFixture';
+import { CAPTION, SHEET, cell, registerRow as sharedRow } from './certificateRegister';
 
-const CAPTION = 'Tạo giấy khen / bằng khen';
-const SHEET = SHEET_NAMES.awards;
-const COLS = AWARDS_LAYOUT.columns.map((c) => c.key);
-const col = (key: string): number => COLS.indexOf(key as (typeof COLS)[number]);
-
+/** Every third row a collective, every fifth a Bằng khen; the rest as the shared register row. */
 function registerRow(i: number, overrides: Partial<Record<string, unknown>> = {}): unknown[] {
-  const individual = i % 3 !== 0;
-  const values: Record<string, unknown> = {
-    recipientType: individual ? 'Cá nhân' : 'Tập thể',
-    name: individual ? `Nguyễn Văn Người ${String(i)}` : `Trường Tiểu học Số ${String(i)}`,
-    position: individual ? 'Giáo viên' : '',
-    unit: individual ? 'Trường THCS Nhân Chính' : '',
+  const collective =
+    i % 3 === 0
+      ? {
+          recipientType: 'Tập thể',
+          name: `Trường Tiểu học Số ${String(i)}`,
+          position: '',
+          unit: '',
+        }
+      : {};
+  return sharedRow(i, {
+    ...collective,
     form: i % 5 === 0 ? 'Bằng khen' : 'Giấy khen',
-    level: 'Cơ sở',
-    achievement: 'Đã có thành tích xuất sắc trong phong trào thi đua năm 2022',
-    decisionNumber: '163/QĐ-UBND',
-    decisionDate: '19/01/2023',
-    signerTitle: 'CHỦ TỊCH',
-    signerName: 'Trần Văn Ký',
-    registerNumber: String(1000 + i),
-    year: 2022,
-    email: '',
     ...overrides,
-  };
-  return COLS.map((k) =>
-    k === 'status' || k === 'link' || k === 'error' || k === 'key' ? '' : (values[k] ?? ''),
-  );
+  });
 }
 
 function setup(
@@ -77,12 +67,6 @@ function setSetting(host: LocalHost, label: string, value: unknown): void {
     while (host.spreadsheet.valueAt(`'${SHEET_NAMES.settings}'!A${String(r)}`) !== '') r++;
     paste(host, SHEET_NAMES.settings, r, 1, [[label, value]]);
   } else paste(host, SHEET_NAMES.settings, r, 2, [[value]]);
-}
-
-function cell(host: LocalHost, row: number, key: string): string {
-  return String(
-    host.spreadsheet.valueAt(`'${SHEET}'!${String.fromCharCode(65 + col(key))}${String(row)}`),
-  );
 }
 
 function drain(host: LocalHost, maxRuns = 400): number {

@@ -35,17 +35,9 @@ function seeded(options: SeedOptions = {}): LocalHost {
   return host;
 }
 
-/** The user deletes a tab (as Sheets' tab menu does: its protections and named ranges go too). */
+/** The user deletes a tab from Sheets' tab menu. */
 function deleteSheet(model: SpreadsheetModel, name: string): void {
-  const sheet = model.sheet(name) as SheetModel;
-  model.sheets.splice(model.sheets.indexOf(sheet), 1);
-  for (let i = model.protections.length - 1; i >= 0; i--) {
-    if (model.protections[i]?.range.sheet === sheet) model.protections.splice(i, 1);
-  }
-  for (let i = model.namedRanges.length - 1; i >= 0; i--) {
-    if (model.namedRanges[i]?.range.sheet === sheet) model.namedRanges.splice(i, 1);
-  }
-  if (model.activeSheet === sheet) model.activeSheet = model.sheets[0] ?? null;
+  model.removeSheet(model.sheet(name) as SheetModel);
 }
 
 function renameSheet(model: SpreadsheetModel, name: string, to: string): void {

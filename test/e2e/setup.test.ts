@@ -91,16 +91,9 @@ function snapshot(model: SpreadsheetModel): string {
   });
 }
 
+/** The user deletes a tab from Sheets' tab menu. */
 function deleteSheetHostSide(model: SpreadsheetModel, name: string): void {
-  const sheet = model.sheet(name) as SheetModel;
-  model.sheets.splice(model.sheets.indexOf(sheet), 1);
-  for (let i = model.protections.length - 1; i >= 0; i--) {
-    if (model.protections[i]?.range.sheet === sheet) model.protections.splice(i, 1);
-  }
-  for (let i = model.namedRanges.length - 1; i >= 0; i--) {
-    if (model.namedRanges[i]?.range.sheet === sheet) model.namedRanges.splice(i, 1);
-  }
-  if (model.activeSheet === sheet) model.activeSheet = model.sheets[0] ?? null;
+  model.removeSheet(model.sheet(name) as SheetModel);
 }
 
 const sampleUnits = readUnits([headerValues(UNITS_LAYOUT), ...SAMPLE_UNIT_ROWS]).value;

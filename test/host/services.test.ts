@@ -258,7 +258,7 @@ describe('Session (reference/base/session)', () => {
     expect(host.run('f', { kind: 'simple', user: 'member@ubnd.vn' }).value).toEqual(['', '']);
   });
 
-  test("getActiveUserLocale is the active account's language; en for a default (en_US) account", () => {
+  test("getActiveUserLocale is the active account's language; en for a default (en_US) account (https://developers.google.com/apps-script/reference/base/session#getActiveUserLocale())", () => {
     const host = hostFor(`function f() { return Session.getActiveUserLocale(); }`, {
       accounts: { profiles: { 'head@ubnd.test': { locale: 'vi_VN' } } },
     });

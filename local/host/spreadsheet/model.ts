@@ -343,6 +343,21 @@ export class SpreadsheetModel {
     return sheet;
   }
 
+  /**
+   * Removes a sheet with what hangs on it (its protections and named ranges), as Sheets does when
+   * a tab is deleted, by the script (Spreadsheet.deleteSheet) or by a user from the tab menu.
+   */
+  removeSheet(sheet: SheetModel): void {
+    const i = this.sheets.indexOf(sheet);
+    if (i >= 0) this.sheets.splice(i, 1);
+    removeWhere(this.protections, (p) => p.range.sheet === sheet);
+    removeWhere(this.namedRanges, (n) => n.range.sheet === sheet);
+    if (this.activeSheet === sheet) {
+      this.activeSheet = this.sheets[0] ?? null;
+      this.activeRange = null;
+    }
+  }
+
   sheet(name: string): SheetModel | undefined {
     return this.sheets.find((s) => s.name === name);
   }
@@ -778,4 +793,8 @@ export function gridFromA1(sheet: SheetModel, ref: A1Ref): GridRef {
     wholeColumns: wholeColumns || undefined,
     wholeRows: wholeRows || undefined,
   };
+}
+
+function removeWhere<T>(list: T[], pred: (x: T) => boolean): void {
+  for (let i = list.length - 1; i >= 0; i--) if (pred(list[i] as T)) list.splice(i, 1);
 }

@@ -265,13 +265,7 @@ export class FakeSpreadsheet implements FakeOf<RealSpreadsheet> {
     if (this.model.sheets.filter((x) => x !== s && !x.hidden).length === 0) {
       throw fail(this.ctx, "You can't remove all the sheets in a document.");
     }
-    this.model.sheets.splice(this.model.sheets.indexOf(s), 1);
-    removeWhere(this.model.protections, (p) => p.range.sheet === s);
-    removeWhere(this.model.namedRanges, (n) => n.range.sheet === s);
-    if (this.model.activeSheet === s) {
-      this.model.activeSheet = this.model.sheets[0] ?? null;
-      this.model.activeRange = null;
-    }
+    this.model.removeSheet(s);
   }
   getActiveSheet(): object {
     this.call('getActiveSheet');
@@ -470,7 +464,3 @@ function emailOf(ctx: Ctx, v: unknown, method: string): string {
 }
 
 export { emailOf };
-
-function removeWhere<T>(list: T[], pred: (x: T) => boolean): void {
-  for (let i = list.length - 1; i >= 0; i--) if (pred(list[i] as T)) list.splice(i, 1);
-}

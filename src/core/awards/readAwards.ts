@@ -20,7 +20,7 @@ import { parseEmail, parseText } from '../parse/text';
 import { checkNumber } from '../readers/values';
 import { a1, cellAt, isBlankRow, matchLabel, rowAt, type ReadResult } from '../readers/cells';
 import { locateTable } from '../readers/headers';
-import { awardKey } from './key';
+import { awardIdentityText, awardKey } from './key';
 import { duplicateTracker } from '../readers/duplicates';
 import { nameKey } from '../text/normalize';
 
@@ -374,18 +374,8 @@ function rowConflicts(
     'error',
   );
   group(
-    (r) =>
-      r.decisionNumber === ''
-        ? undefined
-        : [
-            r.year,
-            r.recipientType,
-            nameKey(r.name),
-            nameKey(r.unit),
-            nameKey(r.form),
-            r.level,
-            nameKey(r.decisionNumber),
-          ].join('|'),
+    // The award's identity without its register number: one recipient, form and decision.
+    (r) => (r.decisionNumber === '' ? undefined : awardIdentityText({ ...r, registerNumber: '' })),
     'name',
     (r) => r.name,
     (others) => ({

@@ -14,62 +14,12 @@ import { cellAt, isBlank } from '../readers/cells';
 import { locateTable } from '../readers/headers';
 import { resolve, unitIndex } from '../readers/lookup';
 import { emailKey } from '../text/normalize';
-import {
-  ACTION_ROLES,
-  DEFAULT_GRANTS,
-  ROLE_LABELS,
-  areaEditorEmails,
-  areaRule,
-  emailsWithRole,
-  rolesOf,
-  type ActionKey,
-  type RoleGrants,
-} from '../roles';
+import { DEFAULT_GRANTS, areaEditorEmails, areaRule, type RoleGrants } from '../roles';
 
 /** The label written into Cấu hình's "Chấm điểm" cell for a state. */
 export function scoringStateLabel(closed: boolean): string {
   const choice = SCORING_STATE_CHOICES.find((c) => c.value === closed);
   return choice?.label ?? (closed ? 'Đã khóa' : 'Đang mở');
-}
-
-export interface TogglePermission {
-  readonly allowed: boolean;
-  /** The heads' e-mails (those who keep editing rights while scoring is closed). */
-  readonly headEmails: string[];
-  /** Vietnamese reason when not allowed. */
-  readonly reason?: string;
-}
-
-/**
- * Who may toggle scoring or install the change-log trigger, read from the roles table
- * (ACTION_ROLES in src/core/roles.ts: today owner and head). They are the editors of Nhật ký and
- * of every unit row protection, and a trigger runs with its creator's rights, so anyone else's
- * trigger could never write a row.
- */
-export function togglePermission(
-  userEmail: string,
-  ownerEmail: string,
-  units: readonly Unit[],
-  action = 'khóa / mở chấm điểm',
-  key: ActionKey = action === 'khóa / mở chấm điểm' ? 'toggleScoring' : 'enableAudit',
-): TogglePermission {
-  const headEmails = emailsWithRole(units, 'head');
-  const allowedRoles = ACTION_ROLES[key];
-  const roles = rolesOf(userEmail, { owner: ownerEmail, units });
-  const allowed = allowedRoles.some((r) => roles.has(r));
-  if (allowed) return { allowed, headEmails };
-  const heads = headEmails.length > 0 ? headEmails.join(', ') : 'chưa khai báo';
-  const who =
-    emailKey(userEmail) === ''
-      ? 'Không xác định được tài khoản của bạn (Google không cho biết)'
-      : `Tài khoản ${userEmail.trim()}`;
-  return {
-    allowed,
-    headEmails,
-    reason:
-      `${who} không có quyền ${action}. Chỉ ${allowedRoles.map((r) => ROLE_LABELS[r]).join(', ')} ` +
-      `được thực hiện (Cụm trưởng theo trang "${SHEET_NAMES.units}": ${heads}).`,
-  };
 }
 
 /** A protected range on a score sheet, as the adapter read it. */

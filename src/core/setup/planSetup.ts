@@ -52,6 +52,7 @@ import { emailKey } from '../text/normalize';
 import { DEFAULT_GRANTS, type RoleGrants } from '../roles';
 import { readRoleGrants, readSettings } from '../readers/settings';
 import { ownRowRuns, runnerKeptOn, verifiedRowRuns, type RowRun } from './protectionPlan';
+import { emptySetupReport } from './summary';
 import { MAX_CROSS_ROWS, crossRowCount, planCrossScores } from './crossScoresPlan';
 import {
   protection,
@@ -431,15 +432,7 @@ function orphanRows(orphans: readonly OrphanScore[], now: Date): unknown[][] {
 }
 
 export function planSetup(current: SetupCurrent): SetupPlan {
-  const report: SetupReport = {
-    created: [],
-    restored: [],
-    recreated: [],
-    adopted: [],
-    updated: [],
-    problems: [],
-    notes: [],
-  };
+  const report: SetupReport = emptySetupReport();
 
   // 1. Which sheet is which.
   const resolutions = new Map<SetupSheetKey, Resolution>();

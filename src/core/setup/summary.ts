@@ -22,6 +22,19 @@ export function headerFindingsOf(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.code === 'header-missing' || f.code === 'header-renamed');
 }
 
+/** A report with nothing in it yet: set-up fills it as it plans. */
+export function emptySetupReport(): SetupReport {
+  return {
+    created: [],
+    restored: [],
+    recreated: [],
+    adopted: [],
+    updated: [],
+    problems: [],
+    notes: [],
+  };
+}
+
 export interface SetupCounts {
   readonly protectionsAdded: number;
   readonly protectionsRemoved: number;

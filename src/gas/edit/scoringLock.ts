@@ -15,19 +15,18 @@ import {
   blockedProtectionLines,
   blockedProtectionsNote,
   toggleSummary,
-  togglePermission,
   type BlockedProtection,
   type ProtectionInfo,
 } from '../../core/edit/scoringLock';
 import { SCORE_SHEETS, SHEET_NAMES } from '../../core/layout/sheets';
-import { readUnits } from '../../core/readers/units';
+import { emailsWithRole } from '../../core/roles';
 import { readRoleGrants } from '../../core/readers/settings';
 import { runLocked } from '../lock';
 import { alertUser, toast } from '../notify';
 import { activeWorkbook, readGrid } from '../workbook';
 import { appendAudit, ensureAuditTrigger } from './auditLog';
 import { menuCaption } from './editTriggers';
-import { requirePermission } from '../permissions';
+import { checkCaller, readCaller } from '../permissions';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
@@ -73,9 +72,11 @@ function readProtections(workbook: Spreadsheet): {
 }
 
 export function menuToggleScoring(): void {
-  if (!requirePermission('toggleScoring')) return;
-  const caption = menuCaption('menuToggleScoring');
   const workbook = activeWorkbook();
+  // One read of who clicked, the owner and the units: the roles check and the plan both use it.
+  const caller = readCaller(workbook);
+  if (!checkCaller('toggleScoring', caller).allowed) return;
+  const caption = menuCaption('menuToggleScoring');
   const settingsGrid = gridOf(workbook, SHEET_NAMES.settings);
   const state = settingsGrid === undefined ? undefined : scoringState(settingsGrid);
   if (state?.cell === undefined) {
@@ -85,14 +86,8 @@ export function menuToggleScoring(): void {
     );
     return;
   }
-  const units = readUnits(gridOf(workbook, SHEET_NAMES.units) ?? []).value;
-  const me = Session.getActiveUser().getEmail();
-  const owner = workbook.getOwner()?.getEmail() ?? '';
-  const permission = togglePermission(me, owner, units);
-  if (!permission.allowed) {
-    alertUser(permission.reason ?? '', caption);
-    return;
-  }
+  const { units, owner } = caller.membership;
+  const me = caller.email;
 
   const closing = !state.closed;
   const ui = SpreadsheetApp.getUi();
@@ -114,7 +109,7 @@ export function menuToggleScoring(): void {
       return;
     }
     const { infos, objects, blocked, grids } = readProtections(workbook);
-    const keep = [owner, me, ...permission.headEmails];
+    const keep = [owner, me, ...emailsWithRole(units, 'head')];
     const grants = readRoleGrants(readGrid(settingsSheet));
     const changes = planProtectionChanges(infos, grids, units, keep, closing, grants);
 

@@ -16,6 +16,7 @@ import {
   type SheetPlan,
 } from '../../core/setup';
 import type { SetupState } from './readSetupState';
+import { emailKey } from '../../core/text/normalize';
 import { errorMessage } from '../notify';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -251,8 +252,8 @@ function applyProtections(
   let removed = 0;
   let kept = 0;
   let domainEdit: boolean | undefined;
-  const runner = (state.current.runner ?? '').toLowerCase();
-  const owner = (state.current.owner ?? '').toLowerCase();
+  const runner = emailKey(state.current.runner ?? '');
+  const owner = emailKey(state.current.owner ?? '');
   // Neither the owner nor the person running set-up can be taken off a protection
   // (Protection.removeEditors reference): they are left out of the list rather than asked for.
   const others = state.current.editors.filter((e) => e !== runner && e !== owner);

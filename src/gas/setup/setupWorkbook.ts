@@ -15,6 +15,7 @@ import {
 import { runLocked } from '../lock';
 import { alertUser, errorMessage, toast } from '../notify';
 import { activeWorkbook, readGrids } from '../workbook';
+import { emailKey } from '../../core/text/normalize';
 import { checkWorkbook } from '../../core/validation/problems';
 import { CHECKED_SHEETS } from '../../core/edit/editCheck';
 import { ensureDefaultTemplates } from '../docs/templates';
@@ -37,8 +38,8 @@ export function menuSetup(): void {
       owner: caller.membership.owner,
     });
     const plan = planSetup(state.current);
-    const owner = caller.membership.owner.trim().toLowerCase();
-    if (owner === '' || caller.email.trim().toLowerCase() !== owner) {
+    const owner = emailKey(caller.membership.owner);
+    if (owner === '' || emailKey(caller.email) !== owner) {
       const blocked = blockedWrites(plan, state);
       if (blocked.length > 0) {
         alertUser(

@@ -10,6 +10,7 @@
  * Each action reads every sheet it needs once and writes each block once; the number of calls
  * does not depend on the number of units or nominees.
  */
+import { emailKey } from '../../core/text/normalize';
 import { SHEET_NAMES } from '../../core/layout/sheets';
 import { BALLOT_MARK_LABELS, SPOILED_LABEL } from '../../core/layout/labels';
 import { VOTES_LAYOUT } from '../../core/layout/tables';
@@ -223,7 +224,7 @@ function protectBallots(sheet: Sheet, units: readonly Unit[], nominees: number):
     const others = protection
       .getEditors()
       .map((u) => u.getEmail())
-      .filter((e) => e !== '' && e.toLowerCase() !== me.toLowerCase());
+      .filter((e) => e !== '' && emailKey(e) !== emailKey(me));
     if (others.length > 0) protection.removeEditors(others);
     if (protection.canDomainEdit()) protection.setDomainEdit(false);
     if (planned.editors.length > 0) protection.addEditors([...planned.editors]);

@@ -1,10 +1,8 @@
-import { actionPermission } from '../../../src/core/roles';
 import {
   blockedProtectionLines,
   blockedProtectionsNote,
   planProtectionChanges,
   scoringStateLabel,
-  togglePermission,
   unitOfRows,
 } from '../../../src/core/edit/scoringLock';
 import type { Unit } from '../../../src/core/model/unit';
@@ -12,34 +10,6 @@ import { SAMPLE_UNITS, selfScoreGrid } from '../readers/sampleCluster';
 
 const units: Unit[] = SAMPLE_UNITS.map((u) => ({ ...u, email: `${u.code.toLowerCase()}@cum.vn` }));
 const OWNER = 'owner@cum.vn';
-
-describe('togglePermission', () => {
-  it('allows the head (any case) and the owner, and no one else', () => {
-    expect(togglePermission('BD@cum.vn', OWNER, units).allowed).toBe(true);
-    expect(togglePermission(OWNER, OWNER, units).allowed).toBe(true);
-    const member = togglePermission('dd@cum.vn', OWNER, units);
-    expect(member.allowed).toBe(false);
-    expect(member.reason).toContain('bd@cum.vn');
-    expect(togglePermission('', '', units).reason).toContain('Không xác định được tài khoản');
-    expect(togglePermission('hm@cum.vn', OWNER, units).allowed).toBe(false); // a deputy
-  });
-});
-
-describe('togglePermission follows the roles table', () => {
-  it('allows exactly those actionPermission allows, for both actions it guards', () => {
-    const people = [OWNER, '', 'stranger@x.vn', ...units.map((u) => u.email)];
-    for (const key of ['toggleScoring', 'enableAudit'] as const) {
-      for (const email of people) {
-        const table = actionPermission(key, 'x', email, { owner: OWNER, units }).allowed;
-        expect([key, email, togglePermission(email, OWNER, units, 'x', key).allowed]).toEqual([
-          key,
-          email,
-          table,
-        ]);
-      }
-    }
-  });
-});
 
 describe('blocked protections (Protection.canEdit false)', () => {
   it('names each sheet and the units whose rows the user could not change', () => {

@@ -3,6 +3,7 @@
  * Ba Đình, Hoàng Mai, Hoàn Kiếm, Đống Đa, Hai Bà Trưng, Long Biên), criteria worded after the
  * 2022 pledge (seed 002). Grids are what getValues() returns: numbers, strings, booleans, Dates.
  */
+import { SHEET_NAMES, type SheetName } from '../../../src/core/layout/sheets';
 import type { CriteriaTree } from '../../../src/core/model/criteria';
 import type { Unit } from '../../../src/core/model/unit';
 
@@ -402,4 +403,15 @@ export function settingsGridSample(): unknown[][] {
     ['Chấm điểm', 'Đang mở', ''],
     ['Ngưỡng bình xét (%)', 50, ''],
   ];
+}
+
+/** The sample cluster's input sheets as the readers get them (no cross scores). */
+export function sampleWorkbookGrids(): Partial<Record<SheetName, unknown[][]>> {
+  return {
+    [SHEET_NAMES.settings]: settingsGridSample(),
+    [SHEET_NAMES.units]: unitsGrid(),
+    [SHEET_NAMES.criteria]: criteriaGrid(),
+    [SHEET_NAMES.selfScores]: selfScoreGrid(),
+    [SHEET_NAMES.verifiedScores]: selfScoreGrid(),
+  };
 }

@@ -5,24 +5,16 @@ import { mergeFindings } from '../../../src/core/validation/workbook';
 import { finding, type Finding } from '../../../src/core/findings';
 import { reportStamp, reportSummary } from '../../../src/core/edit/report';
 import { findingsLine } from '../../../src/core/ranking/rankingSheet';
-import { headerFindingsOf, setupSummary, setupToast } from '../../../src/core/setup/summary';
-import { SHEET_NAMES, type SheetName } from '../../../src/core/layout/sheets';
 import {
-  criteriaGrid,
-  selfScoreGrid,
-  settingsGridSample,
-  unitsGrid,
-} from '../readers/sampleCluster';
+  emptySetupReport,
+  headerFindingsOf,
+  setupSummary,
+  setupToast,
+} from '../../../src/core/setup/summary';
+import { SHEET_NAMES } from '../../../src/core/layout/sheets';
+import { sampleWorkbookGrids } from '../readers/sampleCluster';
 
-function grids(): Partial<Record<SheetName, unknown[][]>> {
-  return {
-    [SHEET_NAMES.settings]: settingsGridSample(),
-    [SHEET_NAMES.units]: unitsGrid(),
-    [SHEET_NAMES.criteria]: criteriaGrid(),
-    [SHEET_NAMES.selfScores]: selfScoreGrid(),
-    [SHEET_NAMES.verifiedScores]: selfScoreGrid(),
-  };
-}
+const grids = sampleWorkbookGrids;
 
 const where = (fs: readonly Finding[]): string[] => fs.map((f) => `${f.sheet}!${f.cell} ${f.code}`);
 
@@ -94,15 +86,7 @@ describe('counting and naming problems', () => {
 });
 
 describe('set-up summary and headers', () => {
-  const report = {
-    created: [],
-    restored: [],
-    recreated: [],
-    adopted: [],
-    updated: [],
-    problems: [],
-    notes: [],
-  };
+  const report = emptySetupReport();
   const counts = { protectionsAdded: 0, protectionsRemoved: 0, protectionsKept: 3 };
   const renamed = finding(SHEET_NAMES.units, 'B1', 'header-renamed', 'Ten', {
     expected: 'Tên đơn vị',

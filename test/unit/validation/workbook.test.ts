@@ -2,23 +2,14 @@ import fc from 'fast-check';
 import { readWorkbook, validateWorkbook } from '../../../src/core/validation/workbook';
 import { FindingSchema } from '../../../src/core/findings';
 import { SHEET_NAMES, type SheetName } from '../../../src/core/layout/sheets';
-import {
-  criteriaGrid,
-  selfScoreGrid,
-  settingsGridSample,
-  unitsGrid,
-} from '../readers/sampleCluster';
+import { selfScoreGrid, sampleWorkbookGrids } from '../readers/sampleCluster';
 
 const codes = (f: { code: string; sheet: string; cell: string }[]): string[] =>
   f.map((x) => `${x.sheet}!${x.cell} ${x.code}`);
 
 function sampleGrids(): Partial<Record<SheetName, unknown[][]>> {
   return {
-    [SHEET_NAMES.settings]: settingsGridSample(),
-    [SHEET_NAMES.units]: unitsGrid(),
-    [SHEET_NAMES.criteria]: criteriaGrid(),
-    [SHEET_NAMES.selfScores]: selfScoreGrid(),
-    [SHEET_NAMES.verifiedScores]: selfScoreGrid(),
+    ...sampleWorkbookGrids(),
     [SHEET_NAMES.crossScores]: [
       ['Đơn vị chấm', 'Đơn vị được chấm', 'Mã tiêu chí', 'Điểm'],
       ['BD', 'HM', 'I.1', 19],
