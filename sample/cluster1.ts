@@ -20,7 +20,10 @@ export const SAMPLE_SETTINGS: ClusterSettingsInput = {
   quotas: { certificate: { count: 2 } },
 };
 
-/** Đơn vị, in the layout's column order: code, name, type, role, head, title, e-mail, title sought. */
+/**
+ * Đơn vị, in the layout's column order: code, name, type, role, head, title, e-mail, title sought,
+ * full name (as the seed names the committees).
+ */
 export const SAMPLE_UNIT_ROWS: readonly (readonly string[])[] = [
   [
     'BD',
@@ -31,6 +34,7 @@ export const SAMPLE_UNIT_ROWS: readonly (readonly string[])[] = [
     'Chủ tịch Ủy ban MTTQ Việt Nam quận',
     'badinh.mttq@gmail.com',
     'Cờ thi đua',
+    'Ủy ban MTTQ Việt Nam quận Ba Đình',
   ],
   [
     'HM',
@@ -41,6 +45,7 @@ export const SAMPLE_UNIT_ROWS: readonly (readonly string[])[] = [
     'Chủ tịch Ủy ban MTTQ Việt Nam quận',
     'hoangmai.mttq@hanoi.gov.vn',
     'Bằng khen',
+    'Ủy ban MTTQ Việt Nam quận Hoàng Mai',
   ],
   [
     'HK',
@@ -51,6 +56,7 @@ export const SAMPLE_UNIT_ROWS: readonly (readonly string[])[] = [
     'Chủ tịch Ủy ban MTTQ Việt Nam quận',
     'hoankiem.mttq@gmail.com',
     'Cờ thi đua',
+    'Ủy ban MTTQ Việt Nam quận Hoàn Kiếm',
   ],
   [
     'DD',
@@ -61,6 +67,7 @@ export const SAMPLE_UNIT_ROWS: readonly (readonly string[])[] = [
     'Chủ tịch Ủy ban MTTQ Việt Nam quận',
     'mttq@dongda.hanoi.gov.vn',
     'Bằng khen',
+    'Ủy ban MTTQ Việt Nam quận Đống Đa',
   ],
   [
     'HBT',
@@ -71,6 +78,7 @@ export const SAMPLE_UNIT_ROWS: readonly (readonly string[])[] = [
     'Chủ tịch Ủy ban MTTQ Việt Nam quận',
     'haibatrung.mttq@outlook.com',
     'Bằng khen',
+    'Ủy ban MTTQ Việt Nam quận Hai Bà Trưng',
   ],
   [
     'LB',
@@ -81,6 +89,7 @@ export const SAMPLE_UNIT_ROWS: readonly (readonly string[])[] = [
     'Chủ tịch Ủy ban MTTQ Việt Nam quận',
     'longbien.mttq@gmail.com',
     'Bằng khen',
+    'Ủy ban MTTQ Việt Nam quận Long Biên',
   ],
 ];
 

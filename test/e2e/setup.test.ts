@@ -392,7 +392,7 @@ describe('set-up formats empty cells only: a filled cell keeps its value, format
 
   it('keeps a unit code typed as the number 1, and a date typed in a text column', () => {
     const h = host();
-    const extra = ['1', 'Phường Một', 'Phường', 'Thành viên', '', '', '', '18/01/2022'];
+    const extra = ['1', 'Phường Một', 'Phường', 'Thành viên', '', '', '', '', '18/01/2022'];
     seedSampleWorkbook(h, { unitRows: [...SAMPLE_UNIT_ROWS, extra] });
     const code = at(SHEET_NAMES.units, 'A8');
     const last = at(SHEET_NAMES.units, cellA1(8, UNITS_LAYOUT.columns.length));

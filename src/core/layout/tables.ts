@@ -92,6 +92,16 @@ export const UNITS_LAYOUT = {
       entry: 'user',
       validation: { kind: 'list', values: DEFAULT_AWARD_FORMS, allowOther: true },
     },
+    {
+      key: 'fullName',
+      header: 'Tên đầy đủ',
+      aliases: ['Tên đầy đủ của đơn vị'],
+      width: 280,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+      note: 'Tên in trên văn bản và giấy khen, ví dụ: Ủy ban MTTQ Việt Nam quận Ba Đình. Để trống: dùng Tên đơn vị.',
+    },
   ],
 } as const satisfies TableLayout;
 export type UnitColumnKey = (typeof UNITS_LAYOUT.columns)[number]['key'];

@@ -22,5 +22,12 @@ export const UnitSchema = z.object({
   email: z._default(z.string(), ''),
   /** The emulation title the unit registers to strive for (danh hiệu đăng ký). */
   registeredTitle: z._default(z.string(), ''),
+  /** The name documents print (e.g. "Ủy ban MTTQ Việt Nam quận Ba Đình"); blank: `name`. */
+  fullName: z._default(z.string(), ''),
 });
 export type Unit = z.infer<typeof UnitSchema>;
+
+/** The unit's name as documents and certificates print it: its full name, else its short name. */
+export function unitDocumentName(unit: Pick<Unit, 'name' | 'fullName'>): string {
+  return unit.fullName.trim() === '' ? unit.name : unit.fullName;
+}

@@ -50,6 +50,7 @@ export function readUnits(grid: readonly unknown[]): ReadResult<Unit[]> {
     const headName = text('headName', 'họ tên thủ trưởng', false) ?? '';
     const headTitle = text('headTitle', 'chức vụ thủ trưởng', false) ?? '';
     const registeredTitle = text('registeredTitle', 'danh hiệu đăng ký', false) ?? '';
+    const fullName = text('fullName', 'tên đầy đủ', false) ?? '';
 
     let role: UnitRole = 'member';
     if (col('role') >= 0) {
@@ -95,7 +96,7 @@ export function readUnits(grid: readonly unknown[]): ReadResult<Unit[]> {
       if (firstHead !== undefined) findings.push(twoHeads(cell, value, firstHead));
     }
 
-    units.push({ code, name, type, role, headName, headTitle, email, registeredTitle });
+    units.push({ code, name, type, role, headName, headTitle, email, registeredTitle, fullName });
   }
   findings.push(...codes.firstOccurrenceFindings());
   findings.push(...names.firstOccurrenceFindings('warning'));

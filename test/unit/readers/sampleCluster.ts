@@ -64,6 +64,7 @@ export const SAMPLE_UNITS: Unit[] = [
   headTitle: 'Chủ tịch',
   email: '',
   registeredTitle: '',
+  fullName: '',
 }));
 
 export const CRITERIA_HEADER = [

@@ -1,4 +1,5 @@
 import { readUnits } from '../../../src/core/readers/units';
+import { unitDocumentName } from '../../../src/core/model/unit';
 import { UNITS_HEADER, unitsGrid } from './sampleCluster';
 
 const nfd = (s: string): string => s.normalize('NFD');
@@ -34,7 +35,21 @@ describe('readUnits', () => {
       headTitle: 'Chủ tịch',
       email: 'mttq.badinh@hanoi.gov.vn',
       registeredTitle: 'Cờ thi đua',
+      fullName: '',
     });
+  });
+
+  it('reads the full name documents print, and falls back to the short name when it is blank', () => {
+    const grid = unitsGrid();
+    // An older workbook without the optional column reads as before; set-up appends it.
+    expect(readUnits(grid).value[0]?.fullName).toBe('');
+    (grid[0] as string[]).push('Tên đầy đủ');
+    (grid[1] as string[]).push('Ủy ban MTTQ Việt Nam quận Ba Đình');
+    const { value } = readUnits(grid);
+    expect(value.map(unitDocumentName).slice(0, 2)).toEqual([
+      'Ủy ban MTTQ Việt Nam quận Ba Đình',
+      'Hoàng Mai',
+    ]);
   });
 
   it('normalises NFD text and stray spaces, and matches NFD headers and roles', () => {
