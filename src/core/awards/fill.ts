@@ -28,6 +28,7 @@ import type { RankingRow } from '../ranking/computeRanking';
 import type { Unit } from '../model/unit';
 import { nameKey } from '../text/normalize';
 import { awardKey } from './key';
+import { lastRound, type VoteState } from '../votes/rounds';
 import type { AwardsReadout } from './readAwards';
 
 export const DEFAULT_FILL_LEVEL: AwardLevel = 'ministryProvince';
@@ -43,6 +44,18 @@ export interface AwardFillInput {
   readonly clusterName: string;
   readonly register: Pick<AwardsReadout, 'value' | 'invalid'>;
   readonly level?: AwardLevel;
+  /**
+   * The nomination vote's result, where a vote was held on this ranking: its elected take the
+   * places instead of the ranking's proposals, and places still tied wait for the next round.
+   */
+  readonly vote?: FillVote;
+}
+
+export interface FillVote {
+  readonly round: number;
+  readonly elected: readonly { readonly unitCode: string; readonly form: string }[];
+  /** Names of the nominees tied at a last place, waiting for another round. */
+  readonly tied: readonly string[];
 }
 
 export interface FilledAward extends AwardRecord {
@@ -89,11 +102,16 @@ export function planAwardFill(input: AwardFillInput): AwardFillPlan {
   const emailOf = new Map(input.units.map((u) => [u.code, u.email]));
   const records: FilledAward[] = [];
   const alreadyThere: string[] = [];
-  for (const row of input.rows) {
-    if (row.proposal === '') continue;
-    const id = identity(input.year, row.unitName, row.proposal);
+  const vote = input.vote;
+  const places: { row: AwardFillInput['rows'][number]; form: string }[] = vote
+    ? input.rows.flatMap((row) =>
+        vote.elected.filter((e) => e.unitCode === row.unitCode).map((e) => ({ row, form: e.form })),
+      )
+    : input.rows.filter((row) => row.proposal !== '').map((row) => ({ row, form: row.proposal }));
+  for (const { row, form } of places) {
+    const id = identity(input.year, row.unitName, form);
     if (present.has(id)) {
-      alreadyThere.push(`${row.unitName} (${row.proposal})`);
+      alreadyThere.push(`${row.unitName} (${form})`);
       continue;
     }
     present.add(id);
@@ -102,7 +120,7 @@ export function planAwardFill(input: AwardFillInput): AwardFillPlan {
       name: row.unitName,
       position: '',
       unit: '',
-      form: row.proposal,
+      form,
       level,
       achievement: achievementText(row, input.rows.length, input.year, input.clusterName),
       decisionNumber: '',
@@ -114,12 +132,17 @@ export function planAwardFill(input: AwardFillInput): AwardFillPlan {
     };
     records.push({ ...record, key: awardKey(record) });
   }
-  const voteNeeded = input.rows.filter((r) => r.voteNeededFor !== '').map((r) => r.unitName);
+  const voteNeeded = vote
+    ? [...vote.tied]
+    : input.rows.filter((r) => r.voteNeededFor !== '').map((r) => r.unitName);
+  const source = vote
+    ? `Theo kết quả bình xét${vote.round > 1 ? ` (vòng ${String(vote.round)})` : ''}.`
+    : 'Theo đề nghị của xếp hạng (chưa kiểm phiếu bình xét).';
   return {
     records,
     alreadyThere,
     voteNeeded,
-    message: fillMessage(records, alreadyThere, voteNeeded, level),
+    message: `${source}\n${fillMessage(records, alreadyThere, voteNeeded, level, vote !== undefined)}`,
   };
 }
 
@@ -128,6 +151,7 @@ function fillMessage(
   alreadyThere: readonly string[],
   voteNeeded: readonly string[],
   level: AwardLevel,
+  voted: boolean,
 ): string {
   const lines: string[] = [];
   if (records.length > 0) {
@@ -142,7 +166,11 @@ function fillMessage(
   if (alreadyThere.length > 0)
     lines.push(`Đã có trong sổ, không thêm lại: ${alreadyThere.join(', ')}.`);
   if (voteNeeded.length > 0) {
-    lines.push(`Cần bình xét trước khi đưa vào sổ: ${voteNeeded.join(', ')}.`);
+    lines.push(
+      voted
+        ? `Bằng phiếu ở suất cuối, cần bỏ phiếu vòng sau trước khi đưa vào sổ: ${voteNeeded.join(', ')}.`
+        : `Cần bình xét trước khi đưa vào sổ: ${voteNeeded.join(', ')}.`,
+    );
   }
   return lines.join('\n');
 }
@@ -179,4 +207,42 @@ export function awardSheetRows(
     put('key', r.key);
     return line;
   });
+}
+
+/**
+ * Which result the register takes: the vote's, when the last round tallied belongs to the
+ * ranking Xếp hạng shows; the ranking's proposals when no vote was held on it. A vote that is
+ * void (quorum, more ballots than members present) is refused rather than passed over.
+ */
+export function voteForFill(
+  state: VoteState | undefined,
+  rankingFingerprint: string | null,
+):
+  | { kind: 'ranking'; note: string }
+  | { kind: 'vote'; vote: FillVote }
+  | { kind: 'refuse'; message: string } {
+  const last = lastRound(state);
+  if (state === undefined || last === undefined) return { kind: 'ranking', note: '' };
+  if (state.rankingFingerprint !== rankingFingerprint) {
+    return {
+      kind: 'ranking',
+      note: '\nKết quả bình xét đã có thuộc một lần xếp hạng trước, nên không được dùng.',
+    };
+  }
+  if (!last.valid) {
+    return {
+      kind: 'refuse',
+      message:
+        `Cuộc bỏ phiếu vòng ${String(last.round)} không hợp lệ (không đủ thành viên có mặt, hoặc số phiếu nhiều hơn số có mặt), ` +
+        'nên chưa lập sổ khen thưởng từ kết quả bình xét. Hãy tạo phiếu và bỏ phiếu lại («Tạo phiếu bình xét», «Kiểm phiếu bình xét»).',
+    };
+  }
+  return {
+    kind: 'vote',
+    vote: {
+      round: last.round,
+      elected: last.elected.map((e) => ({ unitCode: e.unitCode, form: e.form })),
+      tied: last.open.flatMap((o) => o.nominees.map((e) => `${e.unitName} (${e.form})`)),
+    },
+  };
 }

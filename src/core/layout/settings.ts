@@ -518,6 +518,17 @@ export const SETTING_ROWS: readonly SettingRow[] = [
     numberFormat: F.text,
     validation: listOf(YES_NO_CHOICES),
   },
+  // The nomination meeting ("Kiểm phiếu bình xét", src/core/votes/places.ts).
+  {
+    key: 'voteAttendance',
+    label: 'Số thành viên có mặt khi bình xét',
+    note: 'Để trống: tính bằng số phiếu thu vào. Cuộc bỏ phiếu hợp lệ khi số có mặt đạt tỷ lệ tham gia tối thiểu và số phiếu thu vào không nhiều hơn số có mặt.',
+    required: false,
+    value: { kind: 'integer', min: 0, max: 100000 },
+    target: { path: ['vote', 'attendance'] },
+    numberFormat: F.integer,
+    validation: { kind: 'numberBetween', min: 0, max: 100000, integer: true },
+  },
 ];
 
 /** Deep equality of JSON-like values (choices in the settings sheet). */

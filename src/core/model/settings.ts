@@ -76,6 +76,8 @@ export const VoteRuleSchema = z.object({
   comparison: z._default(z.enum(['greaterThan', 'atLeast']), 'greaterThan'),
   base: z._default(z.enum(['members', 'validBallots']), 'members'),
   quorumShare: z._default(z.number().check(z.gte(0), z.lte(1)), 0),
+  /** Members present at the meeting (số thành viên có mặt); unset: the ballots cast. */
+  attendance: z.optional(z.int().check(z.gte(0))),
 });
 export type VoteRule = z.infer<typeof VoteRuleSchema>;
 

@@ -18,6 +18,8 @@ import { parseText } from '../parse/text';
 import type { RankingResult } from '../ranking/computeRanking';
 import { nameKey } from '../text/normalize';
 import type { Party, TallyResult } from './tally';
+import { nomineeLabel } from './rounds';
+import { PLACE_OUTCOME_LABELS, type OpenPlaces, type PlacesResult } from './places';
 
 /** Name of the sheet "Kiểm phiếu bình xét" writes; not an input, so not in SHEET_NAMES. */
 export const VOTE_RESULT_SHEET = 'Kết quả bình xét';
@@ -39,9 +41,20 @@ export function ballotNominees(result: RankingResult): BallotNominee[] {
   for (const r of result.rows) {
     const form = r.proposal !== '' ? r.proposal : r.voteNeededFor;
     if (form === '') continue;
-    out.push({ unit: r.unitCode, form, label: `${r.unitName} (${form})` });
+    out.push({ unit: r.unitCode, form, label: nomineeLabel(r.unitName, form, 1) });
   }
   return out;
+}
+
+/** The second (or later) round's ballot: the nominees tied at the last place, only them. */
+export function nextRoundNominees(open: readonly OpenPlaces[], round: number): BallotNominee[] {
+  return open.flatMap((o) =>
+    o.nominees.map((e) => ({
+      unit: e.unitCode,
+      form: e.form,
+      label: nomineeLabel(e.unitName, e.form, round),
+    })),
+  );
 }
 
 export type BallotRow = readonly [voter: string, nominee: string, mark: unknown, spoiled: unknown];
@@ -240,6 +253,7 @@ export function voteResultBlock(
   problems: readonly VoteProblemLine[],
   minutes: string,
   title: string,
+  places?: PlacesResult,
 ): VoteResultBlock {
   const width = RESULT_HEADER.length;
   const rows: (string | number)[][] = [];
@@ -255,7 +269,9 @@ export function voteResultBlock(
   bold.push(push([title]));
   push([]);
   bold.push(push([...RESULT_HEADER]));
+  const placedByLabel = new Map((places?.nominees ?? []).map((p) => [p.label, p]));
   tally.nominees.forEach((n, i) => {
+    const placed = placedByLabel.get(n.code);
     push(
       [
         i + 1,
@@ -264,8 +280,8 @@ export function voteResultBlock(
         n.no,
         n.blank,
         formatPercentVi(n.yesShare),
-        n.elected ? 'Đạt' : 'Không đạt',
-        n.reason,
+        placed ? PLACE_OUTCOME_LABELS[placed.outcome] : n.elected ? 'Đạt' : 'Không đạt',
+        placed ? placed.reason : n.reason,
       ],
       [0, 2, 3, 4],
     );
@@ -275,6 +291,9 @@ export function voteResultBlock(
   push(['Số phiếu thu vào', '', tally.cast], [2]);
   push(['Số phiếu hợp lệ', '', tally.valid], [2]);
   push(['Số phiếu không hợp lệ', '', tally.spoiled], [2]);
+  if (tally.present !== tally.cast || tally.overCast) {
+    push(['Số thành viên có mặt', '', tally.present], [2]);
+  }
   push(['Ngưỡng trúng', '', ruleText(tally)]);
   push(['Số thành viên tham gia', '', tally.quorumMet ? 'Đủ' : 'Không đủ']);
   const names = new Map(tally.nominees.map((n) => [n.code, n.name]));
@@ -290,6 +309,12 @@ export function voteResultBlock(
           )
           .join('; '),
   ]);
+  if (places) {
+    push([]);
+    bold.push(push(['Kết quả theo suất khen thưởng']));
+    if (!places.valid) push([places.invalidReason]);
+    for (const f of places.forms) push([f.form, '', placesLine(f)]);
+  }
   push([]);
   bold.push(
     push([
@@ -304,15 +329,39 @@ export function voteResultBlock(
   return { values: rows, numberFormats: formats, width, boldRows: bold };
 }
 
+function placesLine(f: PlacesResult['forms'][number]): string {
+  const names = f.elected.map((e) => e.unitName);
+  const parts = [
+    `${formatNumberVi(f.places)} suất: ` +
+      (names.length > 0 ? names.join(', ') : 'không có đề cử nào trúng'),
+  ];
+  if (f.open) {
+    parts.push(
+      `còn ${formatNumberVi(f.open.places)} suất bằng phiếu giữa ${f.open.nominees.map((e) => e.unitName).join(', ')}: ` +
+        'chọn «Tạo phiếu bình xét» để bỏ phiếu vòng sau giữa các đề cử này',
+    );
+  }
+  return parts.join('; ');
+}
+
 /** One line for the toast after the tally. */
-export function tallyToast(tally: TallyResult, problems: number): string {
-  const elected = tally.nominees.filter((n) => n.elected).map((n) => n.name);
+export function tallyToast(tally: TallyResult, problems: number, places?: PlacesResult): string {
+  const elected = places
+    ? places.forms.flatMap((f) => f.elected.map((e) => `${e.unitName} (${e.form})`))
+    : tally.nominees.filter((n) => n.elected).map((n) => n.name);
   const parts = [
     `Đã kiểm ${formatNumberVi(tally.cast)}/${formatNumberVi(tally.members)} phiếu` +
       (tally.spoiled > 0 ? ` (${formatNumberVi(tally.spoiled)} không hợp lệ)` : ''),
     elected.length > 0 ? `đạt: ${elected.join(', ')}` : 'không có đề nghị nào đạt',
   ];
-  if (!tally.quorumMet) parts.push('không đủ số thành viên tham gia');
+  if (tally.overCast) parts.push('số phiếu nhiều hơn số thành viên có mặt');
+  else if (!tally.quorumMet) parts.push('không đủ số thành viên tham gia');
+  const open = places?.forms.flatMap((f) => (f.open ? [f.open] : [])) ?? [];
+  for (const o of open) {
+    parts.push(
+      `bằng phiếu ở ${formatNumberVi(o.places)} suất ${o.form} cuối: ${o.nominees.map((e) => e.unitName).join(', ')} (cần bỏ phiếu vòng sau)`,
+    );
+  }
   if (problems > 0) parts.push(`${formatNumberVi(problems)} vấn đề trong phiếu`);
   return `${parts.join('; ')}. Xem trang "${VOTE_RESULT_SHEET}".`;
 }

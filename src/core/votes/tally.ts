@@ -27,6 +27,8 @@ export interface TallyInput {
   /** The member units entitled to vote. */
   readonly members: readonly Party[];
   readonly rule: VoteRule;
+  /** Members present at the meeting (số thành viên có mặt); undefined: the ballots cast. */
+  readonly attendance?: number;
 }
 
 export type VoteProblemCode =
@@ -68,6 +70,10 @@ export interface TallyResult {
   readonly spoiled: number;
   /** The number the threshold is a share of: members or valid ballots, by the rule. */
   readonly base: number;
+  /** Members present: the attendance given, else the ballots cast. */
+  readonly present: number;
+  /** Attendance given and fewer than the ballots cast: the vote is void. */
+  readonly overCast: boolean;
   readonly quorumMet: boolean;
   /** In order of yes votes, then Vietnamese order of names. */
   readonly nominees: readonly NomineeResult[];
@@ -85,7 +91,7 @@ function thresholdText(rule: VoteRule): string {
 }
 
 /** yes / base against the threshold, at a fixed precision so 2/3 ≥ 66,666…% holds. */
-function passes(yes: number, base: number, rule: VoteRule): boolean {
+export function passes(yes: number, base: number, rule: VoteRule): boolean {
   if (base <= 0 || yes <= 0) return false;
   const lhs = quantize(yes);
   const rhs = quantize(rule.share * base);
@@ -166,8 +172,12 @@ export function tallyVotes(input: TallyInput): TallyResult {
 
   const valid = cast - spoiled;
   const base = rule.base === 'members' ? members.length : valid;
+  const present = input.attendance ?? cast;
+  const overCast = input.attendance !== undefined && cast > input.attendance;
   const quorumMet =
-    members.length > 0 && quantize(cast) >= quantize(rule.quorumShare * members.length);
+    members.length > 0 &&
+    !overCast &&
+    quantize(present) >= quantize(rule.quorumShare * members.length);
 
   const unsorted = uniqueNominees.map((n, i) => {
     const y = yes[i] ?? 0;
@@ -176,7 +186,9 @@ export function tallyVotes(input: TallyInput): TallyResult {
     const ok = quorumMet && passes(y, base, rule);
     const counted = `${formatNumberVi(y)}/${formatNumberVi(base)} phiếu đồng ý (${formatPercentVi(share)} ${baseLabel(rule)})`;
     let reason: string;
-    if (!quorumMet) {
+    if (overCast) {
+      reason = `${counted}; số phiếu nhiều hơn số thành viên có mặt: không đạt`;
+    } else if (!quorumMet) {
       reason = `${counted}; không đủ số thành viên tham gia bỏ phiếu: không đạt`;
     } else if (ok) {
       reason = `${counted}, ${thresholdText(rule)}: đạt`;
@@ -220,6 +232,8 @@ export function tallyVotes(input: TallyInput): TallyResult {
     valid,
     spoiled,
     base,
+    present,
+    overCast,
     quorumMet,
     nominees: results,
     ties,
@@ -259,8 +273,14 @@ export function minutesText(result: TallyResult, context: MinutesContext): strin
     `Số phiếu thu vào: ${formatNumberVi(result.cast)}; số phiếu hợp lệ: ${formatNumberVi(result.valid)}; ` +
       `số phiếu không hợp lệ: ${formatNumberVi(result.spoiled)}.`,
   );
+  if (result.present !== result.cast || result.overCast) {
+    lines.push(`Số thành viên có mặt: ${formatNumberVi(result.present)}.`);
+  }
+  if (result.overCast) {
+    lines.push('Số phiếu thu vào nhiều hơn số thành viên có mặt: cuộc bỏ phiếu không hợp lệ.');
+  }
   if (result.rule.quorumShare > 0) {
-    const attendance = result.members > 0 ? result.cast / result.members : 0;
+    const attendance = result.members > 0 ? result.present / result.members : 0;
     lines.push(
       `Tỷ lệ thành viên tham gia bỏ phiếu: ${formatPercentVi(attendance)} ` +
         `(yêu cầu tối thiểu ${formatPercentVi(result.rule.quorumShare)}): ` +

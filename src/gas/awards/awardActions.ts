@@ -6,7 +6,8 @@
  * units or register rows. Text from users is written as literals: text-formatted cells take the
  * text as is (Sheets keeps it verbatim there), any other string gets the literal prefix.
  */
-import { planAwardFill, awardSheetRows } from '../../core/awards/fill';
+import { planAwardFill, awardSheetRows, voteForFill } from '../../core/awards/fill';
+import { VOTE_STATE_PROPERTY, parseVoteState } from '../../core/votes/rounds';
 import { readAwards, type AwardsReadout } from '../../core/awards/readAwards';
 import {
   AWARD_STATISTICS_CHART_TITLE,
@@ -85,16 +86,21 @@ function fillFromRanking(workbook: Spreadsheet): void {
     );
     return;
   }
+  const properties = PropertiesService.getDocumentProperties();
+  const stored = properties.getProperty(RANKING_PROPERTY_KEYS.fingerprint);
+  const vote = voteForFill(parseVoteState(properties.getProperty(VOTE_STATE_PROPERTY)), stored);
+  if (vote.kind === 'refuse') {
+    alertUser(vote.message, FILL_CAPTION);
+    return;
+  }
   const plan = planAwardFill({
     rows: ranking.result.rows,
     units: ranking.readout.units,
     year: ranking.settings.year,
     clusterName: ranking.settings.clusterName,
     register,
+    ...(vote.kind === 'vote' ? { vote: vote.vote } : {}),
   });
-  const stored = PropertiesService.getDocumentProperties().getProperty(
-    RANKING_PROPERTY_KEYS.fingerprint,
-  );
   const staleNote =
     stored === ranking.fingerprint
       ? ''
@@ -119,7 +125,7 @@ function fillFromRanking(workbook: Spreadsheet): void {
     range.setNumberFormats(formats);
     range.setValues(toSheetLiteralsIn(rows, formats));
   }
-  alertUser(plan.message + staleNote, FILL_CAPTION);
+  alertUser(plan.message + staleNote + (vote.kind === 'ranking' ? vote.note : ''), FILL_CAPTION);
 }
 
 // ------------------------------------------------------------------ statistics

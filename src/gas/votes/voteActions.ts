@@ -10,7 +10,18 @@
  * Each action reads every sheet it needs once and writes each block once; the number of calls
  * does not depend on the number of units or nominees.
  */
-import { emailKey } from '../../core/text/normalize';
+import { emailKey, nameKey } from '../../core/text/normalize';
+import { decidePlaces, type NomineeEntry } from '../../core/votes/places';
+import {
+  VOTE_STATE_PROPERTY,
+  firstRoundPlaces,
+  lastRound,
+  openPlaces,
+  parseNomineeLabel,
+  parseVoteState,
+  recordRound,
+  serializeVoteState,
+} from '../../core/votes/rounds';
 import { SHEET_NAMES } from '../../core/layout/sheets';
 import { BALLOT_MARK_LABELS, SPOILED_LABEL } from '../../core/layout/labels';
 import { VOTES_LAYOUT } from '../../core/layout/tables';
@@ -29,6 +40,7 @@ import {
   nomineeParties,
   type BallotNominee,
   type BallotPlan,
+  nextRoundNominees,
   nomineesInBallots,
   planBallots,
   tallyToast,
@@ -60,6 +72,8 @@ type BallotDraft =
       readonly ok: true;
       readonly units: readonly Unit[];
       readonly nominees: readonly BallotNominee[];
+      /** 1, or the round after a tie at the last place. */
+      readonly round: number;
       readonly plan: BallotPlan;
     };
 
@@ -85,7 +99,19 @@ function draftBallots(workbook: Spreadsheet): BallotDraft {
         'Hãy chọn «Tính xếp hạng» lại rồi tạo phiếu bình xét.',
     };
   }
-  const nominees = ballotNominees(ranking.result);
+  // A tie at the last place of the round tallied last: the next ballot is of the tied only.
+  const state = parseVoteState(
+    PropertiesService.getDocumentProperties().getProperty(VOTE_STATE_PROPERTY),
+  );
+  const last = lastRound(state);
+  const nextRound =
+    state?.rankingFingerprint === stored && last && last.valid && last.open.length > 0
+      ? last.round + 1
+      : 1;
+  const nominees =
+    nextRound > 1 && last
+      ? nextRoundNominees(last.open, nextRound)
+      : ballotNominees(ranking.result);
   if (nominees.length === 0) {
     return {
       ok: false,
@@ -97,6 +123,7 @@ function draftBallots(workbook: Spreadsheet): BallotDraft {
     ok: true,
     units,
     nominees,
+    round: nextRound,
     plan: planBallots(grids[SHEET_NAMES.votes], units, nominees),
   };
 }
@@ -125,7 +152,8 @@ export function menuPrepareBallots(): void {
     const ui = SpreadsheetApp.getUi();
     const answer = ui.alert(
       PREPARE,
-      ballotReplaceQuestion(draft.plan, draft.nominees.length, draft.units.length),
+      (draft.round > 1 ? roundQuestionPrefix(draft.round) : '') +
+        ballotReplaceQuestion(draft.plan, draft.nominees.length, draft.units.length),
       ui.ButtonSet.YES_NO,
     );
     if (answer !== ui.Button.YES) {
@@ -261,13 +289,43 @@ function tally(workbook: Spreadsheet): void {
     );
     return;
   }
+  const labelled = ballotEntries(nominees, units);
+  if (!labelled.ok) {
+    alertUser(labelled.message, TALLY);
+    return;
+  }
+  const properties = PropertiesService.getDocumentProperties();
+  const previous = parseVoteState(properties.getProperty(VOTE_STATE_PROPERTY));
+  const round = labelled.round;
+  const before = previous?.rounds.find((r) => r.round === round - 1);
+  if (round > 1 && (before === undefined || before.open.length === 0)) {
+    alertUser(
+      `Phiếu trong trang "${SHEET_NAMES.votes}" là phiếu vòng ${String(round)}, nhưng chưa có kết quả vòng ${String(round - 1)} với đề cử bằng phiếu. ` +
+        `Hãy chọn «${PREPARE}» để tạo lại phiếu.`,
+      TALLY,
+    );
+    return;
+  }
   const ballots = readBallots(votesGrid, { units, nominees });
   const result = tallyVotes({
     ballots: ballots.value,
     nominees: nomineeParties(nominees, units),
     members: units.map((u) => ({ code: u.code, name: u.name })),
     rule: settings.vote,
+    ...(settings.vote.attendance === undefined ? {} : { attendance: settings.vote.attendance }),
   });
+  const places = decidePlaces({
+    tally: result,
+    entries: labelled.entries,
+    placesOf:
+      round > 1 && before
+        ? openPlaces(before.open)
+        : firstRoundPlaces(settings.quotas, units.length),
+  });
+  const rankingFingerprint =
+    round > 1 && previous
+      ? previous.rankingFingerprint
+      : (properties.getProperty(RANKING_PROPERTY_KEYS.fingerprint) ?? '');
   const now = new Date();
   const [year, month, day] = Utilities.formatDate(
     now,
@@ -281,14 +339,16 @@ function tally(workbook: Spreadsheet): void {
     year: settings.year,
     ...(year && month && day ? { date: { year, month, day } } : {}),
     ...(settings.place ? { place: settings.place } : {}),
-    purpose: 'đề nghị khen thưởng',
+    purpose: round > 1 ? `đề nghị khen thưởng, vòng ${String(round)}` : 'đề nghị khen thưởng',
   });
   const problems = voteProblemLines(ballots.findings, result);
   const block = voteResultBlock(
     result,
     problems,
     minutes,
-    `KẾT QUẢ BÌNH XÉT THI ĐUA NĂM ${String(settings.year)} - ${settings.clusterName}`,
+    `KẾT QUẢ BÌNH XÉT THI ĐUA NĂM ${String(settings.year)} - ${settings.clusterName}` +
+      (round > 1 ? ` (VÒNG ${String(round)})` : ''),
+    places,
   );
 
   const height = block.values.length;
@@ -299,5 +359,58 @@ function tally(workbook: Spreadsheet): void {
   // Every string cell is text-formatted above, so it is kept verbatim, never a formula.
   range.setValues(block.values.map((r) => [...r]));
   for (const row of block.boldRows) sheet.getRange(row, 1, 1, block.width).setFontWeight('bold');
-  toast(tallyToast(result, problems.length), 10);
+  properties.setProperty(
+    VOTE_STATE_PROPERTY,
+    serializeVoteState(recordRound(previous, round, rankingFingerprint, places)),
+  );
+  toast(tallyToast(result, problems.length, places), 10);
+}
+
+function roundQuestionPrefix(round: number): string {
+  return (
+    `Vòng trước có đề cử bằng phiếu ở suất cuối: tạo phiếu vòng ${String(round)} chỉ gồm các đề cử này. ` +
+    `Kết quả vòng trước đã ghi trong trang "${VOTE_RESULT_SHEET}".\n`
+  );
+}
+
+type LabelledBallot =
+  | { readonly ok: true; readonly round: number; readonly entries: readonly NomineeEntry[] }
+  | { readonly ok: false; readonly message: string };
+
+/** The unit, form and round each ballot label names; all labels must be of one round. */
+function ballotEntries(labels: readonly string[], units: readonly Unit[]): LabelledBallot {
+  const byName = new Map<string, Unit>();
+  for (const u of units) {
+    byName.set(nameKey(u.name, { ignoreDiacritics: true }), u);
+    byName.set(nameKey(u.code, { ignoreDiacritics: true }), u);
+  }
+  const entries: NomineeEntry[] = [];
+  const rounds = new Set<number>();
+  const unknown: string[] = [];
+  for (const label of labels) {
+    const parsed = parseNomineeLabel(label);
+    const unit = parsed && byName.get(nameKey(parsed.unitName, { ignoreDiacritics: true }));
+    if (!parsed || !unit) {
+      unknown.push(label);
+      continue;
+    }
+    rounds.add(parsed.round);
+    entries.push({ label, unitCode: unit.code, unitName: unit.name, form: parsed.form });
+  }
+  if (unknown.length > 0) {
+    return {
+      ok: false,
+      message:
+        `Chưa kiểm phiếu được: đề cử ${unknown.map((u) => `"${u}"`).join(', ')} trong trang "${SHEET_NAMES.votes}" ` +
+        'không ghi đúng dạng "Tên đơn vị (Hình thức)" của một đơn vị trong trang Đơn vị. ' +
+        `Hãy chọn «${PREPARE}» để tạo lại phiếu.`,
+    };
+  }
+  if (rounds.size > 1) {
+    return {
+      ok: false,
+      message: `Chưa kiểm phiếu được: trang "${SHEET_NAMES.votes}" có phiếu của nhiều vòng. Hãy chọn «${PREPARE}» để tạo lại phiếu.`,
+    };
+  }
+  return { ok: true, round: [...rounds][0] ?? 1, entries };
 }
