@@ -280,6 +280,8 @@ const SCOPE_RULES: ReadonlyArray<{ object: string; method?: RegExp; scope: strin
   { object: 'DriveApp', scope: 'https://www.googleapis.com/auth/drive' },
   // https://developers.google.com/apps-script/reference/mail/mail-app
   { object: 'MailApp', scope: 'https://www.googleapis.com/auth/script.send_mail' },
+  // https://developers.google.com/apps-script/reference/forms/form-app (secret ballots)
+  { object: 'FormApp', scope: 'https://www.googleapis.com/auth/forms' },
   // https://developers.google.com/apps-script/reference/html/html-service (dialogs need container.ui)
   { object: 'HtmlService', scope: 'https://www.googleapis.com/auth/script.container.ui' },
 ];

@@ -35,6 +35,7 @@ import { LogHost, createConsole, createLogger } from './services/logger';
 import { createSpreadsheetHost, type SpreadsheetModel } from './spreadsheet';
 import { createDocumentService, renderPdfBytes, placeholderPdf, type DocumentStore } from './docs';
 import { createDriveService, connectDocumentStore, MIME, type DriveModel } from './drive';
+import { createFormsService, type FormsHost } from './forms';
 import { createMailService, type SentBox } from './mail';
 import { clockEvent, describeError } from './events';
 import type {
@@ -78,6 +79,8 @@ export class LocalHost {
   readonly documents: DocumentStore;
   /** Files and folders; the bound spreadsheet sits in the folder "Thi đua". */
   readonly drive: DriveModel;
+  /** The forms FormApp made, and their respondents' side (FormsHost.respond). */
+  readonly forms: FormsHost;
   /** Every message MailApp sent. */
   readonly sentBox: SentBox;
   /** The Drive folder that holds the bound spreadsheet. */
@@ -146,6 +149,8 @@ export class LocalHost {
     const drive = createDriveService(this.rt);
     connectDocumentStore(drive.model, docs.model, (d) => renderPdfBytes(d) ?? placeholderPdf(d));
     const mail = createMailService(this.rt);
+    const forms = createFormsService(this.rt, drive.model);
+    this.forms = forms.host;
     this.documents = docs.model;
     this.drive = drive.model;
     this.sentBox = mail.sentBox;
@@ -172,6 +177,7 @@ export class LocalHost {
     this.globals.DocumentApp = docs.DocumentApp;
     this.globals.DriveApp = drive.DriveApp;
     this.globals.MailApp = mail.MailApp;
+    this.globals.FormApp = forms.FormApp;
     for (const [name, make] of Object.entries(options.services ?? {}))
       this.globals[name] = make(this);
   }

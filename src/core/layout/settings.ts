@@ -529,6 +529,16 @@ export const SETTING_ROWS: readonly SettingRow[] = [
     numberFormat: F.integer,
     validation: { kind: 'numberBetween', min: 0, max: 100000, integer: true },
   },
+  {
+    key: 'secretVote',
+    label: 'Bỏ phiếu kín bằng Google Form',
+    note: 'Có: «Tạo phiếu bình xét» tạo một Google Form không thu địa chỉ thư, mỗi tài khoản trả lời một lần; «Kiểm phiếu bình xét» đóng biểu mẫu rồi đếm phiếu. Không ai, kể cả chủ sở hữu, biết ai bỏ phiếu thế nào.',
+    required: false,
+    value: choice(YES_NO_CHOICES),
+    target: { path: ['secretVote'] },
+    numberFormat: F.text,
+    validation: listOf(YES_NO_CHOICES),
+  },
 ];
 
 /** Deep equality of JSON-like values (choices in the settings sheet). */

@@ -119,6 +119,8 @@ export const ClusterSettingsSchema = z.object({
   documentsFolder: z._default(z.string(), ''),
   /** Whether "Tạo bản giao ước" also makes one pledge per member unit. */
   unitPledges: z._default(z.boolean(), false),
+  /** Whether the nomination vote is held in a Google Form that collects no e-mail (bỏ phiếu kín). */
+  secretVote: z._default(z.boolean(), false),
   pledgeDocLink: z._default(z.string(), ''),
   pledgePdfLink: z._default(z.string(), ''),
   /** Certificates: one Doc + PDF per recipient, or combined print files of N certificates. */

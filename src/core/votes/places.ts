@@ -74,7 +74,7 @@ function meetingValidity(tally: TallyResult): { valid: boolean; reason: string }
   if (tally.overCast) {
     return {
       valid: false,
-      reason: `Số phiếu thu vào (${formatNumberVi(tally.cast)}) nhiều hơn số thành viên có mặt (${formatNumberVi(tally.present)}): cuộc bỏ phiếu không hợp lệ, cần bỏ phiếu lại.`,
+      reason: `Số phiếu thu vào (${formatNumberVi(tally.cast)}) nhiều hơn số thành viên ${tally.present === tally.maxBallots ? 'có mặt' : 'của cụm'} (${formatNumberVi(tally.maxBallots ?? tally.present)}): cuộc bỏ phiếu không hợp lệ, cần bỏ phiếu lại.`,
     };
   }
   if (!tally.quorumMet) {

@@ -29,6 +29,11 @@ export interface TallyInput {
   readonly rule: VoteRule;
   /** Members present at the meeting (số thành viên có mặt); undefined: the ballots cast. */
   readonly attendance?: number;
+  /**
+   * A secret ballot (bỏ phiếu kín): ballots carry no voter, so membership and repeats cannot be
+   * checked per ballot; more ballots than members present (or than members) voids the vote.
+   */
+  readonly anonymous?: boolean;
 }
 
 export type VoteProblemCode =
@@ -72,8 +77,10 @@ export interface TallyResult {
   readonly base: number;
   /** Members present: the attendance given, else the ballots cast. */
   readonly present: number;
-  /** Attendance given and fewer than the ballots cast: the vote is void. */
+  /** More ballots than may be cast (attendance, or members in a secret vote): the vote is void. */
   readonly overCast: boolean;
+  /** The most ballots that may be cast, when it is known. */
+  readonly maxBallots: number | undefined;
   readonly quorumMet: boolean;
   /** In order of yes votes, then Vietnamese order of names. */
   readonly nominees: readonly NomineeResult[];
@@ -117,6 +124,12 @@ export function tallyVotes(input: TallyInput): TallyResult {
 
   ballots.forEach((ballot, ballotIndex) => {
     const voter = ballot.voter;
+    if (input.anonymous) {
+      cast++;
+      if (ballot.spoiled) spoiled++;
+      else countMarks(ballot, ballotIndex);
+      return;
+    }
     if (!memberCodes.has(voter)) {
       problems.push({
         code: 'non-member',
@@ -141,6 +154,11 @@ export function tallyVotes(input: TallyInput): TallyResult {
       spoiled++;
       return;
     }
+    countMarks(ballot, ballotIndex);
+  });
+
+  function countMarks(ballot: Ballot, ballotIndex: number): void {
+    const voter = ballot.voter;
     const marked = new Set<string>();
     for (const { nominee, mark } of ballot.marks) {
       const i = nomineeIndex.get(nominee);
@@ -168,12 +186,13 @@ export function tallyVotes(input: TallyInput): TallyResult {
       if (mark === 'yes') yes[i] = (yes[i] ?? 0) + 1;
       else if (mark === 'no') no[i] = (no[i] ?? 0) + 1;
     }
-  });
+  }
 
   const valid = cast - spoiled;
   const base = rule.base === 'members' ? members.length : valid;
   const present = input.attendance ?? cast;
-  const overCast = input.attendance !== undefined && cast > input.attendance;
+  const ceiling = input.attendance ?? (input.anonymous ? members.length : undefined);
+  const overCast = ceiling !== undefined && cast > ceiling;
   const quorumMet =
     members.length > 0 &&
     !overCast &&
@@ -234,6 +253,7 @@ export function tallyVotes(input: TallyInput): TallyResult {
     base,
     present,
     overCast,
+    maxBallots: ceiling,
     quorumMet,
     nominees: results,
     ties,

@@ -55,6 +55,9 @@ import {
   planBallotProtections,
 } from '../../core/votes/ballotProtections';
 import type { Unit } from '../../core/model/unit';
+import type { Ballot } from '../../core/model/ballot';
+import type { Finding } from '../../core/findings';
+import { createSecretBallot, readSecretBallots } from './secretBallot';
 import { runLocked, runMenuAction } from '../lock';
 import { alertUser, errorMessage, toast } from '../notify';
 import { activeWorkbook, readGrids, sheetWithRoom } from '../workbook';
@@ -74,6 +77,10 @@ type BallotDraft =
       readonly nominees: readonly BallotNominee[];
       /** 1, or the round after a tie at the last place. */
       readonly round: number;
+      /** Cấu hình asks for a secret ballot in a Google Form. */
+      readonly secret: boolean;
+      readonly clusterName: string;
+      readonly year: number;
       readonly plan: BallotPlan;
     };
 
@@ -124,6 +131,9 @@ function draftBallots(workbook: Spreadsheet): BallotDraft {
     units,
     nominees,
     round: nextRound,
+    secret: ranking.settings.secretVote,
+    clusterName: ranking.settings.clusterName,
+    year: ranking.settings.year,
     plan: planBallots(grids[SHEET_NAMES.votes], units, nominees),
   };
 }
@@ -145,6 +155,22 @@ export function menuPrepareBallots(): void {
   }
   if (!draft.ok) {
     alertUser(draft.message, PREPARE);
+    return;
+  }
+  if (draft.secret) {
+    runLocked(PREPARE, () => {
+      const now = draftBallots(workbook);
+      if (!now.ok) {
+        alertUser(now.message, PREPARE);
+        return;
+      }
+      const record = createSecretBallot(now.nominees, now.round, {
+        clusterName: now.clusterName,
+        year: now.year,
+        members: now.units.length,
+      });
+      alertUser(secretBallotMessage(record.url, now.nominees.length, now.round), PREPARE);
+    });
     return;
   }
   const asked = draft.plan.existingRows > 0;
@@ -281,13 +307,26 @@ function tally(workbook: Spreadsheet): void {
     alertUser(`Chưa kiểm phiếu được: trang "${SHEET_NAMES.units}" chưa có đơn vị nào.`, TALLY);
     return;
   }
-  const nominees = votesGrid === undefined ? [] : nomineesInBallots(votesGrid);
-  if (votesGrid === undefined || nominees.length === 0) {
-    alertUser(
-      `Trang "${SHEET_NAMES.votes}" chưa có phiếu nào. Hãy chọn «${PREPARE}» rồi ghi ý kiến của từng đơn vị.`,
-      TALLY,
-    );
-    return;
+  let nominees: string[];
+  let ballots: { value: Ballot[]; findings: readonly Finding[] };
+  if (settings.secretVote) {
+    const secret = readSecretBallots(PREPARE);
+    if (!secret.ok) {
+      alertUser(secret.message, TALLY);
+      return;
+    }
+    nominees = secret.record.labels;
+    ballots = { value: secret.ballots, findings: [] };
+  } else {
+    nominees = votesGrid === undefined ? [] : nomineesInBallots(votesGrid);
+    if (votesGrid === undefined || nominees.length === 0) {
+      alertUser(
+        `Trang "${SHEET_NAMES.votes}" chưa có phiếu nào. Hãy chọn «${PREPARE}» rồi ghi ý kiến của từng đơn vị.`,
+        TALLY,
+      );
+      return;
+    }
+    ballots = readBallots(votesGrid, { units, nominees });
   }
   const labelled = ballotEntries(nominees, units);
   if (!labelled.ok) {
@@ -306,13 +345,13 @@ function tally(workbook: Spreadsheet): void {
     );
     return;
   }
-  const ballots = readBallots(votesGrid, { units, nominees });
   const result = tallyVotes({
     ballots: ballots.value,
     nominees: nomineeParties(nominees, units),
     members: units.map((u) => ({ code: u.code, name: u.name })),
     rule: settings.vote,
     ...(settings.vote.attendance === undefined ? {} : { attendance: settings.vote.attendance }),
+    anonymous: settings.secretVote,
   });
   const places = decidePlaces({
     tally: result,
@@ -364,6 +403,15 @@ function tally(workbook: Spreadsheet): void {
     serializeVoteState(recordRound(previous, round, rankingFingerprint, places)),
   );
   toast(tallyToast(result, problems.length, places), 10);
+}
+
+function secretBallotMessage(url: string, nominees: number, round: number): string {
+  return (
+    `Đã tạo phiếu kín${round > 1 ? ` vòng ${String(round)}` : ''} (Google Form, ${formatNumberVi(nominees)} đề cử): ${url}\n` +
+    'Gửi đường dẫn này cho tài khoản của từng đơn vị thành viên. Biểu mẫu không thu địa chỉ thư, mỗi tài khoản trả lời một lần. ' +
+    'Nếu Google Forms báo biểu mẫu chưa xuất bản, mở biểu mẫu và bấm «Xuất bản» trước khi gửi. ' +
+    `Khi mọi thành viên đã bỏ phiếu, chọn «${TALLY}»: biểu mẫu được đóng rồi mới đếm phiếu.`
+  );
 }
 
 function roundQuestionPrefix(round: number): string {
