@@ -9,7 +9,8 @@ import * as z from 'zod/mini';
 import { nameKey } from '../text/normalize';
 import { certificateQuota } from '../ranking/propose';
 import type { ProposalQuotas } from '../model/settings';
-import type { NomineeEntry, OpenPlaces, PlacesResult } from './places';
+import { PLACE_OUTCOME_LABELS, type NomineeEntry, type OpenPlaces, type PlacesResult } from './places';
+import { thresholdWords, type TallyResult } from './tally';
 
 export const VOTE_STATE_PROPERTY = 'thidua.vote.state';
 
@@ -20,9 +21,29 @@ const EntrySchema = z.object({
   form: z.string(),
 });
 
+const CountSchema = z.object({
+  label: z.string(),
+  unitName: z.string(),
+  form: z.string(),
+  yes: z.int(),
+  no: z.int(),
+  blank: z.int(),
+  yesShare: z.number(),
+  /** PLACE_OUTCOME_LABELS of the nominee's outcome. */
+  outcome: z.string(),
+});
+
 const RoundSchema = z.object({
   round: z.int().check(z.gte(1)),
   valid: z.boolean(),
+  /** The count as the minutes report it (optional: states written before it was kept). */
+  members: z._default(z.int(), 0),
+  present: z._default(z.int(), 0),
+  cast: z._default(z.int(), 0),
+  valid_ballots: z._default(z.int(), 0),
+  spoiled: z._default(z.int(), 0),
+  threshold: z._default(z.string(), ''),
+  counts: z._default(z.array(CountSchema), []),
   /** Everyone elected in this round and the rounds before it. */
   elected: z.array(EntrySchema),
   open: z.array(
@@ -101,6 +122,7 @@ export function recordRound(
   round: number,
   rankingFingerprint: string,
   places: PlacesResult,
+  tally?: TallyResult,
 ): VoteState {
   const kept = round > 1 && previous ? previous.rounds.filter((r) => r.round < round) : [];
   const before = kept[kept.length - 1]?.elected ?? [];
@@ -116,8 +138,37 @@ export function recordRound(
       ? [{ form: f.open.form, places: f.open.places, nominees: f.open.nominees.map(entry) }]
       : [],
   );
+  const yesOf = new Map((tally?.nominees ?? []).map((n) => [n.code, n]));
+  const counts = places.nominees.map((p) => {
+    const n = yesOf.get(p.label);
+    return {
+      label: p.label,
+      unitName: p.unitName,
+      form: p.form,
+      yes: n?.yes ?? p.yes,
+      no: n?.no ?? 0,
+      blank: n?.blank ?? 0,
+      yesShare: n?.yesShare ?? 0,
+      outcome: PLACE_OUTCOME_LABELS[p.outcome],
+    };
+  });
   return {
     rankingFingerprint,
-    rounds: [...kept, { round, valid: places.valid, elected, open }],
+    rounds: [
+      ...kept,
+      {
+        round,
+        valid: places.valid,
+        members: tally?.members ?? 0,
+        present: tally?.present ?? 0,
+        cast: tally?.cast ?? 0,
+        valid_ballots: tally?.valid ?? 0,
+        spoiled: tally?.spoiled ?? 0,
+        threshold: tally ? thresholdWords(tally) : '',
+        counts,
+        elected,
+        open,
+      },
+    ],
   };
 }

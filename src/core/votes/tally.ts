@@ -93,6 +93,11 @@ function baseLabel(rule: VoteRule): string {
   return rule.base === 'members' ? 'tổng số thành viên' : 'số phiếu hợp lệ';
 }
 
+/** "trên 50 % tổng số thành viên đồng ý": the rule the count applied, for the minutes. */
+export function thresholdWords(result: Pick<TallyResult, 'rule'>): string {
+  return `${thresholdText(result.rule)} ${baseLabel(result.rule)} đồng ý`;
+}
+
 function thresholdText(rule: VoteRule): string {
   return `${rule.comparison === 'greaterThan' ? 'trên' : 'từ'} ${formatPercentVi(rule.share)}`;
 }

@@ -21,6 +21,7 @@ import {
   parseVoteState,
   recordRound,
   serializeVoteState,
+  type VoteState,
 } from '../../core/votes/rounds';
 import { SHEET_NAMES } from '../../core/layout/sheets';
 import { BALLOT_MARK_LABELS, SPOILED_LABEL } from '../../core/layout/labels';
@@ -400,9 +401,19 @@ function tally(workbook: Spreadsheet): void {
   for (const row of block.boldRows) sheet.getRange(row, 1, 1, block.width).setFontWeight('bold');
   properties.setProperty(
     VOTE_STATE_PROPERTY,
-    serializeVoteState(recordRound(previous, round, rankingFingerprint, places)),
+    fitVoteState(recordRound(previous, round, rankingFingerprint, places, result)),
   );
   toast(tallyToast(result, problems.length, places), 10);
+}
+
+/** Properties hold 9 KB a value: a very long count is left out (the result sheet keeps it). */
+function fitVoteState(state: VoteState): string {
+  const json = serializeVoteState(state);
+  if (json.length <= 8000) return json;
+  return serializeVoteState({
+    ...state,
+    rounds: state.rounds.map((r) => ({ ...r, counts: [] })),
+  });
 }
 
 function secretBallotMessage(url: string, nominees: number, round: number): string {
