@@ -1099,6 +1099,10 @@ function planMatrix(
     if (rebuilt.columnsAdded.length > 0) parts.push(`thêm cột ${rebuilt.columnsAdded.join(', ')}`);
     if (rebuilt.columnsRemoved.length > 0)
       parts.push(`bỏ cột ${rebuilt.columnsRemoved.join(', ')}`);
+    if (rebuilt.headerCellsKept > 0)
+      parts.push(
+        `khôi phục dòng tiêu đề và điểm tối đa; ${rebuilt.headerCellsKept} ô dán đè lên đó được giữ ở trang "${ORPHAN_SHEET_NAME}"`,
+      );
     if (rebuilt.moved > 0)
       parts.push(`${rebuilt.moved} điểm đã nhập được chuyển theo đơn vị và tiêu chí`);
     if (hasData)
