@@ -152,19 +152,20 @@ export function locateMatrix(grid: Grid, layout: MatrixLayout): MatrixPlacement 
   }
   if (codeColumn < 0) codeColumn = layout.columns.findIndex((c) => c.role.kind === 'unitCode');
 
+  // A unit's code in a header row is a pasted row when the unit's own row is further down.
+  const unitRowHere = (r: number): boolean => {
+    const code = cellText(cellAt(grid, r, codeColumn));
+    if (!isUnitCode(code)) return false;
+    for (let below = r + 1; below < grid.length; below++) {
+      if (nameKey(cellText(cellAt(grid, below, codeColumn))) === nameKey(code)) return false;
+    }
+    return true;
+  };
   // No label and no maxima survive: set-up's own position (row 1), unless row 1 is a unit's
   // only row (the header rows were deleted rather than overwritten).
-  if (headerRow === -2) {
-    const first = cellText(cellAt(grid, 0, codeColumn));
-    const repeated = grid.some(
-      (_, r) =>
-        r > 0 && first !== '' && nameKey(cellText(cellAt(grid, r, codeColumn))) === nameKey(first),
-    );
-    headerRow = isUnitCode(first) && !repeated ? -1 : layout.headerRow - 1;
-  }
-  if (maxRow < 0 && headerRow >= 0 && headerRow + 1 < grid.length) {
-    if (!isUnitCode(cellAt(grid, headerRow + 1, codeColumn))) maxRow = headerRow + 1;
-  }
+  if (headerRow === -2) headerRow = unitRowHere(0) ? -1 : layout.headerRow - 1;
+  if (maxRow < 0 && headerRow >= 0 && headerRow + 1 < grid.length && !unitRowHere(headerRow + 1))
+    maxRow = headerRow + 1;
 
   // 3. The unit-name column: its label, else the column holding each row's unit name.
   let nameColumn = -1;
@@ -201,8 +202,10 @@ export function locateMatrix(grid: Grid, layout: MatrixLayout): MatrixPlacement 
     return parsePassFail(t).kind === 'ok' || codeKeys.has(nameKey(t)) || unitNames.has(nameKey(t));
   };
   const maxAt = (c: number): unknown => (maxRow >= 0 ? cellAt(grid, maxRow, c) : '');
+  // The maxima row says which criterion a column is: its maximum (blank over the second column
+  // of a target pair). Without that row it confirms nothing.
   const maxConfirms = (c: number, index: number): boolean =>
-    !isBlank(maxAt(c)) && sameProgramCell(maxAt(c), layout.headerRows[1]?.[index]);
+    maxRow >= 0 && sameProgramCell(maxAt(c), layout.headerRows[1]?.[index]);
 
   const columnIndex = new Map<number, number>();
   const headerState = new Map<number, HeaderState>();
@@ -248,8 +251,11 @@ export function locateMatrix(grid: Grid, layout: MatrixLayout): MatrixPlacement 
     } else {
       index = fromLeft ?? fromRight;
       // A cleared header with a surviving neighbour on one side only: trust it when the
-      // maxima row still says which criterion the column is.
-      if (index !== undefined && isBlank(header(c)) && !maxConfirms(c, index)) index = undefined;
+      // maxima row still says which criterion the column is. With neither row left, the layout's
+      // order from the unit columns is all there is.
+      const evidence = headerRow >= 0 || maxRow >= 0;
+      if (index !== undefined && isBlank(header(c)) && evidence && !maxConfirms(c, index))
+        index = undefined;
     }
     if (index === undefined || index < 2 || index >= nLayout || claimed.has(index)) continue;
     claimed.add(index);

@@ -99,7 +99,7 @@ export function rebuildMatrix(
     at.headerRow < 0 ? '' : cellText(cellAt(oldValues, at.headerRow, c));
   /** The column's name in an orphan row: its criterion when it has a place, else its header. */
   const columnName = (c: number): string => {
-    const index = at.columnIndex.get(c);
+    const index = c === at.codeColumn ? 0 : c === at.nameColumn ? 1 : at.columnIndex.get(c);
     if (index !== undefined) return layout.columns[index]?.header ?? '';
     const state = at.headerState.get(c);
     return (
@@ -130,12 +130,18 @@ export function rebuildMatrix(
   /** Keeps aside what a paste left in a program row (headers or maxima) unless it is the program's. */
   const programRow = (r: number, expected: readonly unknown[], reason: string): void => {
     const unit = unitOfRow(r);
+    const isHeader = r === at.headerRow;
     for (let c = 0; c < oldWidth; c++) {
       if (!filled(r, c)) continue;
       const index = c === at.codeColumn ? 0 : c === at.nameColumn ? 1 : at.columnIndex.get(c);
+      const v = cellAt(oldValues, r, c);
       if (index !== undefined) {
-        if (formulaAt(r, c) === '' && sameProgramCell(cellAt(oldValues, r, c), expected[index]))
-          continue;
+        // A header is text: a pasted number equal to a criterion code is still a pasted value.
+        const same = isHeader
+          ? at.headerState.get(c) === 'intact' ||
+            (typeof v === 'string' && sameProgramCell(v, expected[index]))
+          : sameProgramCell(v, expected[index]);
+        if (formulaAt(r, c) === '' && same) continue;
       } else {
         // A column the layout no longer has keeps its old header and maximum quietly (its
         // scores are kept aside below); only what was pasted over them is kept here.
