@@ -284,12 +284,13 @@ describe('service calls of set-up on the 6-unit sample', () => {
     const rerun = setUp(h).calls;
     paste(h, SELF, 1, 3, [[18, 'Đạt', 900]]);
     const repair = setUp(h).calls;
-    asOwner(h, (ss) => {
+    const sorted = sampleHost();
+    asOwner(sorted, (ss) => {
       sheetOf(ss, SELF)
         .getRange(layout.firstDataRow, 1, layout.unitRows.length, WIDTH)
         .sort({ column: 3, ascending: true });
     });
-    const resort = setUp(h).calls;
+    const resort = setUp(sorted).calls;
     console.log(
       `set-up calls, 6-unit sample: first ${first}, re-run ${rerun}, after a paste over the headers ${repair}, after a sort ${resort}`,
     );
