@@ -77,10 +77,21 @@ export function sameProgramCell(a: unknown, b: unknown): boolean {
 
 export function locateMatrix(grid: Grid, layout: MatrixLayout): MatrixPlacement {
   const width = columnCount(grid);
+  // Damaged sheets are searched cell by cell: each distinct text is folded once (nameKey costs
+  // about 10 µs, and 5,000 units × 20 columns are 100,000 cells).
+  const folded = new Map<string, string>();
+  const key = (s: string): string => {
+    let k = folded.get(s);
+    if (k === undefined) {
+      k = nameKey(s);
+      folded.set(s, k);
+    }
+    return k;
+  };
   const codeKeys = new Map(layout.unitRows.map((u) => [nameKey(u.code), u]));
   const isUnitCode = (v: unknown): boolean => {
     const t = cellText(v);
-    return t !== '' && codeKeys.has(nameKey(t));
+    return t !== '' && codeKeys.has(key(t));
   };
   const headerIndex = new Map<string, number>();
   layout.columns.forEach((c, i) => {
@@ -157,7 +168,7 @@ export function locateMatrix(grid: Grid, layout: MatrixLayout): MatrixPlacement 
     const code = cellText(cellAt(grid, r, codeColumn));
     if (!isUnitCode(code)) return false;
     for (let below = r + 1; below < grid.length; below++) {
-      if (nameKey(cellText(cellAt(grid, below, codeColumn))) === nameKey(code)) return false;
+      if (key(cellText(cellAt(grid, below, codeColumn))) === key(code)) return false;
     }
     return true;
   };
@@ -177,13 +188,17 @@ export function locateMatrix(grid: Grid, layout: MatrixLayout): MatrixPlacement 
   }
   if (nameColumn < 0) {
     let most = 0;
+    const nameOfRow = grid.map((_, r) => {
+      const unit = codeKeys.get(key(cellText(cellAt(grid, r, codeColumn))));
+      return unit === undefined ? undefined : key(unit.name);
+    });
     for (let c = 0; c < width; c++) {
       if (c === codeColumn) continue;
       let n = 0;
       for (let r = 0; r < grid.length; r++) {
-        const unit = codeKeys.get(nameKey(cellText(cellAt(grid, r, codeColumn))));
-        const v = cellText(cellAt(grid, r, c));
-        if (unit !== undefined && v !== '' && nameKey(v) === nameKey(unit.name)) n++;
+        const name = nameOfRow[r];
+        const v = cellAt(grid, r, c);
+        if (name !== undefined && typeof v === 'string' && key(v.trim()) === name) n++;
       }
       if (n > most) {
         most = n;
@@ -193,13 +208,13 @@ export function locateMatrix(grid: Grid, layout: MatrixLayout): MatrixPlacement 
   }
 
   // 4. Columns: surviving headers are anchors; overwritten ones take the layout's order.
-  const unitNames = new Set(layout.unitRows.map((u) => nameKey(u.name)));
+  const unitNames = new Set(layout.unitRows.map((u) => key(u.name)));
   const looksOverwritten = (v: unknown): boolean => {
     if (isBlank(v)) return true;
     if (typeof v !== 'string') return true;
     const t = cellText(v);
     // Text that reads as a number stays a header: criterion codes are often "1", "2"…
-    return parsePassFail(t).kind === 'ok' || codeKeys.has(nameKey(t)) || unitNames.has(nameKey(t));
+    return parsePassFail(t).kind === 'ok' || codeKeys.has(key(t)) || unitNames.has(key(t));
   };
   const maxAt = (c: number): unknown => (maxRow >= 0 ? cellAt(grid, maxRow, c) : '');
   // The maxima row says which criterion a column is: its maximum (blank over the second column

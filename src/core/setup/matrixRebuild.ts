@@ -254,8 +254,16 @@ export function rebuildMatrix(
 
   const newCodes = layout.unitRows.map((u) => u.code);
   const newHeaders = layout.columns.slice(2).map((c) => c.header);
-  const hasKey = (list: readonly string[], v: string, key: (s: string) => string): boolean =>
-    list.some((x) => key(x) === key(v));
+  // Key sets, not list scans: a list scan per unit made set-up quadratic (5,000 units took
+  // minutes of nameKey calls, past Apps Script's 6-minute limit).
+  const missing = (
+    list: readonly string[],
+    from: readonly string[],
+    key: (s: string) => string,
+  ): string[] => {
+    const keys = new Set(from.map(key));
+    return list.filter((v) => !keys.has(key(v)));
+  };
   const byCode = (s: string): string => nameKey(s);
   return {
     grid,
@@ -265,10 +273,10 @@ export function rebuildMatrix(
     writeColumns,
     changed,
     orphans,
-    unitsAdded: !at.found ? [] : newCodes.filter((c) => !hasKey(oldCodes, c, byCode)),
-    unitsRemoved: oldCodes.filter((c) => !hasKey(newCodes, c, byCode)),
-    columnsAdded: !at.found ? [] : newHeaders.filter((h) => !hasKey(oldHeaders, h, labelKey)),
-    columnsRemoved: oldHeaders.filter((h) => !hasKey(newHeaders, h, labelKey)),
+    unitsAdded: !at.found ? [] : missing(newCodes, oldCodes, byCode),
+    unitsRemoved: missing(oldCodes, newCodes, byCode),
+    columnsAdded: !at.found ? [] : missing(newHeaders, oldHeaders, labelKey),
+    columnsRemoved: missing(oldHeaders, newHeaders, labelKey),
     moved,
     headerCellsKept,
   };
