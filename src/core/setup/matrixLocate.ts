@@ -100,29 +100,35 @@ export function locateMatrix(grid: Grid, layout: MatrixLayout): MatrixPlacement 
   /** A header as set-up writes it: text. A number in the header row is a pasted value. */
   const textLabel = (v: unknown): string => (typeof v === 'string' ? labelKey(v) : '');
 
-  // 1. The header row: most surviving labels among the first rows.
+  // 1. The header row: most surviving labels among the first rows, else anywhere (a table sorted
+  // with its header rows inside the sort range).
   let headerRow = -2; // -2: not found yet
-  let best = 0;
-  for (let r = 0; r < Math.min(HEADER_SCAN_ROWS, grid.length); r++) {
-    let n = 0;
-    for (let c = 0; c < width; c++) {
-      const key = textLabel(cellAt(grid, r, c));
-      if (
-        key !== '' &&
-        (headerIndex.has(key) || CODE_KEYS.includes(key) || NAME_KEYS.includes(key))
-      )
-        n++;
+  const scan = (from: number, to: number): void => {
+    let best = 0;
+    for (let r = from; r < to; r++) {
+      let n = 0;
+      for (let c = 0; c < width; c++) {
+        const label = textLabel(cellAt(grid, r, c));
+        if (
+          label !== '' &&
+          (headerIndex.has(label) || CODE_KEYS.includes(label) || NAME_KEYS.includes(label))
+        )
+          n++;
+      }
+      if (n > best) {
+        best = n;
+        headerRow = r;
+      }
     }
-    if (n > best) {
-      best = n;
-      headerRow = r;
-    }
-  }
+  };
+  scan(0, Math.min(HEADER_SCAN_ROWS, grid.length));
+  if (headerRow === -2) scan(HEADER_SCAN_ROWS, grid.length);
   let maxRow = -1;
   let maxLabelColumn = -1;
   for (let r = 0; r < grid.length && maxRow < 0; r++) {
     for (let c = 0; c < width; c++) {
-      if (r !== headerRow && labelKey(cellAt(grid, r, c)) === MAX_KEY) {
+      const v = cellAt(grid, r, c);
+      if (r !== headerRow && typeof v === 'string' && labelKey(v) === MAX_KEY) {
         maxRow = r;
         maxLabelColumn = c;
         break;

@@ -150,6 +150,8 @@ describe('rows and columns deleted, inserted or sorted', () => {
     for (const old of [
       [...headers, ...data],
       [...data.slice(0, 3), ...headers, ...data.slice(3)],
+      // Sorted with the header rows inside the range, and they ended at the bottom.
+      [...data, ...headers],
     ]) {
       const r = rebuildMatrix(SHEET, old, undefined, layout);
       expect(byKey(r.grid)).toEqual(untouched);
