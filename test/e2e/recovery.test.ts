@@ -240,6 +240,24 @@ describe('rows and columns deleted or inserted: scores are keyed by unit and cri
   });
 });
 
+describe('a maximum changed in Tiêu chí', () => {
+  it('rewrites the maxima row and keeps nothing aside: the old maximum is no pasted score', () => {
+    const h = sampleHost();
+    const before = scores(h);
+    const row = 1 + SAMPLE_CRITERIA_ROWS.findIndex((r) => r[2] === '6') + 1;
+    const maxColumn = 1 + headerValues(CRITERIA_LAYOUT).indexOf('Điểm tối đa');
+    expect(maxColumn).toBeGreaterThan(0);
+    paste(h, SHEET_NAMES.criteria, row, maxColumn, [[12]]);
+    setUp(h);
+    expect(scores(h)).toEqual(before);
+    const col = layout.columnOfCriterion.get('6')?.score as number;
+    const maxCell = `${String.fromCharCode(64 + col)}2`;
+    expect(h.spreadsheet.valueAt(at(SELF, maxCell))).toBe(12);
+    expect(h.spreadsheet.valueAt(at(SHEET_NAMES.verifiedScores, maxCell))).toBe(12);
+    expect(orphans(h)).toEqual([]);
+  });
+});
+
 describe('sorted tables', () => {
   it('Tự chấm sorted by a score column: set-up puts the rows back, each score with its unit', () => {
     const h = sampleHost();

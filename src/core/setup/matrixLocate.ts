@@ -284,3 +284,19 @@ export function locateMatrix(grid: Grid, layout: MatrixLayout): MatrixPlacement 
   }
   return { found: true, headerRow, maxRow, codeColumn, nameColumn, columnIndex, headerState };
 }
+
+/**
+ * The maxima a matrix's intact columns show, by layout column. Set-up writes the same maxima
+ * row on Tự chấm and Thẩm định, so a value that one matrix shows under a criterion and the other
+ * shows too is a maximum set-up wrote before Tiêu chí changed, not a score pasted over the row.
+ */
+export function matrixMaxima(grid: Grid, layout: MatrixLayout): Map<number, unknown> {
+  const out = new Map<number, unknown>();
+  const at = locateMatrix(grid, layout);
+  if (!at.found || at.maxRow < 0) return out;
+  for (const [c, index] of at.columnIndex) {
+    const v = cellAt(grid, at.maxRow, c);
+    if (at.headerState.get(c) === 'intact' && !isBlank(v)) out.set(index, v);
+  }
+  return out;
+}

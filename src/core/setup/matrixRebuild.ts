@@ -65,7 +65,7 @@ const OUTSIDE = 'Ô nằm ngoài bảng điểm';
 const OVER_HEADER =
   'Ô ở dòng tiêu đề bị ghi đè (dán nhầm lên tiêu đề); tiêu đề đã được ghi lại theo trang Tiêu chí';
 const OVER_MAX =
-  'Ô ở dòng Điểm tối đa khác điểm tối đa của tiêu chí (bị ghi đè, hoặc điểm tối đa đã đổi); dòng đã được ghi lại theo trang Tiêu chí';
+  'Ô ở dòng Điểm tối đa khác điểm tối đa của tiêu chí (có thể bị dán đè); dòng đã được ghi lại theo trang Tiêu chí';
 
 export function rebuildMatrix(
   sheet: string,
@@ -73,6 +73,8 @@ export function rebuildMatrix(
   oldFormulas: readonly (readonly string[])[] | undefined,
   layout: MatrixLayout,
   oldFormats?: FormatGrid,
+  /** The other matrix's maxima (matrixMaxima): tells a stale maximum from a pasted score. */
+  peerMaxima: ReadonlyMap<number, unknown> = new Map(),
 ): MatrixRebuild {
   const width = layout.columns.length;
   const grid: unknown[][] = [
@@ -140,7 +142,11 @@ export function rebuildMatrix(
         const same = isHeader
           ? at.headerState.get(c) === 'intact' ||
             (typeof v === 'string' && sameProgramCell(v, expected[index]))
-          : sameProgramCell(v, expected[index]);
+          : sameProgramCell(v, expected[index]) ||
+            (index >= 2 &&
+              at.headerState.get(c) === 'intact' &&
+              peerMaxima.has(index) &&
+              sameProgramCell(v, peerMaxima.get(index)));
         if (formulaAt(r, c) === '' && same) continue;
       } else {
         // A column the layout no longer has keeps its old header and maximum quietly (its

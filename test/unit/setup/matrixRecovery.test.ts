@@ -10,7 +10,7 @@ import { locateScoreCell, matrixLayout } from '../../../src/core/layout/matrix';
 import { readUnits } from '../../../src/core/readers/units';
 import { readCriteria } from '../../../src/core/readers/criteria';
 import { parseA1 } from '../../../src/core/a1';
-import { locateMatrix } from '../../../src/core/setup/matrixLocate';
+import { locateMatrix, matrixMaxima } from '../../../src/core/setup/matrixLocate';
 import { rebuildMatrix } from '../../../src/core/setup/matrixRebuild';
 import { SAMPLE_CRITERIA_ROWS, SAMPLE_UNIT_ROWS } from '../../../sample/cluster1';
 
@@ -123,6 +123,30 @@ describe('a block pasted over the header rows', () => {
       ['C2', 11],
       ['G2', 'Đạt'],
     ]);
+  });
+});
+
+describe('a maximum changed in Tiêu chí is not a paste', () => {
+  it('the old maximum, shown on both matrices, is rewritten quietly; one shown on one only is kept aside', () => {
+    const changed = matrixLayout(units, {
+      ...tree,
+      criteria: tree.criteria.map((c) => (c.code === '1' ? { ...c, maxPoints: 25 } : c)),
+    });
+    const old = fullMatrix(); // maxima as set-up wrote them before the change (criterion 1: 20)
+    const peer = fullMatrix();
+    const quiet = rebuildMatrix(
+      SHEET,
+      old,
+      undefined,
+      changed,
+      undefined,
+      matrixMaxima(peer, changed),
+    );
+    expect(quiet.orphans).toEqual([]);
+    expect(quiet.grid[1]?.[2]).toBe(25);
+    // Without the other matrix to compare with, the differing cell is kept aside, never dropped.
+    const alone = rebuildMatrix(SHEET, old, undefined, changed);
+    expect(alone.orphans.map((o) => [o.cell, o.value])).toEqual([['C2', old[1]?.[2]]]);
   });
 });
 
