@@ -671,6 +671,68 @@ export class FakeRange implements FakeOf<Real> {
    * "Until the script actually changes the list of editors for the range ... the permissions
    * mirror those of the spreadsheet itself" (Range.protect reference).
    */
+  // ------------------------------------------------------------ sort
+
+  /**
+   * Sorts the range's rows. `sortSpecObj` is a column number, `{column, ascending}`, or an array
+   * of those, later ones breaking ties; the numbers are the sheet's columns, not the range's
+   * (https://developers.google.com/apps-script/reference/spreadsheet/range#sortsortspecobj: on
+   * A1:C7, `sort(2)` sorts by column B). Whole cells move with their row (value, formula, format,
+   * note, validation), as a user's "Sort range" does.
+   * ASSUMPTIONS (not on the reference page; Sheets' sort as observed): numbers and dates before
+   * text, text before booleans, text compared without case; blank cells last in either order;
+   * equal keys keep their order; formulas move as they are (relative references not rewritten);
+   * a column outside the range fails with the message below.
+   */
+  sort(sortSpecObj: unknown): this {
+    this.call('sort', this.size);
+    const list: unknown[] = Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj];
+    const specs = list.map((s) => {
+      const spec =
+        typeof s === 'number'
+          ? { column: s, ascending: true }
+          : typeof s === 'object' &&
+              s !== null &&
+              typeof (s as { column?: unknown }).column === 'number'
+            ? {
+                column: (s as { column: number }).column,
+                ascending: (s as { ascending?: unknown }).ascending !== false,
+              }
+            : undefined;
+      if (spec === undefined) throw paramError(this.ctx, 'Range.sort', [sortSpecObj]);
+      if (spec.column < this.ref.col || spec.column >= this.ref.col + this.ref.numCols) {
+        throw fail(this.ctx, SORT_COLUMN_OUTSIDE);
+      }
+      return spec;
+    });
+    if (list.length === 0) throw paramError(this.ctx, 'Range.sort', [sortSpecObj]);
+    this.guardEdit();
+    const { sheet, row, col, numRows, numCols } = this.ref;
+    const lines = Array.from({ length: numRows }, (_, i) =>
+      Array.from({ length: numCols }, (_, j) => sheet.cell(row + i, col + j)),
+    );
+    const order = lines.map((_, i) => i);
+    order.sort((a, b) => {
+      for (const { column, ascending } of specs) {
+        const x = lines[a]?.[column - col];
+        const y = lines[b]?.[column - col];
+        const d = compareForSort(x, y, ascending);
+        if (d !== 0) return d;
+      }
+      return 0;
+    });
+    const sorted = order.map((i) => lines[i] as (CellData | undefined)[]);
+    sorted.forEach((line, i) => {
+      const target = sheet.rows[row - 1 + i] ?? [];
+      sheet.rows[row - 1 + i] = target;
+      line.forEach((cell, j) => {
+        target[col - 1 + j] = cell;
+      });
+    });
+    sheet.touch();
+    return this;
+  }
+
   protect(): object {
     this.call('protect');
     const spec: ProtectionSpec = {
@@ -688,6 +750,36 @@ export class FakeRange implements FakeOf<Real> {
     this.model.protections.push(spec);
     return this.ctx.views.protection(spec);
   }
+}
+
+/** ASSUMPTION: the wording of Sheets' refusal of a sort column outside the range. */
+export const SORT_COLUMN_OUTSIDE = 'The sort column must be within the range.';
+
+/** Rank of a value's type in Sheets' sort: numbers and dates, text, booleans; blanks apart. */
+function sortRank(v: unknown): number {
+  if (typeof v === 'number') return 0;
+  if (typeof v === 'string') return 1;
+  return 2;
+}
+
+function compareForSort(
+  a: CellData | undefined,
+  b: CellData | undefined,
+  ascending: boolean,
+): number {
+  const x = a === undefined ? '' : a.v;
+  const y = b === undefined ? '' : b.v;
+  const blankX = x === '';
+  const blankY = y === '';
+  if (blankX || blankY) return blankX === blankY ? 0 : blankX ? 1 : -1; // blanks last, always
+  const rank = sortRank(x) - sortRank(y);
+  let d: number;
+  if (rank !== 0) d = rank;
+  else if (typeof x === 'number' && typeof y === 'number') d = x - y;
+  else if (typeof x === 'string' && typeof y === 'string')
+    d = x.localeCompare(y, undefined, { sensitivity: 'base' });
+  else d = Number(x) - Number(y);
+  return ascending ? d : -d;
 }
 
 function setOrDelete<K extends keyof CellData>(

@@ -5,14 +5,11 @@
  * to be kept in the "Điểm không còn khớp" sheet and reported; it is never dropped.
  */
 import type { MatrixLayout } from '../layout/matrix';
-import { MATRIX_UNIT_CODE_HEADER, MATRIX_UNIT_NAME_HEADER } from '../layout/matrix';
-import { MAX_POINTS_ROW_LABEL } from '../layout/labels';
 import { NUMBER_FORMATS } from '../layout/columns';
-import { cellAt, columnCount, isBlank, labelKey, rowAt } from '../readers/cells';
-import { HEADER_SCAN_ROWS } from '../readers/headers';
+import { cellAt, columnCount, isBlank, labelKey } from '../readers/cells';
 import { cellA1, columnLetter } from '../a1';
-import { valueToText } from '../parse/text';
 import { nameKey } from '../text/normalize';
+import { cellText, locateMatrix, sameProgramCell } from './matrixLocate';
 import { cellFormat, type FormatGrid } from './formatPlan';
 
 export interface OrphanScore {
@@ -53,11 +50,9 @@ export interface MatrixRebuild {
   readonly columnsRemoved: string[];
   /** How many entered values now sit in a different cell than before. */
   readonly moved: number;
+  /** Cells pasted over the header rows, kept aside as orphans before the headers are restored. */
+  readonly headerCellsKept: number;
 }
-
-const CODE_KEYS = [MATRIX_UNIT_CODE_HEADER, 'Mã'].map(labelKey);
-const NAME_KEYS = [MATRIX_UNIT_NAME_HEADER, 'Tên đơn vị'].map(labelKey);
-const MAX_KEY = labelKey(MAX_POINTS_ROW_LABEL);
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
@@ -66,22 +61,11 @@ function sameValue(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-function text(value: unknown): string {
-  return isBlank(value) ? '' : valueToText(value).trim();
-}
-
-/** The old matrix's header row and unit columns, found by their headers. */
-function locate(grid: readonly unknown[]): { h0: number; codeC: number; nameC: number } | null {
-  for (let r = 0; r < Math.min(HEADER_SCAN_ROWS, grid.length); r++) {
-    const row = rowAt(grid, r);
-    const codeC = row.findIndex((v) => CODE_KEYS.includes(labelKey(v)));
-    if (codeC >= 0) {
-      const nameC = row.findIndex((v, c) => c !== codeC && NAME_KEYS.includes(labelKey(v)));
-      return { h0: r, codeC, nameC };
-    }
-  }
-  return null;
-}
+const OUTSIDE = 'Ô nằm ngoài bảng điểm';
+const OVER_HEADER =
+  'Ô ở dòng tiêu đề bị ghi đè (dán nhầm lên tiêu đề); tiêu đề đã được ghi lại theo trang Tiêu chí';
+const OVER_MAX =
+  'Ô ở dòng Điểm tối đa khác điểm tối đa của tiêu chí (có thể bị dán đè); dòng đã được ghi lại theo trang Tiêu chí';
 
 export function rebuildMatrix(
   sheet: string,
@@ -89,6 +73,8 @@ export function rebuildMatrix(
   oldFormulas: readonly (readonly string[])[] | undefined,
   layout: MatrixLayout,
   oldFormats?: FormatGrid,
+  /** The other matrix's maxima (matrixMaxima): tells a stale maximum from a pasted score. */
+  peerMaxima: ReadonlyMap<number, unknown> = new Map(),
 ): MatrixRebuild {
   const width = layout.columns.length;
   const grid: unknown[][] = [
@@ -99,29 +85,36 @@ export function rebuildMatrix(
   const formats = matrixFormats(layout);
   const formatAt = (r: number, c: number): string | undefined => oldFormats?.[r]?.[c];
   const rowByCode = new Map(layout.unitRows.map((u) => [nameKey(u.code), u.row - 1]));
-  const colByHeader = new Map<string, number>();
-  layout.columns.forEach((c, i) => {
-    if (i >= 2) colByHeader.set(labelKey(c.header), i);
-  });
 
   const orphans: OrphanScore[] = [];
   const oldCodes: string[] = [];
   const oldHeaders: string[] = [];
   let moved = 0;
+  let headerCellsKept = 0;
   const formulaAt = (r: number, c: number): string => oldFormulas?.[r]?.[c] ?? '';
   const filled = (r: number, c: number): boolean =>
     !isBlank(cellAt(oldValues, r, c)) || formulaAt(r, c) !== '';
 
-  const located = locate(oldValues);
+  const at = locateMatrix(oldValues, layout);
   const oldWidth = columnCount(oldValues);
-  const headerOf = (c: number): string =>
-    located === null ? '' : text(cellAt(oldValues, located.h0, c));
+  const oldHeaderText = (c: number): string =>
+    at.headerRow < 0 ? '' : cellText(cellAt(oldValues, at.headerRow, c));
+  /** The column's name in an orphan row: its criterion when it has a place, else its header. */
+  const columnName = (c: number): string => {
+    const index = c === at.codeColumn ? 0 : c === at.nameColumn ? 1 : at.columnIndex.get(c);
+    if (index !== undefined) return layout.columns[index]?.header ?? '';
+    const state = at.headerState.get(c);
+    return (
+      (state === 'unknown' || state === 'duplicate' ? oldHeaderText(c) : '') ||
+      `Cột ${columnLetter(c + 1)}`
+    );
+  };
   const orphan = (r: number, c: number, code: string, name: string, reason: string): void => {
     orphans.push({
       sheet,
       unitCode: code,
       unitName: name,
-      column: headerOf(c) || `Cột ${columnLetter(c + 1)}`,
+      column: columnName(c),
       value: cellAt(oldValues, r, c),
       formula: formulaAt(r, c),
       format: formatAt(r, c) ?? '',
@@ -129,35 +122,74 @@ export function rebuildMatrix(
       reason,
     });
   };
+  /** The unit a damaged header row names in its code cell (a pasted unit row), if any. */
+  const unitOfRow = (r: number): { code: string; name: string } => {
+    const code = cellText(cellAt(oldValues, r, at.codeColumn));
+    const row = rowByCode.get(nameKey(code));
+    const unit = row === undefined ? undefined : layout.unitRows[row - layout.firstDataRow + 1];
+    return unit === undefined ? { code: '', name: '' } : { code: unit.code, name: unit.name };
+  };
+  /** Keeps aside what a paste left in a program row (headers or maxima) unless it is the program's. */
+  const programRow = (r: number, expected: readonly unknown[], reason: string): void => {
+    const unit = unitOfRow(r);
+    const isHeader = r === at.headerRow;
+    for (let c = 0; c < oldWidth; c++) {
+      if (!filled(r, c)) continue;
+      const index = c === at.codeColumn ? 0 : c === at.nameColumn ? 1 : at.columnIndex.get(c);
+      const v = cellAt(oldValues, r, c);
+      if (index !== undefined) {
+        // A header is text: a pasted number equal to a criterion code is still a pasted value.
+        const same = isHeader
+          ? at.headerState.get(c) === 'intact' ||
+            (typeof v === 'string' && sameProgramCell(v, expected[index]))
+          : sameProgramCell(v, expected[index]) ||
+            (index >= 2 &&
+              at.headerState.get(c) === 'intact' &&
+              peerMaxima.has(index) &&
+              sameProgramCell(v, peerMaxima.get(index)));
+        if (formulaAt(r, c) === '' && same) continue;
+      } else {
+        // A column the layout no longer has keeps its old header and maximum quietly (its
+        // scores are kept aside below); only what was pasted over them is kept here.
+        const state = at.headerState.get(c);
+        if (state === 'unknown' || state === 'duplicate') continue;
+      }
+      headerCellsKept++;
+      orphan(r, c, unit.code, unit.name, reason);
+    }
+  };
 
-  if (located === null) {
+  if (!at.found) {
     // No matrix there: anything on the sheet is kept as an orphan rather than overwritten.
     for (let r = 0; r < oldValues.length; r++) {
       for (let c = 0; c < oldWidth; c++) {
-        if (filled(r, c)) orphan(r, c, '', '', 'Ô nằm ngoài bảng điểm');
+        if (filled(r, c)) orphan(r, c, '', '', OUTSIDE);
       }
     }
   } else {
-    const { h0, codeC, nameC } = located;
+    const { headerRow: h0, maxRow, codeColumn: codeC, nameColumn: nameC } = at;
     for (let c = 0; c < oldWidth; c++) {
-      if (c !== codeC && c !== nameC && headerOf(c) !== '') oldHeaders.push(headerOf(c));
+      if (c === codeC || c === nameC) continue;
+      const index = at.columnIndex.get(c);
+      const header = index === undefined ? oldHeaderText(c) : (layout.columns[index]?.header ?? '');
+      if (index !== undefined || at.headerState.get(c) === 'unknown') oldHeaders.push(header);
     }
-    for (let r = 0; r < h0; r++) {
-      for (let c = 0; c < oldWidth; c++) {
-        if (filled(r, c)) orphan(r, c, '', '', 'Ô nằm ngoài bảng điểm');
-      }
-    }
+    if (h0 >= 0) programRow(h0, layout.headerRows[0] ?? [], OVER_HEADER);
+    if (maxRow >= 0) programRow(maxRow, layout.headerRows[1] ?? [], OVER_MAX);
     const placed = new Set<string>();
-    for (let r = h0 + 1; r < oldValues.length; r++) {
-      const code = text(cellAt(oldValues, r, codeC));
-      if (labelKey(code) === MAX_KEY) continue; // the program's max-points row
-      const name = nameC >= 0 ? text(cellAt(oldValues, r, nameC)) : '';
-      if (code !== '') oldCodes.push(code);
+    for (let r = 0; r < oldValues.length; r++) {
+      if (r === h0 || r === maxRow) continue;
+      const code = cellText(cellAt(oldValues, r, codeC));
       const newRow = code === '' ? undefined : rowByCode.get(nameKey(code));
+      if (r < h0 && newRow === undefined) {
+        for (let c = 0; c < oldWidth; c++) if (filled(r, c)) orphan(r, c, '', '', OUTSIDE);
+        continue;
+      }
+      const name = nameC >= 0 ? cellText(cellAt(oldValues, r, nameC)) : '';
+      if (code !== '') oldCodes.push(code);
       for (let c = 0; c < oldWidth; c++) {
         if (c === codeC || c === nameC || !filled(r, c)) continue;
-        const header = headerOf(c);
-        const newCol = header === '' ? undefined : colByHeader.get(labelKey(header));
+        const newCol = at.columnIndex.get(c);
         if (newRow === undefined) {
           orphan(
             r,
@@ -171,23 +203,29 @@ export function rebuildMatrix(
           continue;
         }
         if (newCol === undefined) {
+          const state = at.headerState.get(c);
+          const header = oldHeaderText(c);
           orphan(
             r,
             c,
             code,
             name,
-            header === ''
-              ? 'Cột không có tiêu đề'
-              : `Cột "${header}" không còn ứng với tiêu chí nào trong trang Tiêu chí`,
+            state === 'duplicate'
+              ? `Cột "${header}" trùng tiêu đề với một cột trước nó`
+              : state === 'unknown'
+                ? `Cột "${header}" không còn ứng với tiêu chí nào trong trang Tiêu chí`
+                : header === ''
+                  ? 'Cột không có tiêu đề'
+                  : 'Tiêu đề cột bị ghi đè và không xác định được cột thuộc tiêu chí nào',
           );
           continue;
         }
-        const at = `${newRow}:${newCol}`;
-        if (placed.has(at)) {
+        const key = `${newRow}:${newCol}`;
+        if (placed.has(key)) {
           orphan(r, c, code, name, `Đơn vị "${code}" có hơn một dòng trong bảng điểm`);
           continue;
         }
-        placed.add(at);
+        placed.add(key);
         const target = grid[newRow] as unknown[];
         target[newCol] = cellAt(oldValues, r, c);
         (formulas[newRow] as string[])[newCol] = formulaAt(r, c);
@@ -222,8 +260,16 @@ export function rebuildMatrix(
 
   const newCodes = layout.unitRows.map((u) => u.code);
   const newHeaders = layout.columns.slice(2).map((c) => c.header);
-  const hasKey = (list: readonly string[], v: string, key: (s: string) => string): boolean =>
-    list.some((x) => key(x) === key(v));
+  // Key sets, not list scans: a list scan per unit made set-up quadratic (5,000 units took
+  // minutes of nameKey calls, past Apps Script's 6-minute limit).
+  const missing = (
+    list: readonly string[],
+    from: readonly string[],
+    key: (s: string) => string,
+  ): string[] => {
+    const keys = new Set(from.map(key));
+    return list.filter((v) => !keys.has(key(v)));
+  };
   const byCode = (s: string): string => nameKey(s);
   return {
     grid,
@@ -233,12 +279,12 @@ export function rebuildMatrix(
     writeColumns,
     changed,
     orphans,
-    unitsAdded: located === null ? [] : newCodes.filter((c) => !hasKey(oldCodes, c, byCode)),
-    unitsRemoved: oldCodes.filter((c) => !hasKey(newCodes, c, byCode)),
-    columnsAdded:
-      located === null ? [] : newHeaders.filter((h) => !hasKey(oldHeaders, h, labelKey)),
-    columnsRemoved: oldHeaders.filter((h) => !hasKey(newHeaders, h, labelKey)),
+    unitsAdded: !at.found ? [] : missing(newCodes, oldCodes, byCode),
+    unitsRemoved: missing(oldCodes, newCodes, byCode),
+    columnsAdded: !at.found ? [] : missing(newHeaders, oldHeaders, labelKey),
+    columnsRemoved: missing(oldHeaders, newHeaders, labelKey),
     moved,
+    headerCellsKept,
   };
 }
 

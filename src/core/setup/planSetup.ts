@@ -32,6 +32,7 @@ import { locateTable } from '../readers/headers';
 import { cellAt, columnCount, isBlankRow, labelKey, rowAt } from '../readers/cells';
 import { cellOut } from './cellsOut';
 import { rebuildMatrix, type OrphanScore } from './matrixRebuild';
+import { matrixMaxima } from './matrixLocate';
 import { resolveSheet, type Resolution } from './resolveSheets';
 import { planValidation, type ColumnSource } from './validationPlan';
 import { cellFormat, tableFormatOps, type FormatGrid } from './formatPlan';
@@ -730,6 +731,7 @@ export function planSetup(current: SetupCurrent): SetupPlan {
           usable('units') && usable('criteria'),
           orphanStoreOk,
           ctx,
+          gridOf(key === 'selfScores' ? 'verifiedScores' : 'selfScores'),
         );
         allOrphans.push(...planned.orphans);
         if (planned.namedRange !== undefined) {
@@ -1055,6 +1057,8 @@ function planMatrix(
   registryOk: boolean,
   orphanStoreOk: boolean,
   ctx: Context,
+  /** The other score matrix as it is: its maxima row tells a stale maximum from a pasted score. */
+  peerGrid: Grid,
 ): PlannedMatrix {
   const keepAsIs = (why: string): PlannedMatrix => {
     ctx.report.problems.push(`${name}: ${why} Bảng điểm được giữ nguyên.`);
@@ -1068,7 +1072,14 @@ function planMatrix(
     return keepAsIs('trang Tiêu chí chưa có tiêu chí nào nên chưa dựng lại bảng điểm.');
   }
   const layout = matrixLayout(units, tree);
-  const rebuilt = rebuildMatrix(name, grid, formulas, layout, numberFormats);
+  const rebuilt = rebuildMatrix(
+    name,
+    grid,
+    formulas,
+    layout,
+    numberFormats,
+    matrixMaxima(peerGrid, layout),
+  );
   if (rebuilt.orphans.length > 0 && !orphanStoreOk) {
     return keepAsIs(
       `có ${rebuilt.orphans.length} điểm không còn khớp nhưng không ghi được vào trang "${ORPHAN_SHEET_NAME}".`,
@@ -1099,6 +1110,10 @@ function planMatrix(
     if (rebuilt.columnsAdded.length > 0) parts.push(`thêm cột ${rebuilt.columnsAdded.join(', ')}`);
     if (rebuilt.columnsRemoved.length > 0)
       parts.push(`bỏ cột ${rebuilt.columnsRemoved.join(', ')}`);
+    if (rebuilt.headerCellsKept > 0)
+      parts.push(
+        `khôi phục dòng tiêu đề và điểm tối đa; ${rebuilt.headerCellsKept} ô dán đè lên đó được giữ ở trang "${ORPHAN_SHEET_NAME}"`,
+      );
     if (rebuilt.moved > 0)
       parts.push(`${rebuilt.moved} điểm đã nhập được chuyển theo đơn vị và tiêu chí`);
     if (hasData)
