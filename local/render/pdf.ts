@@ -65,13 +65,33 @@ function paginate(boxes: readonly Box[], top: number, bottom: number): Box[][] {
     );
     placed = [];
   };
-  for (const box of boxes) {
+  const queue = [...boxes];
+  for (let box = queue.shift(); box; box = queue.shift()) {
     const fresh = y <= top + 0.01;
+    if (!box.breakBefore && !fresh && y + box.height > bottom + 0.01 && box.split) {
+      const parts = box.split(bottom - y);
+      if (parts) {
+        placed.push({ box: parts[0], y });
+        queue.unshift(parts[1]);
+        y = bottom;
+        continue;
+      }
+    }
     if (box.breakBefore || (!fresh && y + box.height > bottom + 0.01)) {
       flush();
       pages.push([]);
       y = top;
       if (box.breakBefore) continue;
+    }
+    // A box taller than a whole page splits there too (a long row of the criteria table).
+    if (y <= top + 0.01 && y + box.height > bottom + 0.01 && box.split) {
+      const parts = box.split(bottom - y);
+      if (parts) {
+        placed.push({ box: parts[0], y });
+        queue.unshift(parts[1]);
+        y = bottom;
+        continue;
+      }
     }
     placed.push({ box, y });
     y += box.height;

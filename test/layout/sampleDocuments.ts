@@ -6,7 +6,8 @@
 import { SAMPLE_UNIT_ROWS } from '../../sample/cluster1';
 import { SHEET_NAMES } from '../../src/core/layout/sheets';
 import { SETTING_ROWS } from '../../src/core/layout/settings';
-import { resetSofficeCache, type DocumentModel } from '../../local/host/docs';
+import { nodeText, resetSofficeCache, type DocumentModel } from '../../local/host/docs';
+import { documentFromJson, documentToJson } from '../../local/host/docs/pdf';
 import type { LocalHost } from '../../local/host';
 import { newHost, seedSampleWorkbook } from '../e2e/workbookFixture';
 import { CAPTION, setup as certificateSetup } from '../e2e/certificateRegister';
@@ -83,4 +84,18 @@ export function sampleCertificates(): { giayKhen: DocumentModel; bangKhen: Docum
     };
     return { giayKhen: pick('GIẤY KHEN'), bangKhen: pick('BẰNG KHEN') };
   });
+}
+
+/**
+ * A copy of the pledge whose signature rows (rows of borderless tables that hold a signer's name)
+ * are keep-together, as the pledge template is to mark them: what the layout must be once it does.
+ */
+export function withSignatureRowsKept(doc: DocumentModel): DocumentModel {
+  const copy = documentFromJson(documentToJson(doc));
+  const names = pledgeSignatures().map((b) => b.name);
+  for (const table of copy.body.children.filter((n) => n.type === 'TABLE'))
+    if (table.table?.borderWidth === 0)
+      for (const row of table.children)
+        if (names.some((n) => nodeText(row).includes(n))) row.keepTogether = true;
+  return copy;
 }
