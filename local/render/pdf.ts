@@ -5,6 +5,7 @@
  * margins, draws the header, the footer, the page numbers the model asks for and the text placed
  * at absolute positions, and collects pdfkit's output.
  */
+import { createCanvas, Image } from '@napi-rs/canvas';
 import PDFDocument from 'pdfkit';
 import type { DocumentModel } from '../host/docs/model';
 import { allFontFiles, ASCENT } from './fonts';
@@ -24,6 +25,26 @@ export const NODE_PRODUCER = 'thidua local render (pdfkit, Tinos)';
 /** Docs' default distance of the header and footer from the page edge: 0.5 in. */
 const HEADER_FOOTER_MARGIN = 36;
 
+/**
+ * pdfkit embeds a PNG with an alpha channel asynchronously (it inflates the pixels to split the
+ * alpha), which a synchronous render cannot wait for: such an image is flattened on white and
+ * embedded as JPEG through @napi-rs/canvas. Other images go as they are.
+ */
+function syncImage(bytes: Uint8Array): Buffer {
+  const buf = Buffer.from(bytes);
+  const isPng = buf.subarray(1, 4).toString('latin1') === 'PNG';
+  // IHDR's colour type (byte 25): 4 grey + alpha, 6 RGBA; a tRNS chunk is transparency too.
+  if (!isPng || (![4, 6].includes(buf[25] ?? 0) && !buf.includes('tRNS'))) return buf;
+  const img = new Image();
+  img.src = buf;
+  const canvas = createCanvas(Math.max(1, img.width), Math.max(1, img.height));
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(img, 0, 0);
+  return canvas.toBuffer('image/jpeg', 95);
+}
+
 function painterOf(doc: PDFKit.PDFDocument): Painter {
   return {
     text(text, font, size, x, baseline, color) {
@@ -42,7 +63,7 @@ function painterOf(doc: PDFKit.PDFDocument): Painter {
     },
     image(bytes, x, y, w, h) {
       try {
-        doc.image(Buffer.from(bytes), x, y, { width: w, height: h });
+        doc.image(syncImage(bytes), x, y, { width: w, height: h });
       } catch {
         // A format pdfkit cannot draw (GIF): its frame stays empty.
         doc.save().lineWidth(0.5).rect(x, y, w, h).stroke().restore();
@@ -165,5 +186,9 @@ export function renderNodePdf(model: DocumentModel): Uint8Array {
   const chunks: Buffer[] = [];
   for (let c = doc.read() as Buffer | null; c !== null; c = doc.read() as Buffer | null)
     chunks.push(c);
-  return new Uint8Array(Buffer.concat(chunks));
+  const out = Buffer.concat(chunks);
+  // pdfkit finishes asynchronously when some resource needs it: never hand out half a file.
+  if (!out.subarray(-8).toString('latin1').includes('%%EOF'))
+    throw new Error(`thidua render: pdfkit did not finish ${model.name} synchronously`);
+  return new Uint8Array(out);
 }
