@@ -35,7 +35,7 @@ export interface Box {
   keepTogether?: boolean;
   /** Splits the box so that its first part is at most `room` high, or null when it cannot. */
   split?: (room: number) => [Box, Box] | null;
-  paint(p: Painter, x: number, y: number): void;
+  paint: (p: Painter, x: number, y: number) => void;
 }
 
 const HEADING_SIZE: Record<Heading, number> = {
@@ -329,7 +329,9 @@ export function paragraphBoxes(
     const paintFirst = firstBox.paint;
     boxes[0] = {
       height: firstBox.height + before,
-      paint: (pt, x, y) => paintFirst(pt, x, y + before),
+      paint: (pt, x, y) => {
+        paintFirst(pt, x, y + before);
+      },
     };
     const lastBox = boxes[boxes.length - 1] as Box;
     const paintLast = lastBox.paint;

@@ -81,7 +81,9 @@ function paginate(boxes: readonly Box[], top: number, bottom: number): Box[][] {
     (pages[pages.length - 1] as Box[]).push(
       ...placed.map(({ box, y: by }) => ({
         ...box,
-        paint: (p: Painter, x: number) => box.paint(p, x, by),
+        paint: (p: Painter, x: number) => {
+          box.paint(p, x, by);
+        },
       })),
     );
     placed = [];

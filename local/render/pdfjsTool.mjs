@@ -3,13 +3,13 @@
 //   node pdfjsTool.mjs text <file.pdf>                -> JSON: pages with positioned text items
 //   node pdfjsTool.mjs png <file.pdf> <out.png> [page] [scale]
 import { readFileSync, writeFileSync } from 'node:fs';
+import process from 'node:process';
 import { createCanvas } from '@napi-rs/canvas';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 async function open(file) {
   const data = new Uint8Array(readFileSync(file));
-  return getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 })
-    .promise;
+  return getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
 }
 
 async function text(file) {
