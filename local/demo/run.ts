@@ -8,7 +8,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LocalHost, type RunResult } from '../host';
 import { saveXlsx } from '../host/spreadsheet/xlsx';
-import { resetSofficeCache, saveDocx, savePdf } from '../host/docs';
+import { foldToAscii, resetSofficeCache, saveDocx, savePdf } from '../host/docs';
+import { savePreviewPng } from '../render/preview';
 import { MIME } from '../host/drive';
 import { parseManifest } from '../../src/core/certificates';
 import { MENU } from '../../src/gas/menuDefinition';
@@ -37,6 +38,25 @@ const WORKBOOK_FILE = 'Cum-thi-dua-so-1.xlsx';
 const PLEDGE_FILE = 'Giao-uoc-thi-dua-2022';
 /** Where the certificates' print files go, under the demo's outDir. */
 export const CERTIFICATES_DIR = 'giay-khen';
+/** PNGs of the first page of each kind of document the demo leaves. */
+export const PREVIEWS_DIR = 'previews';
+
+/** "In Bằng khen 2022 - dòng 3-113 …" -> "in-bang-khen-2022" (one preview per kind). */
+function kindSlug(name: string): string {
+  return foldToAscii(name.split(' - ')[0] ?? name)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** The first page of a PDF as out/previews/<slug>.png. */
+function savePreview(outDir: string, pdf: string, slug: string): string {
+  const dir = join(outDir, PREVIEWS_DIR);
+  mkdirSync(dir, { recursive: true });
+  const png = join(dir, `${slug}.png`);
+  savePreviewPng(pdf, png);
+  return png;
+}
 
 interface StepLog {
   step: string;
@@ -63,9 +83,6 @@ export interface DemoResult {
   files: string[];
 }
 
-/** Print files with PDFs converted by LibreOffice (each takes seconds for 100 pages). */
-const PDF_PRINT_FILES = 2;
-
 /**
  * The certificates' print files (the Docs whose description lists their rows) as .docx under
  * giay-khen/, and PDFs of the first PDF_PRINT_FILES of them.
@@ -90,24 +107,26 @@ async function savePrintFiles(
   const files: string[] = [];
   let pdfs = 0;
   let how = '';
+  const kinds = new Set<string>();
   for (const item of docs) {
     const doc = host.documents.get(item.id);
     if (!doc) continue;
     const base = join(dir, host.drive.nameOf(item).replace(/[\\/:*?"<>|]/g, '-'));
     await saveDocx(doc, `${base}.docx`);
     files.push(`${base}.docx`);
-    if (pdfs < PDF_PRINT_FILES) {
-      how =
-        savePdf(doc, `${base}.pdf`) === 'libreoffice'
-          ? 'LibreOffice'
-          : 'PDF tạm, chưa cài LibreOffice';
-      files.push(`${base}.pdf`);
+    // A PDF and a PNG preview of the first print file of each form (Bằng khen, Giấy khen …).
+    const slug = kindSlug(host.drive.nameOf(item));
+    // 100 pages take about 4 s to render: the others stay .docx to keep the demo short.
+    if (!kinds.has(slug)) {
+      how = savePdf(doc, `${base}.pdf`) === 'libreoffice' ? 'LibreOffice' : 'dựng trong Node';
+      files.push(`${base}.pdf`, savePreview(outDir, `${base}.pdf`, slug));
       pdfs++;
+      kinds.add(slug);
     }
   }
   steps.push({
     step: 'Lưu tệp in giấy khen, bằng khen',
-    detail: `${String(docs.length)} tệp .docx trong ${dir}; PDF của ${String(pdfs)} tệp đầu (${how}) — chuyển cả ${String(docs.length)} tệp sang PDF bằng LibreOffice mất nhiều phút`,
+    detail: `${String(docs.length)} tệp .docx trong ${dir}; PDF của ${String(pdfs)} tệp (${how}): tệp đầu của mỗi loại, kèm ảnh trang đầu trong ${PREVIEWS_DIR}/`,
     runs: [],
   });
   return files;
@@ -357,10 +376,10 @@ export async function runDemo(outDir = defaultOutDir): Promise<DemoResult> {
     const pdf = join(outDir, `${PLEDGE_FILE}.pdf`);
     await saveDocx(pledge, docx);
     const how = savePdf(pledge, pdf);
-    pledgeFiles.push(docx, pdf);
+    pledgeFiles.push(docx, pdf, savePreview(outDir, pdf, 'giao-uoc'));
     steps.push({
       step: 'Lưu bản giao ước',
-      detail: `${docx}; ${pdf} (${how === 'libreoffice' ? 'LibreOffice' : 'PDF tạm, chưa cài LibreOffice'})`,
+      detail: `${docx}; ${pdf} (${how === 'libreoffice' ? 'LibreOffice' : 'dựng trong Node'})`,
       runs: [],
     });
   }

@@ -4,9 +4,11 @@
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import JSZip from 'jszip';
-import { CERTIFICATES_DIR, runDemo } from '../../local/demo/run';
+import { CERTIFICATES_DIR, PREVIEWS_DIR, runDemo } from '../../local/demo/run';
+import { NODE_PRODUCER } from '../../local/host/docs';
+import { readPdfLines } from '../layout/pdfLines';
 import { SAMPLE_CRITERIA_ROWS, SAMPLE_UNIT_ROWS } from '../../sample/cluster1';
 import { MENU } from '../../src/gas/menuDefinition';
 import { loadXlsx } from '../../local/host/spreadsheet/xlsx';
@@ -71,7 +73,9 @@ describe('npm run demo', () => {
     const docx = join(dir, 'Giao-uoc-thi-dua-2022.docx');
     const pdf = join(dir, 'Giao-uoc-thi-dua-2022.pdf');
     expect(files).toEqual(expect.arrayContaining([docx, pdf]));
-    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readPdfLines(pdf).lines.map((l) => l.text)).toContain(
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    );
     const zip = await JSZip.loadAsync(readFileSync(docx));
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
     const criteriaTable =
@@ -135,16 +139,33 @@ describe('npm run demo', () => {
     expect(expected.map((r) => r[3])).toEqual([1, 68, 1656]);
     expect(reopened.valueAt(`${stats}!E7`)).toBe(SEED003_TOTAL + filled);
 
-    // The print files: one .docx per file of at most 100 certificates, PDFs of the first two.
+    // The print files: one .docx per file of at most 100 certificates; PDFs rendered in Node
+    // (whatever the machine has) of the first of each form, with a PNG of its first page under
+    // previews/, as of the pledge.
     const printed = files.filter((f) => f.startsWith(join(dir, CERTIFICATES_DIR)));
     const docxFiles = printed.filter((f) => f.endsWith('.docx'));
     const pdfFiles = printed.filter((f) => f.endsWith('.pdf'));
     expect(docxFiles.length).toBeGreaterThanOrEqual(Math.ceil(made / 100));
-    expect(pdfFiles).toHaveLength(2);
-    for (const f of pdfFiles) expect(readFileSync(f).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfFiles.map((f) => basename(f).split(' - ')[0])).toEqual([
+      'In Bằng khen 2022',
+      'In Giấy khen 2022',
+    ]);
+    const giayKhen = readPdfLines(pdfFiles.find((f) => f.includes('In Giấy khen')) ?? '');
+    expect(giayKhen.producer).toBe(NODE_PRODUCER);
+    expect(giayKhen.pages.length).toBeGreaterThan(1);
+    expect(giayKhen.lines.filter((l) => l.text === 'GIẤY KHEN')).toHaveLength(
+      giayKhen.pages.length,
+    );
+    const previews = files.filter((f) => f.startsWith(join(dir, PREVIEWS_DIR)));
+    expect(previews.map((f) => basename(f)).sort()).toEqual([
+      'giao-uoc.png',
+      'in-bang-khen-2022.png',
+      'in-giay-khen-2022.png',
+    ]);
+    for (const f of previews) expect(readFileSync(f).subarray(1, 4).toString('latin1')).toBe('PNG');
     const first = await JSZip.loadAsync(readFileSync(docxFiles[0] ?? ''));
     const page = (await first.file('word/document.xml')?.async('string')) ?? '';
     expect(page).toMatch(/GIẤY KHEN|BẰNG KHEN/);
     expect(page).not.toContain('{{');
-  });
+  }, 300_000); // the whole sample year, with three PDFs rendered and rasterised
 });

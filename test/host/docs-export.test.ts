@@ -1,6 +1,7 @@
 /**
  * Host-only export of documents: .docx through the `docx` package (checked by unzipping
- * word/document.xml with jszip) and PDF through LibreOffice when it is installed (skipped otherwise).
+ * word/document.xml with jszip); PDF rendered in Node (savePdf's default) and through LibreOffice
+ * when it is installed (skipped otherwise).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,13 +13,15 @@ import {
   createDocumentService,
   docxBuffer,
   findSoffice,
-  placeholderText,
+  NODE_PRODUCER,
   renderPdfBytes,
   resetSofficeCache,
   saveDocx,
   savePdf,
+  walk,
   type DocumentModel,
 } from '../../local/host/docs';
+import { readPdfLines } from '../layout/pdfLines';
 
 type App = GoogleAppsScript.Document.DocumentApp;
 
@@ -140,20 +143,83 @@ describe('renderPdfBytes (LibreOffice)', () => {
 });
 
 describe('savePdf (demo output)', () => {
-  test('writes the placeholder when soffice is absent ($THIDUA_SOFFICE="" hides it)', () => {
+  function withoutSoffice(fn: (dir: string) => void): void {
     const saved = process.env.THIDUA_SOFFICE;
     process.env.THIDUA_SOFFICE = '';
     resetSofficeCache();
     const dir = mkdtempSync(join(tmpdir(), 'thidua-pdf-'));
     try {
-      const file = join(dir, 'bang-khen.pdf');
-      expect(savePdf(certificate(), file)).toBe('placeholder');
-      expect(placeholderText(new Uint8Array(readFileSync(file)))).toContain('Phường Hàng Bạc');
+      fn(dir);
     } finally {
       if (saved === undefined) delete process.env.THIDUA_SOFFICE;
       else process.env.THIDUA_SOFFICE = saved;
       resetSofficeCache();
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  test('renders in Node by default, with the Vietnamese text, landscape, whether soffice is there or not', () => {
+    withoutSoffice((dir) => {
+      const file = join(dir, 'bang-khen.pdf');
+      expect(savePdf(certificate(), file)).toBe('node');
+      const pdf = readPdfLines(file);
+      expect(pdf.producer).toBe(NODE_PRODUCER);
+      expect(pdf.pages[0]).toEqual({
+        width: expect.closeTo(841.89, 1),
+        height: expect.closeTo(595.276, 1),
+      });
+      const text = pdf.lines.map((l) => l.text);
+      expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      expect(text.join('\n')).toContain('Phường Hàng Bạc');
+      expect(text).toContain('UBND QUẬN HOÀN KIẾM');
+    });
+  });
+
+  test("'libreoffice' falls back to the Node render when soffice is absent", () => {
+    withoutSoffice((dir) => {
+      const file = join(dir, 'bang-khen.pdf');
+      expect(savePdf(certificate(), file, 'libreoffice')).toBe('node');
+      expect(readPdfLines(file).producer).toBe(NODE_PRODUCER);
+    });
+  });
+
+  (soffice ? test : test.skip)(
+    "'libreoffice' converts through LibreOffice when soffice is installed",
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'thidua-pdf-'));
+      try {
+        const file = join(dir, 'bang-khen.pdf');
+        expect(savePdf(certificate(), file, 'libreoffice')).toBe('libreoffice');
+        expect(readPdfLines(file).producer).toMatch(/LibreOffice/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
+});
+
+describe('.docx export of the host-only layout flags', () => {
+  test('a keep-together row is w:cantSplit; page numbers from page 2 are a PAGE field in the header, not on the first page', async () => {
+    const doc = certificate();
+    const table = [...walk(doc.body)].find((n) => n.type === 'TABLE');
+    const rows = table?.children ?? [];
+    expect(rows.length).toBeGreaterThan(1);
+    const first = rows[0];
+    if (first) first.keepTogether = true;
+    doc.pageNumbers = { position: 'header', from: 2 };
+    const buf = await docxBuffer(doc);
+    const xml = await documentXml(buf);
+    expect(xml.match(/<w:cantSplit\/>/g)).toHaveLength(1);
+    expect(xml).toContain('<w:titlePg/>');
+    const zip = await JSZip.loadAsync(buf);
+    const headers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^word\/header\d+\.xml$/.test(f))
+        .map(async (f) => (await zip.file(f)?.async('string')) ?? ''),
+    );
+    // The default header carries the number; the first page's header does not.
+    expect(headers.filter((h) => /PAGE/.test(h))).toHaveLength(1);
+    expect(headers.filter((h) => !/PAGE/.test(h))).toHaveLength(1);
   });
 });

@@ -18,6 +18,7 @@ import {
   ImageRun,
   Packer,
   PageBreak,
+  PageNumber,
   PageOrientation,
   Paragraph,
   ShadingType,
@@ -195,6 +196,8 @@ function table(node: DocNode, contentWidthPt: number): Table {
     rows: (rows.length > 0 ? rows : []).map(
       (r) =>
         new TableRow({
+          // Word's w:cantSplit: LibreOffice and Word keep the row on one page.
+          cantSplit: r.keepTogether === true ? true : undefined,
           height:
             r.minimumHeight !== undefined
               ? { value: twips(r.minimumHeight), rule: HeightRule.ATLEAST }
@@ -225,11 +228,52 @@ function table(node: DocNode, contentWidthPt: number): Table {
   });
 }
 
+/** A centred paragraph holding Word's PAGE field (the page number), in the model's size. */
+function pageNumberParagraph(doc: DocumentModel): Paragraph {
+  const size = Math.round((doc.pageNumbers?.fontSize ?? 13) * 2);
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [new TextRun({ children: [PageNumber.CURRENT], size, font: 'Times New Roman' })],
+  });
+}
+
+/**
+ * Header and footer of the section. Page numbers go in the default header (or footer); numbering
+ * from page 2 uses Word's distinct first page (w:titlePage) whose header lacks the number. A start
+ * later than page 2 cannot be said in one section: those pages show their number too.
+ */
+function headersFooters(doc: DocumentModel, contentWidth: number) {
+  const pn = doc.pageNumbers;
+  const section = (node: DocNode | null, where: 'header' | 'footer', withNumber: boolean) => {
+    const content = node ? blocks(node, contentWidth) : [];
+    if (withNumber && pn?.position === where) content.push(pageNumberParagraph(doc));
+    return content;
+  };
+  const make = (withNumber: boolean) => {
+    const h = section(doc.header, 'header', withNumber);
+    const f = section(doc.footer, 'footer', withNumber);
+    return {
+      header: h.length > 0 ? new Header({ children: h }) : undefined,
+      footer: f.length > 0 ? new Footer({ children: f }) : undefined,
+    };
+  };
+  const main = make(true);
+  const first = pn && pn.from >= 2 ? make(false) : null;
+  return {
+    titlePage: first !== null,
+    headers:
+      main.header || first?.header ? { default: main.header, first: first?.header } : undefined,
+    footers:
+      main.footer || first?.footer ? { default: main.footer, first: first?.footer } : undefined,
+  };
+}
+
 /** The .docx bytes of a document. */
 export async function docxBuffer(doc: DocumentModel): Promise<Buffer> {
   const contentWidth = doc.pageWidth - doc.marginLeft - doc.marginRight;
   const landscape = doc.pageWidth > doc.pageHeight;
   // docx swaps width and height for landscape, so it is given the portrait sizes.
+  const hf = headersFooters(doc, contentWidth);
   const short = Math.min(doc.pageWidth, doc.pageHeight);
   const long = Math.max(doc.pageWidth, doc.pageHeight);
   const d = new DocxDocument({
@@ -238,6 +282,7 @@ export async function docxBuffer(doc: DocumentModel): Promise<Buffer> {
     sections: [
       {
         properties: {
+          titlePage: hf.titlePage,
           page: {
             size: {
               width: twips(short),
@@ -252,12 +297,8 @@ export async function docxBuffer(doc: DocumentModel): Promise<Buffer> {
             },
           },
         },
-        headers: doc.header
-          ? { default: new Header({ children: blocks(doc.header, contentWidth) }) }
-          : undefined,
-        footers: doc.footer
-          ? { default: new Footer({ children: blocks(doc.footer, contentWidth) }) }
-          : undefined,
+        headers: hf.headers,
+        footers: hf.footers,
         children: blocks(doc.body, contentWidth),
       },
     ],

@@ -19,11 +19,14 @@ export {
   savePdf,
   placeholderPdf,
   placeholderText,
+  foldToAscii,
   findSoffice,
   resetSofficeCache,
   PLACEHOLDER_MARK,
   PLACEHOLDER_PRODUCER,
+  type PdfRenderer,
 } from './pdf';
+export { renderNodePdf, NODE_PRODUCER } from '../../render/pdf';
 export { DOC_MESSAGES } from './elements';
 export { DOCUMENTS_SCOPE } from './app';
 export {

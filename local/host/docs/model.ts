@@ -148,6 +148,11 @@ export class DocNode {
   table?: TableStyle;
   /** TABLE_ROW. */
   minimumHeight?: number;
+  /**
+   * TABLE_ROW: the row must not split across pages (Word's w:cantSplit; the Docs API's
+   * TableRowStyle.preventOverflow). DocumentApp has no setter: host code and renderers read it.
+   */
+  keepTogether?: boolean;
   /** INLINE_IMAGE. */
   image?: ImageData;
 
@@ -247,6 +252,7 @@ export function deepCopy(node: DocNode): DocNode {
   if (node.cell) out.cell = { ...node.cell };
   if (node.table) out.table = { ...node.table, columnWidths: [...node.table.columnWidths] };
   if (node.minimumHeight !== undefined) out.minimumHeight = node.minimumHeight;
+  if (node.keepTogether) out.keepTogether = true;
   if (node.image) out.image = { ...node.image, bytes: new Uint8Array(node.image.bytes) };
   for (const c of node.children) appendChild(out, deepCopy(c));
   return out;
@@ -470,6 +476,33 @@ export const PAGE_SIZES = {
 
 export type PageSizeName = keyof typeof PAGE_SIZES;
 
+/**
+ * Page numbers printed on every page from `from` on (Decree 30/2020, Appendix I: numbered from
+ * page 2, centred in the top margin). DocumentApp cannot insert a page number: host-only.
+ */
+export interface PageNumbering {
+  position: 'header' | 'footer';
+  /** The first page that shows its number (1-based); earlier pages show none. */
+  from: number;
+  /** Points; 13 when absent. */
+  fontSize?: number;
+}
+
+/**
+ * Text placed at an absolute position of a page, in points from the page's top-left corner
+ * (printing on pre-printed paper). Host-only: the renderer draws it over the flowing content.
+ */
+export interface PositionedText {
+  /** 1-based page. */
+  page: number;
+  x: number;
+  y: number;
+  runs: Run[];
+  /** The box the text is aligned in: x..x+width; left aligned at x when absent. */
+  width?: number;
+  alignment?: Alignment;
+}
+
 export class DocumentModel {
   id: string;
   name: string;
@@ -483,6 +516,8 @@ export class DocumentModel {
   marginBottom = 72;
   marginLeft = 72;
   marginRight = 72;
+  pageNumbers?: PageNumbering;
+  positioned: PositionedText[] = [];
   createdMs: number;
   updatedMs: number;
 
@@ -634,6 +669,11 @@ export class DocumentStore {
     doc.marginBottom = src.marginBottom;
     doc.marginLeft = src.marginLeft;
     doc.marginRight = src.marginRight;
+    if (src.pageNumbers) doc.pageNumbers = { ...src.pageNumbers };
+    doc.positioned = src.positioned.map((p) => ({
+      ...p,
+      runs: p.runs.map((r) => ({ text: r.text, attrs: { ...r.attrs } })),
+    }));
     mergeAdjacentText(doc.body);
     this.docs.set(newId, doc);
     return doc;

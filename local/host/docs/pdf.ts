@@ -1,6 +1,11 @@
 /**
  * Host-only PDF output of a DocumentModel.
  *
+ * `savePdf` (the files the demo leaves) renders in Node by default (local/render/pdf.ts: pdfkit
+ * and Tinos), so every machine writes the same real PDF with correct Vietnamese after `npm ci`;
+ * LibreOffice is the optional second renderer (`savePdf(doc, file, 'libreoffice')`, and the
+ * independent renderer of the layout tests).
+ *
  * `renderPdfBytes` converts through LibreOffice (`soffice --headless --convert-to pdf`) when it is
  * installed and returns null otherwise. Document.getAs is synchronous while the `docx` package packs
  * asynchronously, so the conversion runs in a child process (pdfWorker.ts: model JSON in, .docx,
@@ -16,7 +21,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
-import { DocNode, DocumentModel, Run } from './model';
+import { renderNodePdf } from '../../render/pdf';
+import { DocNode, DocumentModel, type PageNumbering, type PositionedText, Run } from './model';
 
 export const PLACEHOLDER_MARK =
   '[thidua local host] PLACEHOLDER PDF: LibreOffice is not installed; text only';
@@ -61,6 +67,7 @@ interface NodeJson {
   cell?: DocNode['cell'];
   table?: DocNode['table'];
   minimumHeight?: number;
+  keepTogether?: boolean;
   image?: Omit<NonNullable<DocNode['image']>, 'bytes'> & { bytes: string };
 }
 
@@ -73,6 +80,8 @@ export interface DocumentJson {
   body: NodeJson;
   header: NodeJson | null;
   footer: NodeJson | null;
+  pageNumbers?: PageNumbering;
+  positioned?: PositionedText[];
 }
 
 function nodeToJson(n: DocNode): NodeJson {
@@ -83,6 +92,7 @@ function nodeToJson(n: DocNode): NodeJson {
   if (n.cell) out.cell = n.cell;
   if (n.table) out.table = n.table;
   if (n.minimumHeight !== undefined) out.minimumHeight = n.minimumHeight;
+  if (n.keepTogether) out.keepTogether = true;
   if (n.image) out.image = { ...n.image, bytes: Buffer.from(n.image.bytes).toString('base64') };
   return out;
 }
@@ -98,6 +108,7 @@ function nodeFromJson(j: NodeJson, parent: DocNode | null): DocNode {
     ? { ...j.table, columnWidths: j.table.columnWidths.map((w) => w ?? undefined) }
     : undefined;
   n.minimumHeight = j.minimumHeight;
+  if (j.keepTogether) n.keepTogether = true;
   if (j.image)
     n.image = { ...j.image, bytes: new Uint8Array(Buffer.from(j.image.bytes, 'base64')) };
   n.children = j.children.map((c) => nodeFromJson(c, n));
@@ -114,6 +125,8 @@ export function documentToJson(doc: DocumentModel): DocumentJson {
     body: nodeToJson(doc.body),
     header: doc.header ? nodeToJson(doc.header) : null,
     footer: doc.footer ? nodeToJson(doc.footer) : null,
+    pageNumbers: doc.pageNumbers,
+    positioned: doc.positioned,
   };
 }
 
@@ -125,6 +138,8 @@ export function documentFromJson(j: DocumentJson): DocumentModel {
   doc.body = nodeFromJson(j.body, null);
   doc.header = j.header ? nodeFromJson(j.header, null) : null;
   doc.footer = j.footer ? nodeFromJson(j.footer, null) : null;
+  if (j.pageNumbers) doc.pageNumbers = j.pageNumbers;
+  doc.positioned = j.positioned ?? [];
   return doc;
 }
 
@@ -254,12 +269,19 @@ export function placeholderText(pdf: Uint8Array): string | null {
   return out;
 }
 
+export type PdfRenderer = 'node' | 'libreoffice';
+
 /**
- * Writes the document as PDF for a person to open (the demo): LibreOffice's rendering when installed,
- * else the placeholder. Returns which one was written.
+ * Writes the document as PDF for a person to open (the demo). 'node' (default): the Node render,
+ * the same on every machine. 'libreoffice': LibreOffice's rendering of the .docx export, falling
+ * back to the Node render when soffice is missing or fails. Returns the renderer that wrote it.
  */
-export function savePdf(doc: DocumentModel, file: string): 'libreoffice' | 'placeholder' {
-  const bytes = renderPdfBytes(doc);
-  writeFileSync(file, bytes ?? placeholderPdf(doc));
-  return bytes ? 'libreoffice' : 'placeholder';
+export function savePdf(
+  doc: DocumentModel,
+  file: string,
+  renderer: PdfRenderer = 'node',
+): PdfRenderer {
+  const bytes = renderer === 'libreoffice' ? renderPdfBytes(doc) : null;
+  writeFileSync(file, bytes ?? renderNodePdf(doc));
+  return bytes ? 'libreoffice' : 'node';
 }

@@ -1,0 +1,101 @@
+/**
+ * The default templates filled with the sample cluster's data, made by the built bundle in the
+ * local host as a user would ("Tạo bản giao ước", "Tạo giấy khen / bằng khen"), for the layout
+ * tests: the joint pledge, one Giấy khen and one Bằng khen (one certificate per document).
+ */
+import { SAMPLE_UNIT_ROWS } from '../../sample/cluster1';
+import { SHEET_NAMES } from '../../src/core/layout/sheets';
+import { SETTING_ROWS } from '../../src/core/layout/settings';
+import { nodeText, resetSofficeCache, type DocumentModel } from '../../local/host/docs';
+import { documentFromJson, documentToJson } from '../../local/host/docs/pdf';
+import type { LocalHost } from '../../local/host';
+import { newHost, seedSampleWorkbook } from '../e2e/workbookFixture';
+import { CAPTION, setup as certificateSetup } from '../e2e/certificateRegister';
+import type { SignatureBlock } from './checks';
+
+/** Runs `fn` with LibreOffice hidden: the job's own Drive PDFs stay placeholders (fast). */
+function withoutSoffice<T>(fn: () => T): T {
+  const saved = process.env.THIDUA_SOFFICE;
+  process.env.THIDUA_SOFFICE = '';
+  resetSofficeCache();
+  try {
+    return fn();
+  } finally {
+    if (saved === undefined) delete process.env.THIDUA_SOFFICE;
+    else process.env.THIDUA_SOFFICE = saved;
+    resetSofficeCache();
+  }
+}
+
+function settingValue(host: LocalHost, key: string): string {
+  const row = SETTING_ROWS.findIndex((r) => r.key === key) + 2;
+  return String(host.spreadsheet.valueAt(`'${SHEET_NAMES.settings}'!B${String(row)}`));
+}
+
+/** The joint pledge of the sample cluster, merged by "Tạo bản giao ước". */
+export function samplePledge(): DocumentModel {
+  return withoutSoffice(() => {
+    const host = newHost({ runtime: { startTime: new Date('2022-01-05T08:00:00+07:00') } });
+    seedSampleWorkbook(host);
+    host.open();
+    const run = host.clickMenu('Tạo bản giao ước');
+    if (run.status !== 'ok') throw new Error(`Tạo bản giao ước: ${run.status} ${run.error ?? ''}`);
+    const id = /\/d\/([A-Za-z0-9_-]+)/.exec(settingValue(host, 'pledgeDocLink'))?.[1] ?? '';
+    const doc = host.documents.get(id);
+    if (!doc) throw new Error('no pledge document');
+    return doc;
+  });
+}
+
+/**
+ * The pledge's signature blocks in document order: each member's head (title upper-cased, as the
+ * template prints it), then the cluster head once more for "TM. CÁC ĐƠN VỊ THÀNH VIÊN".
+ */
+export function pledgeSignatures(): SignatureBlock[] {
+  const blocks = SAMPLE_UNIT_ROWS.map((r) => ({
+    title: (r[5] ?? '').toLocaleUpperCase('vi'),
+    name: r[4] ?? '',
+  }));
+  const head = SAMPLE_UNIT_ROWS.find((r) => r[3] === 'Cụm trưởng');
+  return [...blocks, { title: 'CỤM TRƯỞNG', name: head?.[4] ?? '' }];
+}
+
+/** One Giấy khen and one Bằng khen, one certificate per document, from a two-row register. */
+export function sampleCertificates(): { giayKhen: DocumentModel; bangKhen: DocumentModel } {
+  return withoutSoffice(() => {
+    const host = certificateSetup(2, {
+      mode: 'Từng người',
+      rows: (i) => (i === 2 ? { form: 'Bằng khen', level: 'Thành phố', name: 'Lê Thị Hằng' } : {}),
+    });
+    const run = host.clickMenu(CAPTION);
+    if (run.status !== 'ok') throw new Error(`${CAPTION}: ${run.status} ${run.error ?? ''}`);
+    for (let round = 0; round < 20; round++) {
+      const next = host.triggers.nextDue(Number.MAX_SAFE_INTEGER);
+      if (!next) break;
+      host.runDueTriggers(next.dueMs);
+    }
+    const made = host.documents
+      .list()
+      .filter((d) => !d.name.startsWith('Mẫu') && /khen/i.test(d.text()));
+    const pick = (form: string): DocumentModel => {
+      const d = made.find((x) => x.text().includes(form));
+      if (!d) throw new Error(`no ${form} among ${made.map((x) => x.name).join(', ')}`);
+      return d;
+    };
+    return { giayKhen: pick('GIẤY KHEN'), bangKhen: pick('BẰNG KHEN') };
+  });
+}
+
+/**
+ * A copy of the pledge whose signature rows (rows of borderless tables that hold a signer's name)
+ * are keep-together, as the pledge template is to mark them: what the layout must be once it does.
+ */
+export function withSignatureRowsKept(doc: DocumentModel): DocumentModel {
+  const copy = documentFromJson(documentToJson(doc));
+  const names = pledgeSignatures().map((b) => b.name);
+  for (const table of copy.body.children.filter((n) => n.type === 'TABLE'))
+    if (table.table?.borderWidth === 0)
+      for (const row of table.children)
+        if (names.some((n) => nodeText(row).includes(n))) row.keepTogether = true;
+  return copy;
+}
