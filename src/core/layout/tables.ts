@@ -685,7 +685,8 @@ export type AwardColumnKey = (typeof AWARDS_LAYOUT.columns)[number]['key'];
 
 /**
  * Thống kê khen thưởng: written whole by "Thống kê khen thưởng" (two title rows, then one table
- * of sections: by level, by level and form, by year, by unit), protected.
+ * of sections: by level, by kind, the titles and the forms by level and name, by year, by unit),
+ * protected.
  */
 export const AWARD_STATISTICS_LAYOUT = {
   sheet: SHEET_NAMES.awardStatistics,
