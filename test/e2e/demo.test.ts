@@ -140,7 +140,9 @@ describe('npm run demo', () => {
     // Its register holds its own proposals only, decided by the City Front, none of the
     // district's awards.
     const proposals = registerOf(clusterBook);
-    const unitNames = new Set(SAMPLE_UNIT_ROWS.map((r) => r[1]));
+    // Named as the certificate prints them: the committees' full names (seed 002).
+    const unitNames = new Set(SAMPLE_UNIT_ROWS.map((r) => r[8]));
+    expect([...unitNames]).toContain('Ủy ban MTTQ Việt Nam quận Ba Đình');
     expect(proposals.length).toBeGreaterThanOrEqual(2);
     expect(proposals.length).toBeLessThan(SAMPLE_UNIT_ROWS.length);
     for (const row of proposals) {
