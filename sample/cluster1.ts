@@ -10,6 +10,12 @@
 import type { ClusterSettingsInput } from '../src/core/model/settings';
 import type { TargetResult } from '../src/core/model/scores';
 
+/**
+ * The City Front's emulation officer, who made the cluster's workbook and owns it (invented); the
+ * head and members edit it through their own accounts (Đơn vị's e-mails).
+ */
+export const SAMPLE_OWNER = 'thiduakhenthuong.mttq@hanoi.gov.vn';
+
 export const SAMPLE_SETTINGS: ClusterSettingsInput = {
   clusterName: 'Cụm thi đua số 1',
   year: 2022,
@@ -21,8 +27,9 @@ export const SAMPLE_SETTINGS: ClusterSettingsInput = {
 };
 
 /**
- * Đơn vị, in the layout's column order: code, name, type, role, head, title, e-mail, title sought,
- * full name (as the seed names the committees).
+ * Đơn vị, in the layout's column order: code, name, type, role, head, title, e-mail, title sought
+ * (a collective's emulation title: the flag for two, Tập thể lao động xuất sắc for the others;
+ * invented), full name (as the seed names the committees).
  */
 export const SAMPLE_UNIT_ROWS: readonly (readonly string[])[] = [
   [
@@ -44,7 +51,7 @@ export const SAMPLE_UNIT_ROWS: readonly (readonly string[])[] = [
     'Trần Thị Bình',
     'Chủ tịch Ủy ban MTTQ Việt Nam quận',
     'hoangmai.mttq@hanoi.gov.vn',
-    'Bằng khen',
+    'Tập thể lao động xuất sắc',
     'Ủy ban MTTQ Việt Nam quận Hoàng Mai',
   ],
   [
@@ -66,7 +73,7 @@ export const SAMPLE_UNIT_ROWS: readonly (readonly string[])[] = [
     'Phạm Thị Dung',
     'Chủ tịch Ủy ban MTTQ Việt Nam quận',
     'mttq@dongda.hanoi.gov.vn',
-    'Bằng khen',
+    'Tập thể lao động xuất sắc',
     'Ủy ban MTTQ Việt Nam quận Đống Đa',
   ],
   [
@@ -77,7 +84,7 @@ export const SAMPLE_UNIT_ROWS: readonly (readonly string[])[] = [
     'Hoàng Văn Em',
     'Chủ tịch Ủy ban MTTQ Việt Nam quận',
     'haibatrung.mttq@outlook.com',
-    'Bằng khen',
+    'Tập thể lao động xuất sắc',
     'Ủy ban MTTQ Việt Nam quận Hai Bà Trưng',
   ],
   [
@@ -88,7 +95,7 @@ export const SAMPLE_UNIT_ROWS: readonly (readonly string[])[] = [
     'Đỗ Thị Giang',
     'Chủ tịch Ủy ban MTTQ Việt Nam quận',
     'longbien.mttq@gmail.com',
-    'Bằng khen',
+    'Tập thể lao động xuất sắc',
     'Ủy ban MTTQ Việt Nam quận Long Biên',
   ],
 ];

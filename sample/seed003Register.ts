@@ -4,8 +4,10 @@
  * 6 collectives and 1 individual; ministry / city level 89 collectives and 68 individuals;
  * district level 685 collectives and 1,656 individuals.
  *
- * Only those totals come from the report. Everything else is generated, deterministically (a
- * fixed-seed mulberry32), and invented: people's names from small lists of Vietnamese family,
+ * Only those totals come from the report (it does not split titles from forms: the 9 city flags
+ * and 256 Chiến sĩ thi đua cơ sở, the register's emulation titles, are invented like the rest).
+ * Everything else is generated, deterministically (a fixed-seed mulberry32), and invented:
+ * people's names from small lists of Vietnamese family,
  * middle and given names; collectives from the district's wards, offices and schools; forms
  * consistent with each level and issued as certificates; decisions (one per level, form and
  * batch of at most 250 rows) with numbers and dates; signers' titles and invented names;

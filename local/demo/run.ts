@@ -1,18 +1,34 @@
 /**
- * `npm run demo`: the sample cluster's year through the BUILT bundle in the local Apps Script
- * host, as the people of the cluster would do it from the "Thi đua" menu, leaving files a person
- * can open under out/: the workbook (.xlsx) and a run log of every execution with its service
- * calls and virtual time. No network, no Google account.
+ * `npm run demo`: two workbooks, as in life, each its own spreadsheet with its own bound script
+ * (one LocalHost each: in Apps Script a bound script belongs to its file), its own owner, Drive
+ * and Cấu hình, run through the BUILT bundle from the "Thi đua" menu:
+ *
+ * 1. the City Front's Cụm thi đua số 1 (seed 002, sample/cluster1.ts): set-up, pledge, self
+ *    scores, ranking, nomination vote, the proposals in its register → Cum-thi-dua-so-1.xlsx;
+ * 2. Thanh Xuân district's award workbook (seed 003, sample/seed003Register.ts): the 2022
+ *    register of 2,505 awards, its certificates in print files and its statistics →
+ *    Khen-thuong-Thanh-Xuan-2022.xlsx.
+ *
+ * Files a person can open are left under out/, with one run log of every execution of both, its
+ * service calls and virtual time. No network, no Google account.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { LocalHost, type RunResult } from '../host';
+import { LocalHost } from '../host';
 import { saveXlsx } from '../host/spreadsheet/xlsx';
 import { foldToAscii, resetSofficeCache, saveDocx, savePdf } from '../host/docs';
 import { savePreviewPng } from '../render/preview';
 import { MIME } from '../host/drive';
 import { parseManifest } from '../../src/core/certificates';
 import { MENU } from '../../src/gas/menuDefinition';
+import {
+  demoTotals,
+  menuCaptions,
+  session,
+  writeRunLog,
+  type StepLog,
+  type WorkbookRun,
+} from './runLog';
 import { SHEET_NAMES } from '../../src/core/layout/sheets';
 import { SETTING_ROWS } from '../../src/core/layout/settings';
 import { settingCellValue } from '../../src/core/layout/settingsGrid';
@@ -20,21 +36,29 @@ import { matrixLayout, locateScoreCell } from '../../src/core/layout/matrix';
 import { readUnits } from '../../src/core/readers/units';
 import { readCriteria } from '../../src/core/readers/criteria';
 import { ClusterSettingsSchema } from '../../src/core/model/settings';
-import { quoteSheetName, rangeA1 } from '../../src/core/a1';
+import { quoteSheetName } from '../../src/core/a1';
 import { headerValues } from '../../src/core/layout/columns';
 import { AWARDS_LAYOUT, CRITERIA_LAYOUT, UNITS_LAYOUT } from '../../src/core/layout/tables';
 import {
   SAMPLE_BAD_ENTRIES,
   SAMPLE_CRITERIA_ROWS,
+  SAMPLE_OWNER,
   SAMPLE_SELF_SCORES,
   SAMPLE_SETTINGS,
   SAMPLE_UNIT_ROWS,
 } from '../../sample/cluster1';
-import { SEED003_DISTRICT, seed003Register } from '../../sample/seed003Register';
+import { SEED003_DISTRICT, SEED003_YEAR, seed003Register } from '../../sample/seed003Register';
+import {
+  SEED003_OFFICER,
+  SEED003_SETTINGS,
+  SEED003_WORKBOOK_NAME,
+} from '../../sample/seed003Workbook';
 
 const root = resolve(__dirname, '..', '..');
 const defaultOutDir = join(root, 'out');
-const WORKBOOK_FILE = 'Cum-thi-dua-so-1.xlsx';
+/** The cluster's workbook and the district's, as saved under outDir. */
+export const CLUSTER_WORKBOOK_FILE = 'Cum-thi-dua-so-1.xlsx';
+export const DISTRICT_WORKBOOK_FILE = `Khen-thuong-Thanh-Xuan-${String(SEED003_YEAR)}.xlsx`;
 const PLEDGE_FILE = 'Giao-uoc-thi-dua-2022';
 /** Where the certificates' print files go, under the demo's outDir. */
 export const CERTIFICATES_DIR = 'giay-khen';
@@ -58,28 +82,14 @@ function savePreview(outDir: string, pdf: string, slug: string): string {
   return png;
 }
 
-interface StepLog {
-  step: string;
-  detail: string;
-  runs: Array<{
-    functionName: string;
-    status: string;
-    calls: number;
-    virtualMs: number;
-    error?: string;
-  }>;
-}
-
-const menuCaptions = MENU.items.flatMap((item) => (item === 'separator' ? [] : [item.caption]));
-const captionOf = (functionName: string): string => {
-  const item = MENU.items.find((i) => i !== 'separator' && i.functionName === functionName);
-  if (!item || item === 'separator') throw new Error(`no menu item calls ${functionName}`);
-  return item.caption;
-};
+export type { WorkbookRun } from './runLog';
+export { demoTotals } from './runLog';
 
 export interface DemoResult {
-  host: LocalHost;
-  steps: StepLog[];
+  /** Cụm thi đua số 1 of the City Front. */
+  cluster: WorkbookRun;
+  /** Thanh Xuân district's award workbook. */
+  district: WorkbookRun;
   files: string[];
 }
 
@@ -132,59 +142,30 @@ async function savePrintFiles(
   return files;
 }
 
-export async function runDemo(outDir = defaultOutDir): Promise<DemoResult> {
+/** Cấu hình's values, one per setting row, as the officer types them into column B. */
+function settingsColumn(input: unknown): unknown[][] {
+  const settings = ClusterSettingsSchema.parse(input);
+  return SETTING_ROWS.map((row) => [settingCellValue(row, settings)]);
+}
+
+/**
+ * The cluster's year in its own workbook: the City Front's officer sets it up; the members
+ * score themselves, the head closes scoring, ranks and runs the vote; the pledge is made and the
+ * proposals go into the cluster's register with the Front's decision.
+ */
+async function runClusterYear(outDir: string): Promise<WorkbookRun> {
   const host = LocalHost.fromBuild(join(root, 'build', 'Code.js'), {
     // The sample year's meeting: scoring and ranking happen at the end of 2022.
     runtime: { startTime: new Date('2022-12-15T08:00:00+07:00') },
     spreadsheet: {
       name: 'Cụm thi đua số 1 - năm 2022',
+      owner: SAMPLE_OWNER,
       editors: SAMPLE_UNIT_ROWS.map((row) => row[6] ?? '').filter((e) => e !== ''),
     },
   });
-  const steps: StepLog[] = [];
-  const record = (step: string, detail: string, runs: RunResult[]): void => {
-    steps.push({
-      step,
-      detail,
-      runs: runs.map((r) => ({
-        functionName: r.execution.functionName,
-        status: r.status,
-        calls: r.calls,
-        virtualMs: r.virtualMs,
-        error: r.error,
-      })),
-    });
-  };
-  const click = (
-    functionName: string,
-    detail: string,
-    answers: string[] = [],
-    user: string = host.owner,
-  ): void => {
-    for (const answer of answers) host.ui.answer(answer as 'YES');
-    record(`Thi đua › ${captionOf(functionName)}`, detail, [
-      host.clickMenu(captionOf(functionName), user),
-    ]);
-  };
+  const { steps, record, click, type } = session(host);
   /** The cluster head's e-mail (Đơn vị, role Cụm trưởng): closes scoring. */
   const headEmail = SAMPLE_UNIT_ROWS.find((r) => r[3] === 'Cụm trưởng')?.[6] ?? host.owner;
-  /** A person typing or pasting a block; simple and installable edit triggers run. */
-  const type = (
-    user: string,
-    sheet: string,
-    row: number,
-    column: number,
-    rows: unknown[][],
-    detail: string,
-  ): void => {
-    const a1 = `${quoteSheetName(sheet)}!${rangeA1(row, column, rows.length, rows[0]?.length ?? 1)}`;
-    const outcome = host.edit(user, a1, rows);
-    record(
-      `${user} nhập ${a1}`,
-      outcome.accepted ? detail : `${detail} — bị từ chối: ${outcome.reason ?? ''}`,
-      outcome.runs,
-    );
-  };
 
   // January: the officer opens the workbook, sets it up, turns the change log on.
   record('Mở bảng tính', `menu "${MENU.title}": ${menuCaptions.join(', ')}`, host.open());
@@ -192,9 +173,14 @@ export async function runDemo(outDir = defaultOutDir): Promise<DemoResult> {
   click('menuEnableAudit', 'ghi nhật ký mọi thay đổi');
 
   // The registry: settings, units and criteria as the officer types them.
-  const settings = ClusterSettingsSchema.parse(SAMPLE_SETTINGS);
-  const settingsValues = SETTING_ROWS.map((row) => [settingCellValue(row, settings)]);
-  type(host.owner, SHEET_NAMES.settings, 2, 2, settingsValues, 'cấu hình năm 2022 của cụm');
+  type(
+    host.owner,
+    SHEET_NAMES.settings,
+    2,
+    2,
+    settingsColumn(SAMPLE_SETTINGS),
+    'cấu hình năm 2022 của cụm',
+  );
   type(
     host.owner,
     SHEET_NAMES.units,
@@ -299,20 +285,20 @@ export async function runDemo(outDir = defaultOutDir): Promise<DemoResult> {
   // The joint pledge from the default template, as Google Doc and PDF in Drive.
   click('menuCreatePledge', 'bản giao ước thi đua của cụm (Google Docs và PDF)');
 
-  // After the decisions: the register from the ranking's proposals, then the district's whole
-  // year below it (seed 003: 2,505 awards), certificates in combined print files, statistics.
+  // The proposals go into the cluster's register; the City Front decides on them.
   click('menuFillAwardsFromRanking', 'sổ khen thưởng từ các đề nghị của xếp hạng');
   const awards = host.spreadsheet.sheet(SHEET_NAMES.awards);
   const filled = awards ? awards.contentExtent().lastRow : 1;
   if (filled >= 2) {
-    // The city signed the decision: the officer types its number, date and signer on those rows
-    // (the four columns from Số quyết định to Người ký; the signer's name is invented).
+    // The Front's Standing Committee signed the decision: the officer types its number, date
+    // and signer on those rows (the four columns from Số quyết định to Người ký; the number and
+    // the signer's name are invented).
     const decisionColumn = AWARDS_LAYOUT.columns.findIndex((c) => c.key === 'decisionNumber') + 1;
     const signed = Array.from({ length: filled - 1 }, () => [
-      '5100/QĐ-UBND',
+      '125/QĐ-MTTQ-BTT',
       '30/12/2022',
-      'CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI',
-      'Nguyễn Văn An',
+      'TM. BAN THƯỜNG TRỰC / CHỦ TỊCH',
+      'Phạm Minh Đức',
     ]);
     type(
       host.owner,
@@ -320,20 +306,79 @@ export async function runDemo(outDir = defaultOutDir): Promise<DemoResult> {
       2,
       decisionColumn,
       signed,
-      'quyết định khen thưởng của Thành phố',
+      'quyết định khen thưởng của Ủy ban MTTQ Việt Nam thành phố',
     );
   }
+  click('menuAbout', 'giới thiệu');
+
+  mkdirSync(outDir, { recursive: true });
+  const workbook = join(outDir, CLUSTER_WORKBOOK_FILE);
+  await saveXlsx(host.spreadsheet, workbook);
+  const pledgeFiles = await savePledge(host, outDir, steps);
+  return {
+    title: `Cụm thi đua số 1 - năm 2022 (${host.owner})`,
+    host,
+    steps,
+    workbook,
+    files: [workbook, ...pledgeFiles],
+  };
+}
+
+/** The pledge Doc the action linked from Cấu hình, saved as .docx and PDF a person can open. */
+async function savePledge(host: LocalHost, outDir: string, steps: StepLog[]): Promise<string[]> {
+  const pledgeFiles: string[] = [];
+  const linkRow = SETTING_ROWS.findIndex((r) => r.key === 'pledgeDocLink') + 2;
+  const link = String(host.spreadsheet.valueAt(`'${SHEET_NAMES.settings}'!B${String(linkRow)}`));
+  const pledge = host.documents.get(/\/d\/([A-Za-z0-9_-]+)/.exec(link)?.[1] ?? '');
+  if (pledge) {
+    const docx = join(outDir, `${PLEDGE_FILE}.docx`);
+    const pdf = join(outDir, `${PLEDGE_FILE}.pdf`);
+    await saveDocx(pledge, docx);
+    const how = savePdf(pledge, pdf);
+    pledgeFiles.push(docx, pdf, savePreview(outDir, pdf, 'giao-uoc'));
+    steps.push({
+      step: 'Lưu bản giao ước',
+      detail: `${docx}; ${pdf} (${how === 'libreoffice' ? 'LibreOffice' : 'dựng trong Node'})`,
+      runs: [],
+    });
+  }
+  return pledgeFiles;
+}
+
+/**
+ * The district's award year in its own workbook: its officer sets it up, types Cấu hình
+ * (issuing body, place), pastes the 2022 register (seed 003: 2,505 awards), makes the
+ * certificates in combined print files across continuations and the statistics.
+ */
+async function runDistrictAwards(outDir: string): Promise<WorkbookRun> {
+  const host = LocalHost.fromBuild(join(root, 'build', 'Code.js'), {
+    // Before the district's meeting of 7 April 2023, where the awards were handed out (seed 003),
+    // after the last decision of the register (March 2023).
+    runtime: { startTime: new Date('2023-04-03T08:00:00+07:00') },
+    spreadsheet: { name: SEED003_WORKBOOK_NAME, owner: SEED003_OFFICER },
+  });
+  const { steps, record, click, type } = session(host);
+  record('Mở bảng tính', `menu "${MENU.title}": ${menuCaptions.join(', ')}`, host.open());
+  click('menuSetup', 'tạo các trang theo bố cục chuẩn');
+  type(
+    host.owner,
+    SHEET_NAMES.settings,
+    2,
+    2,
+    settingsColumn(SEED003_SETTINGS),
+    `cấu hình của ${SEED003_DISTRICT}: cơ quan ban hành, địa danh`,
+  );
   const register = seed003Register();
+  const awards = host.spreadsheet.sheet(SHEET_NAMES.awards);
   // Sheets adds rows when a paste runs past the grid's last row.
-  if (awards && awards.maxRows < filled + register.length)
-    awards.maxRows = filled + register.length;
+  if (awards && awards.maxRows < 1 + register.length) awards.maxRows = 1 + register.length;
   type(
     host.owner,
     SHEET_NAMES.awards,
-    filled + 1,
+    2,
     1,
     register,
-    `sổ khen thưởng năm 2022 của ${SEED003_DISTRICT} (${String(register.length)} dòng, số liệu tin số 003)`,
+    `sổ khen thưởng năm ${String(SEED003_YEAR)} của ${SEED003_DISTRICT} (${String(register.length)} dòng, số liệu tin số 003)`,
   );
   const modeRow = SETTING_ROWS.findIndex((r) => r.key === 'certificateMode') + 2;
   type(host.owner, SHEET_NAMES.settings, modeRow, 2, [['Gộp']], 'giấy khen gộp thành tệp in');
@@ -360,68 +405,41 @@ export async function runDemo(outDir = defaultOutDir): Promise<DemoResult> {
     resetSofficeCache();
   }
   click('menuCancelJob', 'không còn tác vụ nào đang chạy: báo lại, không làm gì');
-  click('menuAwardStatistics', 'thống kê theo cấp khen, hình thức, đơn vị, năm');
-  click('menuAbout', 'giới thiệu');
+  click(
+    'menuAwardStatistics',
+    'thống kê theo cấp khen, danh hiệu thi đua và hình thức khen thưởng, đơn vị, năm',
+  );
 
   mkdirSync(outDir, { recursive: true });
-  const workbookFile = join(outDir, WORKBOOK_FILE);
-  await saveXlsx(host.spreadsheet, workbookFile);
-  // The pledge Doc the action linked from Cấu hình, saved as .docx and PDF a person can open.
-  const pledgeFiles: string[] = [];
-  const linkRow = SETTING_ROWS.findIndex((r) => r.key === 'pledgeDocLink') + 2;
-  const link = String(host.spreadsheet.valueAt(`'${SHEET_NAMES.settings}'!B${String(linkRow)}`));
-  const pledge = host.documents.get(/\/d\/([A-Za-z0-9_-]+)/.exec(link)?.[1] ?? '');
-  if (pledge) {
-    const docx = join(outDir, `${PLEDGE_FILE}.docx`);
-    const pdf = join(outDir, `${PLEDGE_FILE}.pdf`);
-    await saveDocx(pledge, docx);
-    const how = savePdf(pledge, pdf);
-    pledgeFiles.push(docx, pdf, savePreview(outDir, pdf, 'giao-uoc'));
-    steps.push({
-      step: 'Lưu bản giao ước',
-      detail: `${docx}; ${pdf} (${how === 'libreoffice' ? 'LibreOffice' : 'dựng trong Node'})`,
-      runs: [],
-    });
-  }
+  const workbook = join(outDir, DISTRICT_WORKBOOK_FILE);
+  await saveXlsx(host.spreadsheet, workbook);
   const printFiles = await savePrintFiles(host, outDir, steps);
-  const report = host.report();
-  const logJson = join(outDir, 'run-log.json');
-  const logText = join(outDir, 'run-log.txt');
-  writeFileSync(logJson, JSON.stringify({ steps, report }, null, 2));
-  writeFileSync(
-    logText,
-    [
-      'thidua demo — Cụm thi đua số 1, năm 2022, in the local Apps Script host',
-      '',
-      ...steps.map(
-        (s) =>
-          `${s.step}: ${s.detail}\n${s.runs
-            .map(
-              (r) =>
-                `    ${r.functionName}: ${r.status}, ${r.calls} calls, ${(r.virtualMs / 1000).toFixed(2)} s${r.error ? ` — ${r.error}` : ''}`,
-            )
-            .join('\n')}`,
-      ),
-      '',
-      host.reportText(),
-    ].join('\n'),
-  );
   return {
+    title: `${SEED003_WORKBOOK_NAME} (${host.owner})`,
     host,
     steps,
-    files: [workbookFile, ...pledgeFiles, ...printFiles, logJson, logText],
+    workbook,
+    files: [workbook, ...printFiles],
   };
+}
+
+export async function runDemo(outDir = defaultOutDir): Promise<DemoResult> {
+  const cluster = await runClusterYear(outDir);
+  const district = await runDistrictAwards(outDir);
+  const logs = writeRunLog(outDir, [cluster, district]);
+  return { cluster, district, files: [...cluster.files, ...district.files, ...logs] };
 }
 
 if (require.main === module) {
   runDemo().then(
-    ({ host, files }) => {
-      const r = host.report();
-      const failed = r.executions.filter((e) => e.status !== 'ok');
+    ({ cluster, district, files }) => {
+      const totals = demoTotals([cluster, district]);
+      const failed = totals.failed;
       console.log(
-        `demo: ${r.executions.length} executions, ${r.totalCalls} service calls, ${(r.virtualMs / 1000).toFixed(1)} s virtual time`,
+        `demo: 2 workbooks, ${totals.executions} executions, ${totals.calls} service calls, ${(totals.virtualMs / 1000).toFixed(1)} s virtual time`,
       );
-      for (const f of failed) console.log(`  ${f.functionName}: ${f.status} — ${f.error ?? ''}`);
+      for (const f of failed)
+        console.log(`  ${f.workbook}: ${f.functionName}: ${f.status} — ${f.error ?? ''}`);
       for (const file of files) console.log(`wrote ${file}`);
       if (failed.length > 0) process.exitCode = 1;
     },

@@ -124,8 +124,22 @@ describe('Lập sổ khen thưởng từ xếp hạng (e2e)', () => {
     expect(
       read.value.map((r) => [r.row, r.name, r.form, r.level, r.recipientType, r.year]),
     ).toEqual([
-      [2, 'Ba Đình', 'Cờ thi đua', 'ministryProvince', 'collective', 2022],
-      [3, 'Hoàn Kiếm', 'Bằng khen', 'ministryProvince', 'collective', 2022],
+      [
+        2,
+        'Ủy ban MTTQ Việt Nam quận Ba Đình',
+        'Cờ thi đua',
+        'ministryProvince',
+        'collective',
+        2022,
+      ],
+      [
+        3,
+        'Ủy ban MTTQ Việt Nam quận Hoàn Kiếm',
+        'Bằng khen',
+        'ministryProvince',
+        'collective',
+        2022,
+      ],
     ]);
     expect(read.value.every((r) => r.keyStored && /^KT2022-[0-9a-f]{16}$/.test(r.key))).toBe(true);
     expect(read.value[0]?.achievement).toContain('xếp hạng 1/6');
@@ -133,7 +147,9 @@ describe('Lập sổ khen thưởng từ xếp hạng (e2e)', () => {
 
     click(host, FILL);
     expect(lastAlert(host)).toContain('Không có dòng nào mới');
-    expect(lastAlert(host)).toContain('Đã có trong sổ, không thêm lại: Ba Đình (Cờ thi đua)');
+    expect(lastAlert(host)).toContain(
+      'Đã có trong sổ, không thêm lại: Ủy ban MTTQ Việt Nam quận Ba Đình (Cờ thi đua)',
+    );
     expect(readAwards(registerGrid(host)).value).toHaveLength(2);
   });
 
@@ -144,13 +160,16 @@ describe('Lập sổ khen thưởng từ xếp hạng (e2e)', () => {
     click(host, FILL);
     const after = registerGrid(host);
     expect(after.slice(0, 4)).toEqual(before);
-    expect(after[4]?.[1]).toBe('Ba Đình');
-    expect(after[5]?.[1]).toBe('Hoàn Kiếm');
+    expect(after[4]?.[1]).toBe('Ủy ban MTTQ Việt Nam quận Ba Đình');
+    expect(after[5]?.[1]).toBe('Ủy ban MTTQ Việt Nam quận Hoàn Kiếm');
   });
 
   it('writes a unit name starting with "=" as text, never a formula', () => {
-    // Typed with the apostrophe Sheets needs in a cell that is not formatted as text.
-    const rows = SAMPLE_UNIT_ROWS.map((r) => (r[0] === 'BD' ? [r[0], "'=1+1", ...r.slice(2)] : r));
+    // Typed with the apostrophe Sheets needs in a cell that is not formatted as text; no full
+    // name, so the register takes the name.
+    const rows = SAMPLE_UNIT_ROWS.map((r) =>
+      r[0] === 'BD' ? [r[0], "'=1+1", ...r.slice(2, 8), ''] : r,
+    );
     const host = sampleHost(rows);
     click(host, FILL);
     const cell = host.spreadsheet.cellAt(`${K}!B2`);
@@ -187,12 +206,30 @@ describe('Thống kê khen thưởng (e2e)', () => {
     expect(chart?.ranges.map((r) => [r.row, r.col, r.numRows, r.numCols])).toEqual([[3, 2, 4, 3]]);
     expect(model.toasts.at(-1)?.msg ?? '').toContain('2.505 khen thưởng');
 
-    // By level and form, by year: each table adds up to 2,505.
+    // By level, by kind, by year, by unit: each table adds up to 2,505; titles and forms each
+    // add up to their own count.
     const values = model.valuesAt(
       `${T}!A4:E${String(model.sheet(SHEET_NAMES.awardStatistics)?.rows.length ?? 4)}`,
     );
     const totals = values.filter((r) => r[1] === 'Tổng cộng').map((r) => r[4]);
     expect(totals).toEqual([2505, 2505, 2505, 2505]);
+    const kinds = values.filter((r) => r[0] === 'Loại khen thưởng');
+    expect(kinds.map((r) => r[1])).toEqual([
+      'Danh hiệu thi đua',
+      'Hình thức khen thưởng',
+      'Tổng cộng',
+    ]);
+    for (const kind of kinds.slice(0, 2)) {
+      const section = values.filter((r) => r[0] === kind[1]);
+      const sum = section.slice(0, -1).reduce((a, r) => a + Number(r[4]), 0);
+      expect(section.at(-1)).toEqual([kind[1], 'Cộng', kind[2], kind[3], kind[4]]);
+      expect(sum).toBe(kind[4]);
+    }
+    expect(values.filter((r) => r[0] === 'Danh hiệu thi đua').map((r) => r[1])).toEqual([
+      'Bộ, ngành, tỉnh / thành phố: Cờ thi đua',
+      'Cơ sở: Chiến sĩ thi đua cơ sở',
+      'Cộng',
+    ]);
     expect(values.filter((r) => r[0] === 'Năm')).toEqual([
       ['Năm', '2022', 780, 1725, 2505],
       ['Năm', 'Tổng cộng', 780, 1725, 2505],

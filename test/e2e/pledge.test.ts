@@ -136,12 +136,12 @@ describe('Tạo bản giao ước', () => {
     expect(criteria?.[criteria.length - 1]).toEqual(['', 'Tổng cộng', '100']);
     const members = all.find((t) => t[0]?.[3] === 'Danh hiệu đăng ký');
     expect(members?.slice(1).map((r) => r[1])).toEqual([
-      'Quận Ba Đình',
-      'Quận Hoàng Mai',
-      'Quận Hoàn Kiếm',
-      'Quận Đống Đa',
-      'Quận Hai Bà Trưng',
-      'Quận Long Biên',
+      'Ủy ban MTTQ Việt Nam quận Ba Đình',
+      'Ủy ban MTTQ Việt Nam quận Hoàng Mai',
+      'Ủy ban MTTQ Việt Nam quận Hoàn Kiếm',
+      'Ủy ban MTTQ Việt Nam quận Đống Đa',
+      'Ủy ban MTTQ Việt Nam quận Hai Bà Trưng',
+      'Ủy ban MTTQ Việt Nam quận Long Biên',
     ]);
     // One signature block per member: role, head's title in capitals, head's name.
     const signatures = all.find(
@@ -204,10 +204,12 @@ describe('Tạo bản giao ước', () => {
     expect(files).toHaveLength(14);
     expect(files.filter((f) => f.mimeType === MIME.pdf)).toHaveLength(7);
     const dongDa = files.find(
-      (f) => f.name === 'Cụm thi đua số 1 - Đăng ký giao ước thi đua 2022 - Quận Đống Đa',
+      (f) =>
+        f.name ===
+        'Cụm thi đua số 1 - Đăng ký giao ước thi đua 2022 - Ủy ban MTTQ Việt Nam quận Đống Đa',
     );
     const text = host.documents.get(dongDa?.id ?? '')?.text() ?? '';
-    expect(text).toContain('của Quận Đống Đa');
+    expect(text).toContain('của Ủy ban MTTQ Việt Nam quận Đống Đa');
     expect(text).toContain('Phạm Thị Dung');
     expect(text).not.toContain('{{');
     expect(docsBefore - host.rt.quotaRemaining('documentsCreated')).toBe(9); // 2 templates + 7

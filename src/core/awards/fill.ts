@@ -3,17 +3,19 @@
  * what the register already holds.
  *
  * Decisions (documented for the officer in the summary and the header notes):
- * - Recipient: the unit itself, a collective; unit column left blank (the collective is its own
- *   unit); e-mail from the unit's row in Đơn vị, so its PDF can be sent.
+ * - Recipient: the unit itself, a collective, named as documents name it (Đơn vị's Tên đầy đủ,
+ *   "Ủy ban MTTQ Việt Nam quận Ba Đình", else its short name), since the certificate prints it;
+ *   unit column left blank (the collective is its own unit); e-mail from the unit's row in Đơn
+ *   vị, so its PDF can be sent.
  * - Level: Bộ, ngành, tỉnh / thành phố by default, because a cluster's Cờ thi đua and Bằng khen
  *   are conferred by the province (UBND tỉnh / thành phố) the cluster belongs to.
  * - Achievement: a certificate sentence built from what the ranking's reason rests on (year,
  *   cluster, rank, classification), not the reason itself, which is written for the officer.
  * - Decision number and date, signer, register number: blank for the officer to fill once the
  *   decision is signed.
- * - A proposal already in the register (same year, collective, name and form, compared as names
- *   are; valid or not, level not compared since the officer may have corrected it) is not added
- *   again, so a second click adds nothing.
+ * - A proposal already in the register (same year, collective, name or full name and form,
+ *   compared as names are; valid or not, level not compared since the officer may have
+ *   corrected it) is not added again, so a second click adds nothing.
  * - Each new row carries its key (Mã hồ sơ) from the start.
  */
 import { formatNumberVi } from '../format/vietnamese';
@@ -25,7 +27,7 @@ import {
   type AwardRecord,
 } from '../model/award';
 import type { RankingRow } from '../ranking/computeRanking';
-import type { Unit } from '../model/unit';
+import { unitDocumentName, type Unit } from '../model/unit';
 import { nameKey } from '../text/normalize';
 import { awardKey } from './key';
 import { lastRound, type VoteState } from '../votes/rounds';
@@ -39,7 +41,7 @@ export interface AwardFillInput {
     RankingRow,
     'unitCode' | 'unitName' | 'rank' | 'classification' | 'proposal' | 'voteNeededFor'
   >[];
-  readonly units: readonly Pick<Unit, 'code' | 'email'>[];
+  readonly units: readonly Pick<Unit, 'code' | 'email' | 'name' | 'fullName'>[];
   readonly year: number;
   readonly clusterName: string;
   readonly register: Pick<AwardsReadout, 'value' | 'invalid'>;
@@ -99,7 +101,7 @@ export function planAwardFill(input: AwardFillInput): AwardFillPlan {
     if (r.recipientType !== 'individual' && r.year !== undefined)
       present.add(identity(r.year, r.name, r.form));
   }
-  const emailOf = new Map(input.units.map((u) => [u.code, u.email]));
+  const unitOf = new Map(input.units.map((u) => [u.code, u]));
   const records: FilledAward[] = [];
   const alreadyThere: string[] = [];
   const vote = input.vote;
@@ -109,15 +111,18 @@ export function planAwardFill(input: AwardFillInput): AwardFillPlan {
       )
     : input.rows.filter((row) => row.proposal !== '').map((row) => ({ row, form: row.proposal }));
   for (const { row, form } of places) {
-    const id = identity(input.year, row.unitName, form);
-    if (present.has(id)) {
-      alreadyThere.push(`${row.unitName} (${form})`);
+    const unit = unitOf.get(row.unitCode);
+    const name = unit === undefined ? row.unitName : unitDocumentName(unit);
+    const ids = [identity(input.year, name, form)];
+    if (name !== row.unitName) ids.push(identity(input.year, row.unitName, form));
+    if (ids.some((id) => present.has(id))) {
+      alreadyThere.push(`${name} (${form})`);
       continue;
     }
-    present.add(id);
+    for (const id of ids) present.add(id);
     const record: AwardRecord = {
       recipientType: 'collective',
-      name: row.unitName,
+      name,
       position: '',
       unit: '',
       form,
@@ -127,7 +132,7 @@ export function planAwardFill(input: AwardFillInput): AwardFillPlan {
       signerTitle: '',
       signerName: '',
       registerNumber: '',
-      email: emailOf.get(row.unitCode) ?? '',
+      email: unit?.email ?? '',
       year: input.year,
     };
     records.push({ ...record, key: awardKey(record) });

@@ -21,6 +21,7 @@ import { checkNumber } from '../readers/values';
 import { a1, cellAt, isBlankRow, matchLabel, rowAt, type ReadResult } from '../readers/cells';
 import { locateTable } from '../readers/headers';
 import { awardIdentityText, awardKey } from './key';
+import { recipientMisfit } from './formFit';
 import { duplicateTracker } from '../readers/duplicates';
 import { nameKey } from '../text/normalize';
 
@@ -170,6 +171,13 @@ export function readAwards(
     const position = text('position', 'chức vụ', false);
     const unit = text('unit', 'đơn vị', false);
     const form = text('form', 'hình thức khen thưởng', true);
+    // One list of forms serves every row (Sheets cannot vary a dropdown by the row's recipient
+    // type), so a title of the other recipient type is caught here, at the form's cell.
+    const misfit =
+      recipientType === undefined || col('form') < 0
+        ? undefined
+        : recipientMisfit(form, recipientType, at('recipientType').cell);
+    if (misfit !== undefined) report(at('form'), 'invalid-value', { expected: misfit });
     const level = choice(
       'level',
       'cấp khen',

@@ -1,15 +1,20 @@
 /**
  * "Thống kê khen thưởng": counts of the register's valid rows by level × recipient type (the
- * table of the seed-003 report), by level and form, by year and by unit, and the sheet block
- * that shows them. Pure; the counts do not depend on the order of the rows, and every table
- * adds up to the number of rows counted.
+ * table of the seed-003 report), by kind (emulation titles apart from forms of commendation, as
+ * the catalogue in model/award.ts classes each name), by level and title or form, by year and by
+ * unit, and the sheet block that shows them. Pure; the counts do not depend on the order of the
+ * rows, and every table adds up to the number of rows counted.
  */
 import { formatNumberVi } from '../format/vietnamese';
 import { NUMBER_FORMATS, headerValues } from '../layout/columns';
 import { AWARD_STATISTICS_LAYOUT } from '../layout/tables';
 import {
+  AWARD_KIND_LABELS,
   AWARD_LEVEL_LABELS,
+  AwardKindSchema,
   AwardLevelSchema,
+  awardKindOf,
+  type AwardKind,
   type AwardLevel,
   type AwardRecord,
   type RecipientType,
@@ -31,8 +36,18 @@ export interface AwardStatistics {
     readonly label: string;
     readonly count: AwardCount;
   }[];
-  /** Level order, then most awards first, then Vietnamese order of forms. */
+  /** Emulation titles, then forms of commendation, zeros included. */
+  readonly byKind: readonly {
+    readonly kind: AwardKind;
+    readonly label: string;
+    readonly count: AwardCount;
+  }[];
+  /**
+   * Titles first, then forms; within each, level order, then most awards first, then Vietnamese
+   * order of names.
+   */
   readonly byLevelForm: readonly {
+    readonly kind: AwardKind;
     readonly level: AwardLevel;
     readonly form: string;
     readonly count: AwardCount;
@@ -51,6 +66,7 @@ export type CountedAward = Pick<
 export const NO_UNIT_LABEL = '(Chưa ghi đơn vị)';
 
 const LEVELS: readonly AwardLevel[] = AwardLevelSchema.options;
+const KINDS: readonly AwardKind[] = AwardKindSchema.options;
 
 interface Tally {
   collective: number;
@@ -107,13 +123,26 @@ export function countedUnit(r: Pick<AwardRecord, 'recipientType' | 'unit' | 'nam
 export function countAwards(rows: readonly CountedAward[]): AwardStatistics {
   const total = newTally();
   const levels = new Map(LEVELS.map((l) => [l, newTally()]));
-  const forms = new Map<AwardLevel, NamedTallies>(LEVELS.map((l) => [l, new Map()]));
+  const kinds = new Map(KINDS.map((k) => [k, newTally()]));
+  /** Kind, then level: the names of each. */
+  const forms = new Map(
+    KINDS.map((k) => [k, new Map<AwardLevel, NamedTallies>(LEVELS.map((l) => [l, new Map()]))]),
+  );
+  /** A name's kind, asked once per spelling. */
+  const kindOf = new Map<string, AwardKind>();
   const years = new Map<number, Tally>();
   const units: NamedTallies = new Map();
   for (const r of rows) {
     add(total, r.recipientType);
     const level = levels.get(r.level);
-    const levelForms = forms.get(r.level);
+    let kind = kindOf.get(r.form);
+    if (kind === undefined) {
+      kind = awardKindOf(r.form);
+      kindOf.set(r.form, kind);
+    }
+    const kindTally = kinds.get(kind);
+    if (kindTally !== undefined) add(kindTally, r.recipientType);
+    const levelForms = forms.get(kind)?.get(r.level);
     if (level !== undefined) add(level, r.recipientType);
     if (levelForms !== undefined) addNamed(levelForms, r.form, r.recipientType);
     let year = years.get(r.year);
@@ -131,8 +160,20 @@ export function countAwards(rows: readonly CountedAward[]): AwardStatistics {
       label: AWARD_LEVEL_LABELS[level],
       count: countOf(levels.get(level)),
     })),
-    byLevelForm: LEVELS.flatMap((level) =>
-      sortedNamed(forms.get(level)).map((f) => ({ level, form: f.name, count: f.count })),
+    byKind: KINDS.map((kind) => ({
+      kind,
+      label: AWARD_KIND_LABELS[kind],
+      count: countOf(kinds.get(kind)),
+    })),
+    byLevelForm: KINDS.flatMap((kind) =>
+      LEVELS.flatMap((level) =>
+        sortedNamed(forms.get(kind)?.get(level)).map((f) => ({
+          kind,
+          level,
+          form: f.name,
+          count: f.count,
+        })),
+      ),
     ),
     byYear: [...years.entries()]
       .sort((a, b) => a[0] - b[0])
@@ -146,11 +187,14 @@ export function countAwards(rows: readonly CountedAward[]): AwardStatistics {
 export const AWARD_STATISTICS_CHART_TITLE = 'Khen thưởng theo cấp khen';
 export const SECTION_LABELS = {
   level: 'Cấp khen',
-  levelForm: 'Cấp khen và hình thức',
+  kind: 'Loại khen thưởng',
+  /** One section per kind, labelled by AWARD_KIND_LABELS, listing level and name. */
   year: 'Năm',
   unit: 'Đơn vị',
 } as const;
 export const TOTAL_LABEL = 'Tổng cộng';
+/** The subtotal of one kind's section (its rows add up to the kind's count, not to the total). */
+export const SUBTOTAL_LABEL = 'Cộng';
 
 export interface AwardStatisticsBlock {
   readonly values: readonly (readonly (string | number)[])[];
@@ -203,11 +247,12 @@ export function awardStatisticsBlock(
     context.invalidRows > 0
       ? `; ${n(context.invalidRows)} dòng có lỗi chưa được tính (xem "Kiểm tra dữ liệu")`
       : '';
+  const kinds = stats.byKind.map((k) => `${n(k.count.total)} ${k.label.toLowerCase()}`).join(', ');
   const values: (string | number)[][] = [
     [`THỐNG KÊ KHEN THƯỞNG${yearText.toUpperCase()}`, '', '', '', ''],
     [
       `Cập nhật lúc ${context.time}`,
-      `${n(stats.total.total)} khen thưởng trong sổ khen thưởng${left}.`,
+      `${n(stats.total.total)} khen thưởng trong sổ khen thưởng (${kinds})${left}.`,
       '',
       '',
       '',
@@ -218,37 +263,37 @@ export function awardStatisticsBlock(
   const section = (
     label: string,
     items: readonly { item: string; count: AwardCount }[],
-    withTotal: boolean,
+    total: { label: string; count: AwardCount } = { label: TOTAL_LABEL, count: stats.total },
   ): void => {
     for (const i of items) values.push([label, i.item, ...countCells(i.count)]);
-    if (withTotal) {
-      values.push([label, TOTAL_LABEL, ...countCells(stats.total)]);
-      boldRows.push(values.length);
-    }
+    values.push([label, total.label, ...countCells(total.count)]);
+    boldRows.push(values.length);
   };
   const levelRow = values.length + 1;
   section(
     SECTION_LABELS.level,
     stats.byLevel.map((l) => ({ item: l.label, count: l.count })),
-    true,
   );
   section(
-    SECTION_LABELS.levelForm,
-    stats.byLevelForm.map((f) => ({
-      item: `${AWARD_LEVEL_LABELS[f.level]}: ${f.form}`,
-      count: f.count,
-    })),
-    true,
+    SECTION_LABELS.kind,
+    stats.byKind.map((k) => ({ item: k.label, count: k.count })),
   );
+  for (const k of stats.byKind) {
+    section(
+      k.label,
+      stats.byLevelForm
+        .filter((f) => f.kind === k.kind)
+        .map((f) => ({ item: `${AWARD_LEVEL_LABELS[f.level]}: ${f.form}`, count: f.count })),
+      { label: SUBTOTAL_LABEL, count: k.count },
+    );
+  }
   section(
     SECTION_LABELS.year,
     stats.byYear.map((y) => ({ item: String(y.year), count: y.count })),
-    true,
   );
   section(
     SECTION_LABELS.unit,
     stats.byUnit.map((u) => ({ item: u.unit, count: u.count })),
-    true,
   );
 
   const formats = layout.columns.map((c) => c.numberFormat);
@@ -278,7 +323,7 @@ export function awardStatisticsBlock(
     toast:
       stats.total.total === 0
         ? 'Sổ khen thưởng chưa có dòng hợp lệ nào để thống kê.'
-        : `Đã thống kê ${n(stats.total.total)} khen thưởng: ${levels}.` +
+        : `Đã thống kê ${n(stats.total.total)} khen thưởng (${kinds}): ${levels}.` +
           (context.invalidRows > 0 ? ` ${n(context.invalidRows)} dòng có lỗi chưa được tính.` : ''),
   };
 }

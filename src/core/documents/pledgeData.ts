@@ -7,7 +7,7 @@
 import { finding, type Finding } from '../findings';
 import type { CalendarDate } from '../parse/date';
 import type { ClusterSettings } from '../model/settings';
-import { UNIT_ROLE_LABELS, type Unit, type UnitRole } from '../model/unit';
+import { UNIT_ROLE_LABELS, unitDocumentName, type Unit, type UnitRole } from '../model/unit';
 import type { CriteriaTree, Criterion } from '../model/criteria';
 import { SHEET_NAMES } from '../layout/sheets';
 import { SETTING_ROWS } from '../layout/settings';
@@ -44,7 +44,7 @@ const ROLE_ORDER: Readonly<Record<UnitRole, number>> = { head: 0, deputy: 1, mem
 const UNIT_FIELDS: TemplateSchema = {
   ma: { label: 'Mã đơn vị' },
   ten: { label: 'Tên đơn vị' },
-  ten_day_du: { label: 'Loại và tên đơn vị' },
+  ten_day_du: { label: 'Tên đầy đủ (hoặc loại và tên) của đơn vị' },
   loai: { label: 'Loại đơn vị' },
   vai_tro: { label: 'Vai trò' },
   chuc_vu: { label: 'Chức vụ thủ trưởng' },
@@ -116,7 +116,9 @@ export const UNIT_PLEDGE_SCHEMA: TemplateSchema = {
   don_vi: { label: 'Đơn vị đăng ký', fields: UNIT_FIELDS },
 };
 
+/** Đơn vị's Tên đầy đủ ("Ủy ban MTTQ Việt Nam quận Ba Đình"), else type and name ("Quận Ba Đình"). */
 function fullName(unit: Unit): string {
+  if (unit.fullName.trim() !== '') return unitDocumentName(unit);
   return unit.type === '' ? unit.name : `${unit.type} ${unit.name}`;
 }
 

@@ -1,6 +1,11 @@
 import { CRITERION_TYPE_LABELS } from '../model/criteria';
 import { UNIT_ROLE_LABELS } from '../model/unit';
-import { AWARD_LEVEL_LABELS, DEFAULT_AWARD_FORMS, RECIPIENT_TYPE_LABELS } from '../model/award';
+import {
+  AWARD_LEVEL_LABELS,
+  COLLECTIVE_TITLE_CHOICES,
+  RECIPIENT_TYPE_LABELS,
+  REGISTER_FORM_CHOICES,
+} from '../model/award';
 import { NUMBER_FORMATS as F, type ColumnSpec, type TableLayout } from './columns';
 import { SHEET_NAMES } from './sheets';
 import {
@@ -90,7 +95,8 @@ export const UNITS_LAYOUT = {
       numberFormat: F.text,
       required: false,
       entry: 'user',
-      validation: { kind: 'list', values: DEFAULT_AWARD_FORMS, allowOther: true },
+      validation: { kind: 'list', values: COLLECTIVE_TITLE_CHOICES, allowOther: true },
+      note: 'Danh hiệu thi đua của tập thể mà đơn vị đăng ký, ví dụ: Cờ thi đua, Tập thể lao động xuất sắc.',
     },
     {
       key: 'fullName',
@@ -552,8 +558,8 @@ export const AWARDS_LAYOUT = {
       numberFormat: F.text,
       required: true,
       entry: 'user',
-      validation: { kind: 'list', values: DEFAULT_AWARD_FORMS, allowOther: true },
-      note: 'Chọn trong danh sách hoặc gõ hình thức khác, ví dụ: Huân chương Lao động hạng Ba.',
+      validation: { kind: 'list', values: REGISTER_FORM_CHOICES, allowOther: true },
+      note: 'Danh hiệu thi đua hoặc hình thức khen thưởng: chọn trong danh sách hoặc gõ tên khác, ví dụ: Huân chương Lao động hạng Ba. Danh hiệu của cá nhân không ghi cho tập thể và ngược lại.',
     },
     {
       key: 'level',
@@ -679,7 +685,8 @@ export type AwardColumnKey = (typeof AWARDS_LAYOUT.columns)[number]['key'];
 
 /**
  * Thống kê khen thưởng: written whole by "Thống kê khen thưởng" (two title rows, then one table
- * of sections: by level, by level and form, by year, by unit), protected.
+ * of sections: by level, by kind, the titles and the forms by level and name, by year, by unit),
+ * protected.
  */
 export const AWARD_STATISTICS_LAYOUT = {
   sheet: SHEET_NAMES.awardStatistics,

@@ -1,4 +1,5 @@
 import { finding, type Finding } from '../findings';
+import { registeredTitleMisfit } from '../awards/formFit';
 import { UNIT_ROLE_LABELS, UnitRoleSchema, type Unit, type UnitRole } from '../model/unit';
 import { UNITS_LAYOUT, type UnitColumnKey } from '../layout/tables';
 import { parseEmail, parseText } from '../parse/text';
@@ -50,6 +51,13 @@ export function readUnits(grid: readonly unknown[]): ReadResult<Unit[]> {
     const headName = text('headName', 'họ tên thủ trưởng', false) ?? '';
     const headTitle = text('headTitle', 'chức vụ thủ trưởng', false) ?? '';
     const registeredTitle = text('registeredTitle', 'danh hiệu đăng ký', false) ?? '';
+    // A unit registers for a collective's emulation title; a form of commendation or a
+    // person's title there is kept as typed (the pledge prints it) and reported.
+    const misfit = registeredTitleMisfit(registeredTitle);
+    if (misfit !== undefined) {
+      const { cell, value } = at('registeredTitle');
+      findings.push(finding(SHEET, cell, 'invalid-value', value, { expected: misfit }, 'warning'));
+    }
     const fullName = text('fullName', 'tên đầy đủ', false) ?? '';
 
     let role: UnitRole = 'member';

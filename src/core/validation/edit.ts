@@ -1,5 +1,6 @@
 import { finding, type Finding } from '../findings';
 import { readAwards } from '../awards/readAwards';
+import { registeredTitleMisfit, typeCellMisfits } from '../awards/formFit';
 import {
   CRITERION_TYPE_LABELS,
   CriterionTypeSchema,
@@ -263,6 +264,14 @@ function unitsChecker(context: EditContext): CellChecker {
         return parseEmail(value).kind === 'invalid'
           ? finding(sheet, cell, 'invalid-email', value)
           : undefined;
+      case 'registeredTitle': {
+        const text = parseText(value);
+        if (text.kind === 'invalid') return finding(sheet, cell, text.code, value);
+        const misfit = text.kind === 'ok' ? registeredTitleMisfit(text.value) : undefined;
+        return misfit === undefined
+          ? undefined
+          : finding(sheet, cell, 'invalid-value', value, { expected: misfit }, 'warning');
+      }
       default: {
         const text = parseText(value);
         return text.kind === 'invalid' ? finding(sheet, cell, text.code, value) : undefined;
@@ -417,6 +426,16 @@ function awardsChecker(edit: EditedBlock, context: EditContext): CellChecker {
     for (const f of read.findings) {
       if (AWARD_CODES_NOT_CHECKED_ON_EDIT.has(f.code) || out.has(f.cell)) continue;
       out.set(f.cell, f);
+    }
+    const typeColumn = columnOfKey(columns, 'recipientType');
+    const formColumn = columnOfKey(columns, 'form');
+    if (typeColumn !== undefined && formColumn !== undefined) {
+      const rows = {
+        first: Math.max(edit.row, headerRowNumber + 1),
+        last: edit.row + edit.values.length - 1,
+      };
+      for (const f of typeCellMisfits(grid, rows, typeColumn, formColumn))
+        if (!out.has(f.cell)) out.set(f.cell, f);
     }
     return out;
   });

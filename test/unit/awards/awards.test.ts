@@ -170,7 +170,14 @@ const TYPES: RecipientType[] = ['collective', 'individual'];
 const counted = fc.record({
   recipientType: fc.constantFrom(...TYPES),
   level: fc.constantFrom(...LEVELS),
-  form: fc.constantFrom('Giấy khen', 'giấy khen', 'Bằng khen', 'Cờ thi đua'),
+  form: fc.constantFrom(
+    'Giấy khen',
+    'giấy khen',
+    'Bằng khen',
+    'Cờ thi đua',
+    'Chiến sĩ thi đua cơ sở',
+    'Huân chương Lao động hạng Ba',
+  ),
   year: fc.integer({ min: 2019, max: 2023 }),
   unit: fc.constantFrom('', 'Phòng Nội vụ', 'phòng nội vụ', 'UBND phường Hạ Đình'),
   name: fc.constantFrom('A', 'B', 'Trường THCS Nhân Chính'),
@@ -189,6 +196,10 @@ describe('countAwards', () => {
         );
         expect(sum(s.byLevel)).toBe(rows.length);
         expect(sum(s.byLevelForm)).toBe(rows.length);
+        expect(sum(s.byKind)).toBe(rows.length);
+        // Each kind's rows add up to that kind's count: titles and forms are counted apart.
+        for (const k of s.byKind)
+          expect(sum(s.byLevelForm.filter((f) => f.kind === k.kind))).toBe(k.count.total);
         expect(sum(s.byYear)).toBe(rows.length);
         expect(sum(s.byUnit)).toBe(rows.length);
         for (const x of [...s.byLevel, ...s.byLevelForm, ...s.byYear, ...s.byUnit]) {
@@ -241,7 +252,12 @@ describe('countAwards', () => {
       },
     ]);
     expect(s.byLevelForm).toEqual([
-      { level: 'base', form: 'Giấy khen', count: { collective: 1, individual: 2, total: 3 } },
+      {
+        kind: 'form',
+        level: 'base',
+        form: 'Giấy khen',
+        count: { collective: 1, individual: 2, total: 3 },
+      },
     ]);
     expect(s.byUnit.map((u) => [u.unit, u.count.total])).toEqual([
       ['Tổ 1', 2],
@@ -266,6 +282,50 @@ describe('awardStatisticsBlock', () => {
     expect(block.values.every((r) => r.length === block.width)).toBe(true);
     expect(block.numberFormats).toHaveLength(block.values.length);
     expect(block.toast).toContain('2.505');
+  });
+
+  it('counts emulation titles apart from forms of commendation, each section with its subtotal', () => {
+    const s = countAwards(readAwards([HEADER, ...seed003Register()]).value);
+    const block = awardStatisticsBlock(s, { time: '15/01/2026 08:00', invalidRows: 0 });
+    // The seed's titles are its flags and its Chiến sĩ thi đua cơ sở (Luật Thi đua, khen thưởng,
+    // Điều 19–20); every other name of the register is a form of commendation.
+    const titles = new Set(['Cờ thi đua', 'Chiến sĩ thi đua cơ sở']);
+    const planned = (title: boolean, type: RecipientType): number =>
+      SEED003_FORMS.filter((f) => titles.has(f.form) === title && f.type === type).reduce(
+        (a, f) => a + f.count,
+        0,
+      );
+    const t = [planned(true, 'collective'), planned(true, 'individual')];
+    const f = [planned(false, 'collective'), planned(false, 'individual')];
+    expect(block.values.slice(7, 10)).toEqual([
+      ['Loại khen thưởng', 'Danh hiệu thi đua', t[0], t[1], (t[0] ?? 0) + (t[1] ?? 0)],
+      ['Loại khen thưởng', 'Hình thức khen thưởng', f[0], f[1], (f[0] ?? 0) + (f[1] ?? 0)],
+      ['Loại khen thưởng', 'Tổng cộng', 780, 1725, 2505],
+    ]);
+    const section = (label: string): (string | number)[][] =>
+      block.values.filter((r) => r[0] === label).map((r) => [...r]);
+    expect(section('Danh hiệu thi đua')).toEqual([
+      ['Danh hiệu thi đua', 'Bộ, ngành, tỉnh / thành phố: Cờ thi đua', 9, 0, 9],
+      ['Danh hiệu thi đua', 'Cơ sở: Chiến sĩ thi đua cơ sở', 0, 256, 256],
+      ['Danh hiệu thi đua', 'Cộng', t[0], t[1], (t[0] ?? 0) + (t[1] ?? 0)],
+    ]);
+    const forms = section('Hình thức khen thưởng');
+    expect(forms.map((r) => r[1])).toEqual([
+      'Nhà nước: Bằng khen của Thủ tướng Chính phủ',
+      'Nhà nước: Huân chương Lao động hạng Ba',
+      'Bộ, ngành, tỉnh / thành phố: Bằng khen',
+      'Cơ sở: Giấy khen',
+      'Cộng',
+    ]);
+    expect(forms.at(-1)?.slice(2)).toEqual([f[0], f[1], (f[0] ?? 0) + (f[1] ?? 0)]);
+    // Each subtotal row is bold like a total.
+    const subtotalRows = block.values.flatMap((r, i) => (r[1] === 'Cộng' ? [i + 1] : []));
+    expect(subtotalRows).toHaveLength(2);
+    for (const r of subtotalRows) expect(block.boldRows).toContain(r);
+    expect(block.values[1]?.[1]).toBe(
+      '2.505 khen thưởng trong sổ khen thưởng (265 danh hiệu thi đua, 2.240 hình thức khen thưởng).',
+    );
+    expect(block.toast).toContain('265 danh hiệu thi đua, 2.240 hình thức khen thưởng');
   });
 });
 
@@ -298,14 +358,23 @@ describe('planAwardFill', () => {
   ];
   const input = {
     rows,
-    units: [{ code: 'BD', email: 'bd@example.vn' }],
+    units: [
+      {
+        code: 'BD',
+        name: 'Ba Đình',
+        fullName: 'Ủy ban MTTQ Việt Nam quận Ba Đình',
+        email: 'bd@example.vn',
+      },
+      { code: 'HK', name: 'Hoàn Kiếm', fullName: '', email: '' },
+    ],
     year: 2022,
     clusterName: 'Cụm thi đua số 1',
   };
-  it('adds one collective row per proposal at the province level, keyed', () => {
+  it('adds one collective row per proposal at the province level, keyed, by its full name', () => {
     const plan = planAwardFill({ ...input, register: { value: [], invalid: [] } });
+    // The certificate prints the register's name: the unit's full name where Đơn vị has one.
     expect(plan.records.map((r) => [r.name, r.form, r.level, r.email])).toEqual([
-      ['Ba Đình', 'Cờ thi đua', 'ministryProvince', 'bd@example.vn'],
+      ['Ủy ban MTTQ Việt Nam quận Ba Đình', 'Cờ thi đua', 'ministryProvince', 'bd@example.vn'],
       ['Hoàn Kiếm', 'Bằng khen', 'ministryProvince', ''],
     ]);
     expect(plan.records[0]?.achievement).toContain('xếp hạng 1/3, xếp loại Xuất sắc');
@@ -319,7 +388,15 @@ describe('planAwardFill', () => {
     const grid = [HEADER, ...awardSheetRows(first.records, readAwards([HEADER]).positions)];
     const again = planAwardFill({ ...input, register: readAwards(grid) });
     expect(again.records).toEqual([]);
-    expect(again.alreadyThere).toEqual(['Ba Đình (Cờ thi đua)', 'Hoàn Kiếm (Bằng khen)']);
+    expect(again.alreadyThere).toEqual([
+      'Ủy ban MTTQ Việt Nam quận Ba Đình (Cờ thi đua)',
+      'Hoàn Kiếm (Bằng khen)',
+    ]);
+    // A row the officer typed with the short name is the same proposal.
+    const short = grid.map((r, i) =>
+      i === 1 ? r.map((v, c) => (c === col('name') ? 'ba đình' : v)) : r,
+    );
+    expect(planAwardFill({ ...input, register: readAwards(short) }).records).toEqual([]);
     // A row with an error still counts as present.
     const broken = grid.map((r, i) =>
       i === 1 ? r.map((v, c) => (c === col('level') ? '?' : v)) : r,

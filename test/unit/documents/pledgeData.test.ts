@@ -9,6 +9,7 @@ import {
   driveIdOf,
   preparePledge,
   problemsMessage,
+  unitRecord,
 } from '../../../src/core/documents/pledgeData';
 import {
   CERTIFICATE_SCHEMA,
@@ -92,7 +93,11 @@ describe('pledge data from the sample cluster', () => {
       'Thành viên',
       'Thành viên',
     ]);
-    expect(members[0]).toMatchObject({ ten_day_du: 'Quận Ba Đình', ho_ten: 'Nguyễn Văn An' });
+    // The name documents print: Đơn vị's Tên đầy đủ, as seed 002 names the committees.
+    expect(members[0]).toMatchObject({
+      ten_day_du: 'Ủy ban MTTQ Việt Nam quận Ba Đình',
+      ho_ten: 'Nguyễn Văn An',
+    });
     const table = joint.bang_tieu_chi as TemplateRecord[];
     expect(table.map((r) => r.ma)).toEqual([
       'I',
@@ -176,6 +181,23 @@ describe('pledge data from the sample cluster', () => {
     expect(big.problems[0]?.message).toContain('hơn 20 đơn vị');
   });
 
+  it('names a unit by its full name, else by its type and name', () => {
+    const unit = {
+      code: 'BD',
+      name: 'Ba Đình',
+      type: 'Quận',
+      role: 'member' as const,
+      headName: '',
+      headTitle: '',
+      email: '',
+      registeredTitle: '',
+      fullName: 'Ủy ban MTTQ Việt Nam quận Ba Đình',
+    };
+    expect(unitRecord(unit).ten_day_du).toBe('Ủy ban MTTQ Việt Nam quận Ba Đình');
+    expect(unitRecord({ ...unit, fullName: ' ' }).ten_day_du).toBe('Quận Ba Đình');
+    expect(unitRecord({ ...unit, fullName: '', type: '' }).ten_day_du).toBe('Ba Đình');
+  });
+
   it('reads Drive ids from ids and links', () => {
     const id = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde';
     expect(driveIdOf('')).toBe('');
@@ -227,8 +249,10 @@ describe('default templates (Decree 30/2020)', () => {
     expect(text).toContain(
       'Căn cứ Kế hoạch số 15/KH-MTTQ-BTT ngày 18/01/2022 về tổ chức phong trào thi đua năm 2022;',
     );
-    expect(lines).toContain('1 | Quận Ba Đình | Cụm trưởng | Cờ thi đua');
-    expect(lines).toContain('6 | Quận Long Biên | Thành viên | Bằng khen');
+    expect(lines).toContain('1 | Ủy ban MTTQ Việt Nam quận Ba Đình | Cụm trưởng | Cờ thi đua');
+    expect(lines).toContain(
+      '6 | Ủy ban MTTQ Việt Nam quận Long Biên | Thành viên | Tập thể lao động xuất sắc',
+    );
     expect(lines).toContain('I | Thực hiện nhiệm vụ chính trị | 60');
     expect(lines).toContain('T1 | Có mô hình, cách làm mới được Thành phố biểu dương | +5');
     expect(lines).toContain('T2 | Gửi báo cáo chậm so với quy định | −5');
@@ -237,7 +261,7 @@ describe('default templates (Decree 30/2020)', () => {
     const signatures = lines.filter((l) => l.includes('CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM QUẬN'));
     expect(signatures).toHaveLength(6);
     expect(signatures[0]).toBe(
-      'CỤM TRƯỞNG / Quận Ba Đình | CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM QUẬN /  /  /  / Nguyễn Văn An',
+      'CỤM TRƯỞNG / Ủy ban MTTQ Việt Nam quận Ba Đình | CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM QUẬN /  /  /  / Nguyễn Văn An',
     );
     expect(text).toContain('ĐẠI DIỆN CƠ QUAN CHỨNG KIẾN');
   });
@@ -257,8 +281,8 @@ describe('default templates (Decree 30/2020)', () => {
   it('merges a unit pledge and a certificate', () => {
     const unit = prep.perUnit[3]?.record as TemplateRecord;
     const lines = merged(UNIT_PLEDGE_TEMPLATE, unit);
-    expect(lines).toContain('của Quận Đống Đa');
-    expect(lines).toContain('Bằng khen');
+    expect(lines).toContain('của Ủy ban MTTQ Việt Nam quận Đống Đa');
+    expect(lines).toContain('Tập thể lao động xuất sắc');
     expect(lines.join('\n')).not.toContain('{{');
     const cert = merged(HONOR_CERTIFICATE_TEMPLATE, {
       co_quan: 'Chủ tịch Ủy ban nhân dân thành phố Hà Nội',
