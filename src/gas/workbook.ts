@@ -5,18 +5,33 @@
 import type { WorkbookGrids } from '../core/validation/workbook';
 import type { SheetName } from '../core/layout/sheets';
 import { toSheetLiterals } from '../core/sheetLiteral';
+import { readsTypedPercents, withTypedPercents } from '../core/readers/typedPercent';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 export function activeWorkbook(): Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
 
-/** The whole used area of a sheet, as getValues returns it ([] for an empty sheet). */
+/**
+ * The whole used area of a sheet, as getValues returns it ([] for an empty sheet). On score
+ * sheets and Cấu hình a number shown as a percentage comes back as the "90%" the user typed
+ * (one more read, of the number formats): see core/readers/typedPercent.
+ */
 export function readGrid(sheet: Sheet): unknown[][] {
   // getDataRange of an empty sheet is A1, so this is [['']] there: readers skip blank rows.
-  return sheet.getDataRange().getValues();
+  const range = sheet.getDataRange();
+  return readRangeValues(range, sheet.getName());
+}
+
+/** getValues of a range, with typed percentages given back on the sheets that need them. */
+export function readRangeValues(range: Range, sheetName: string): unknown[][] {
+  const values = range.getValues();
+  return readsTypedPercents(sheetName)
+    ? withTypedPercents(values, range.getNumberFormats())
+    : values;
 }
 
 /** One read per named sheet that exists; missing sheets are simply absent from the result. */

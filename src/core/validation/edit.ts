@@ -60,6 +60,21 @@ export interface EditContext {
    * settings.year when absent.
    */
   readonly defaultYear?: number;
+  /**
+   * Tiêu chí: what readCriteria finds in the whole sheet as it is after the edit, when the
+   * adapter read it; an edited cell is then judged in the reader's own words ("Kiểm tra dữ
+   * liệu" and the ranking say the same), including what depends on the row (a maximum is
+   * required, and must be above 0, on a criterion row only).
+   */
+  readonly criteriaFindings?: readonly Finding[];
+  /** Cấu hình's "Khi thiếu điểm": 'report' marks a cleared score cell as the ranking lists it. */
+  readonly missingScorePolicy?: 'report' | 'zero';
+  /** Thẩm định's header and edited rows, for whether a cleared self score is really missing. */
+  readonly verifiedRows?: {
+    readonly headerRows: readonly (readonly unknown[])[];
+    /** The rows at the edited rows' numbers, in full width from column A. */
+    readonly rows: readonly (readonly unknown[])[];
+  };
 }
 
 export interface CellVerdict {
@@ -128,7 +143,7 @@ function unitFinding(
 
 const describeUnit = (u: Unit): string => `${u.code} (${u.name})`;
 
-function matrixChecker(sheet: string, context: EditContext): CellChecker {
+function matrixChecker(sheet: string, context: EditContext, firstRow: number): CellChecker {
   const layout = lazy(() => context.matrix ?? matrixLayout([], context.tree));
   const located = lazy((): Map<number, LocatedMatrixColumn> => {
     const byColumn = new Map<number, LocatedMatrixColumn>();
@@ -157,7 +172,8 @@ function matrixChecker(sheet: string, context: EditContext): CellChecker {
     return byColumn;
   });
   const units = lazy(() => unitIndex(context.units));
-  return (row, column, value) => {
+  const cleared = clearedScoreChecker(sheet, context, firstRow, located);
+  return (row, column, value, rowValues) => {
     const cell = cellA1(row, column);
     const m = layout();
     const spec = m.columns[column - 1];
@@ -181,9 +197,80 @@ function matrixChecker(sheet: string, context: EditContext): CellChecker {
     if (k.kind === 'unitCode' || k.kind === 'unitName') {
       return unitFinding(sheet, cell, value, resolve(units(), value, describeUnit), false);
     }
+    if (k.kind === 'score' && cleared !== undefined && isBlank(value))
+      return cleared(row, cell, k.criterion, rowValues);
     const checked =
       k.kind === 'score' ? checkScoreEntry(k.criterion, value) : checkTargetPart(k.part, value);
     return checked.kind === 'bad' ? findingOf(sheet, cell, value, checked) : undefined;
+  };
+}
+
+type ClearedCheck = (
+  row: number,
+  cell: string,
+  criterion: Criterion,
+  rowValues: readonly unknown[] | undefined,
+) => Finding | undefined;
+
+/**
+ * A blank self score under "Báo thiếu, không xếp hạng" is what the ranking lists as missing, in
+ * its words ('score-missing': unit name, criterion code), unless Thẩm định holds a score for the
+ * same unit and criterion (the ranking takes it instead). When the row's unit or Thẩm định's row
+ * cannot be matched, nothing is said: "Kiểm tra dữ liệu" reads the whole sheets and decides.
+ * Bonus and penalty items are claimed, never missing (computeScores' requiredLeaf).
+ */
+function clearedScoreChecker(
+  sheet: string,
+  context: EditContext,
+  firstRow: number,
+  located: () => Map<number, LocatedMatrixColumn>,
+): ClearedCheck | undefined {
+  if (sheet !== SHEET_NAMES.selfScores || context.missingScorePolicy !== 'report') return undefined;
+  const units = lazy(() => unitIndex(context.units));
+  const byCode = new Map(context.tree.criteria.map((c) => [c.code, c]));
+  const claimed = (c: Criterion): boolean => {
+    if (c.type === 'bonus' || c.type === 'penalty') return true;
+    const parent = c.parent === undefined ? undefined : byCode.get(c.parent);
+    return parent !== undefined && (parent.type === 'bonus' || parent.type === 'penalty');
+  };
+  const codeColumn = (columns: Map<number, LocatedMatrixColumn>): number | undefined => {
+    for (const [c, k] of columns) if (k.kind === 'unitCode') return c;
+    return undefined;
+  };
+  const verified = lazy(() => {
+    const v = context.verifiedRows;
+    if (v === undefined) return undefined;
+    const at = locateMatrix(v.headerRows, SHEET_NAMES.verifiedScores, context.tree);
+    const columns = new Map<number, LocatedMatrixColumn>();
+    at.columns.forEach((k, c0) => columns.set(c0 + 1, k));
+    return { rows: v.rows, columns };
+  });
+  return (row, cell, criterion, rowValues) => {
+    if (claimed(criterion) || rowValues === undefined) return undefined;
+    const selfCode = codeColumn(located());
+    if (selfCode === undefined) return undefined;
+    const found = resolve(units(), rowValues[selfCode - 1], describeUnit);
+    if (found.kind !== 'found') return undefined;
+    const v = verified();
+    if (v !== undefined) {
+      // A row past Thẩm định's last row holds nothing: no verified score there.
+      const vRow = v.rows[row - firstRow];
+      const vCode = codeColumn(v.columns);
+      if (vRow !== undefined) {
+        if (vCode === undefined) return undefined;
+        const same = resolve(units(), vRow[vCode - 1], describeUnit);
+        if (!isBlankRow(vRow) && (same.kind !== 'found' || same.item.code !== found.item.code))
+          return undefined;
+        for (const [c, k] of v.columns) {
+          if (k.kind === 'score' && k.criterion.code === criterion.code && !isBlank(vRow[c - 1]))
+            return undefined;
+        }
+      }
+    }
+    return finding(sheet, cell, 'score-missing', '', {
+      unit: found.item.name,
+      criterion: criterion.code,
+    });
   };
 }
 
@@ -277,6 +364,12 @@ function criteriaChecker(context: EditContext): CellChecker {
   const types = CriterionTypeSchema.options.map((t) => CRITERION_TYPE_LABELS[t]);
   const formulas = Object.values(TARGET_FORMULA_LABELS);
   const codes = lazy(() => criterionIndex(context.tree.criteria));
+  const read = context.criteriaFindings;
+  const byCell = lazy((): Map<string, Finding> => {
+    const out = new Map<string, Finding>();
+    for (const f of read ?? []) if (!out.has(f.cell)) out.set(f.cell, f);
+    return out;
+  });
   const list = (cell: string, value: unknown, labels: readonly string[]): Finding | undefined =>
     matchLabel(value, labels) === undefined
       ? finding(sheet, cell, 'invalid-value', value, { expected: labels.join(', ') })
@@ -284,6 +377,7 @@ function criteriaChecker(context: EditContext): CellChecker {
   return (row, column, value) => {
     if (row <= CRITERIA_LAYOUT.headerRow) return undefined;
     const cell = cellA1(row, column);
+    if (read !== undefined) return byCell().get(cell);
     const key = columns.get(column);
     switch (key) {
       case 'type':
@@ -436,7 +530,7 @@ function checkerFor(edit: EditedBlock, context: EditContext): CellChecker | unde
   switch (sheet) {
     case SHEET_NAMES.selfScores:
     case SHEET_NAMES.verifiedScores:
-      return matrixChecker(sheet, context);
+      return matrixChecker(sheet, context, edit.row);
     case SHEET_NAMES.crossScores:
       return crossChecker(context);
     case SHEET_NAMES.units:
