@@ -202,7 +202,7 @@ const MESSAGES: { readonly [C in FindingCode]: (c: MessageContext) => string } =
       ? `${quoted(c.value)}: ô này không nhận %, nhập số.`
       : `${quoted(c.value)}: ô điểm không nhận %, nhập ${expected}, ví dụ ${
           expected === 'số lần' ? '3' : '9,5'
-        }.`;
+        } (nếu ô vẫn hiện dấu %, chọn Định dạng › Số › Tự động rồi nhập lại).`;
   },
   'unknown-form': (c) =>
     `hình thức ${quoted(c.value)} không có trong danh sách` +

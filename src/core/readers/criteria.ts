@@ -52,6 +52,8 @@ export interface CriteriaSources {
    * not another one, so the matrix readers' "unknown criterion" for them is not repeated.
    */
   readonly excluded: ReadonlySet<string>;
+  /** nameKeys of the groups of those rows: their maximum cannot be compared while one is out. */
+  readonly excludedGroups: ReadonlySet<string>;
 }
 
 interface GroupRow {
@@ -79,6 +81,7 @@ export function readCriteria(grid: readonly unknown[]): ReadResult<CriteriaTree>
   const codes = duplicateTracker(SHEET);
   const criterionMaxCell = new Map<string, string>();
   const excluded = new Set<string>();
+  const excludedGroups = new Set<string>();
   let currentGroup: string | undefined;
 
   for (let r = located.headerRow0 + 1; r < grid.length; r++) {
@@ -240,6 +243,7 @@ export function readCriteria(grid: readonly unknown[]): ReadResult<CriteriaTree>
       maxPoints === undefined
     ) {
       if (code !== undefined) excluded.add(nameKey(code));
+      if (code !== undefined && group !== undefined) excludedGroups.add(nameKey(group));
       continue;
     }
     const codeKey = nameKey(code);
@@ -329,6 +333,12 @@ export function readCriteria(grid: readonly unknown[]): ReadResult<CriteriaTree>
   return {
     value: { groups: treeGroups, criteria: resolved },
     findings,
-    sources: { groupMaxCell, groupMaxGiven, criterionMaxCell, excluded: withoutKept(excluded, resolved) },
+    sources: {
+      groupMaxCell,
+      groupMaxGiven,
+      criterionMaxCell,
+      excluded: withoutKept(excluded, resolved),
+      excludedGroups,
+    },
   };
 }

@@ -114,6 +114,8 @@ function treeConsistency(
   for (const g of tree.groups) {
     const cell = sources.groupMaxCell.get(g.code);
     if (!sources.groupMaxGiven.has(g.code) || cell === undefined) continue;
+    // A criterion of the group is left out for its own error: that finding says it.
+    if (sources.excludedGroups.has(nameKey(g.code))) continue;
     const sum = tree.criteria
       .filter((c) => c.group === g.code && c.parent === undefined && countsTowardsGroupMax(c.type))
       .reduce((s, c) => s + c.maxPoints, 0);

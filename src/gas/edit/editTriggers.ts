@@ -112,9 +112,7 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     ...(headerRows === undefined ? {} : { headerRows }),
     ...(rows === undefined ? {} : { rows }),
     ...optionalGrid('settingsGrid', needs.settings, () => gridOf(workbook, SHEET_NAMES.settings)),
-    ...optionalGrid('unitsGrid', needs.units || cleared, () =>
-      gridOf(workbook, SHEET_NAMES.units),
-    ),
+    ...optionalGrid('unitsGrid', needs.units || cleared, () => gridOf(workbook, SHEET_NAMES.units)),
     ...(verifiedRows === undefined ? {} : { verifiedRows }),
     ...optionalGrid('criteriaGrid', needs.criteria, () => gridOf(workbook, SHEET_NAMES.criteria)),
   });
@@ -142,7 +140,9 @@ function readVerifiedRows(
   const headerRows = sheet.getRange(1, 1, 2, lastColumn).getValues();
   // Rows past the sheet's last row are blank: nothing to read there.
   const rows =
-    row > lastRow ? [] : sheet.getRange(row, 1, Math.min(count, lastRow - row + 1), lastColumn).getValues();
+    row > lastRow
+      ? []
+      : sheet.getRange(row, 1, Math.min(count, lastRow - row + 1), lastColumn).getValues();
   return { headerRows, rows };
 }
 
