@@ -8,7 +8,6 @@ import { finding, type Finding, type FindingCode, type FindingDetails } from '..
 import {
   AWARD_LEVEL_LABELS,
   AwardLevelSchema,
-  DEFAULT_AWARD_FORMS,
   RECIPIENT_TYPE_LABELS,
   RecipientTypeSchema,
   type AwardLevel,
@@ -22,7 +21,7 @@ import { checkNumber } from '../readers/values';
 import { a1, cellAt, isBlankRow, matchLabel, rowAt, type ReadResult } from '../readers/cells';
 import { locateTable } from '../readers/headers';
 import { awardIdentityText, awardKey } from './key';
-import { listedAwardForm } from './forms';
+import { isKnownAwardForm, knownFormsText } from './forms';
 import { duplicateTracker } from '../readers/duplicates';
 import { nameKey } from '../text/normalize';
 
@@ -174,8 +173,8 @@ export function readAwards(
     const form = text('form', 'hình thức khen thưởng', true);
     // Another form is allowed (the list takes typed forms), but said: it may be a typo, and no
     // certificate is printed for it.
-    if (form !== '' && listedAwardForm(form) === undefined)
-      report(at('form'), 'unknown-form', { forms: DEFAULT_AWARD_FORMS.join(', ') });
+    if (form !== '' && !isKnownAwardForm(form))
+      report(at('form'), 'unknown-form', { forms: knownFormsText() });
     const level = choice(
       'level',
       'cấp khen',
