@@ -16,14 +16,17 @@ export function activeWorkbook(): Spreadsheet {
 }
 
 /**
- * The whole used area of a sheet, as getValues returns it ([] for an empty sheet). On score
- * sheets and Cấu hình a number shown as a percentage comes back as the "90%" the user typed
- * (one more read, of the number formats): see core/readers/typedPercent.
+ * The whole used area of a sheet, as getValues returns it ([] for an empty sheet). Given the
+ * sheet's name, on score sheets and Cấu hình a number shown as a percentage comes back as the
+ * "90%" the user typed (one more read, of the number formats): see core/readers/typedPercent.
+ * Callers that read no score or percentage (a flag, a template id) leave the name out.
  */
-export function readGrid(sheet: Sheet): unknown[][] {
+export function readGrid(sheet: Sheet, typedPercentsOf?: SheetName): unknown[][] {
   // getDataRange of an empty sheet is A1, so this is [['']] there: readers skip blank rows.
   const range = sheet.getDataRange();
-  return readRangeValues(range, sheet.getName());
+  return typedPercentsOf === undefined
+    ? range.getValues()
+    : readRangeValues(range, typedPercentsOf);
 }
 
 /** getValues of a range, with typed percentages given back on the sheets that need them. */
@@ -39,7 +42,7 @@ export function readGrids(workbook: Spreadsheet, names: readonly SheetName[]): W
   const grids: WorkbookGrids = {};
   for (const name of names) {
     const sheet = workbook.getSheetByName(name);
-    if (sheet) grids[name] = readGrid(sheet);
+    if (sheet) grids[name] = readGrid(sheet, name);
   }
   return grids;
 }

@@ -259,7 +259,8 @@ describe('Khen thưởng: a form or level outside its list', () => {
     expect(formNote).toBe(
       `${MARK_PREFIX}Trang "Khen thưởng", ô ${letter('form')}2: hình thức "Giấy khen đặc biệt" ` +
         'không có trong danh sách (Cờ thi đua, Bằng khen, Giấy khen, Tập thể lao động xuất sắc, ' +
-        'Lao động tiên tiến, Chiến sĩ thi đua cơ sở). Nếu gõ nhầm, hãy chọn lại trong danh sách; ' +
+        'Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Huân chương …, Huy chương …, Kỷ niệm ' +
+        'chương …). Nếu gõ nhầm, hãy chọn lại trong danh sách; ' +
         'nếu đúng là hình thức khác, dòng vẫn được thống kê nhưng chương trình không in giấy cho ' +
         'hình thức này.',
     );

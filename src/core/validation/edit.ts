@@ -28,6 +28,7 @@ import { locateTable } from '../readers/headers';
 import { criterionIndex, resolve, unitIndex, type Resolved } from '../readers/lookup';
 import { locateMatrix, type LocatedMatrixColumn } from '../readers/scoreMatrix';
 import { readSettingValue } from '../readers/settings';
+import { clearedScoreChecker } from './clearedScore';
 import { checkNumber, checkScoreEntry, checkTargetPart, findingOf } from '../readers/values';
 
 /** The block an onEdit event reports: its top-left cell (1-based) and the new values. */
@@ -114,7 +115,7 @@ function columnOfKey<K extends string>(columns: Map<number, K>, key: K): number 
   return undefined;
 }
 
-function lazy<T>(make: () => T): () => T {
+export function lazy<T>(make: () => T): () => T {
   let value: T | undefined;
   let made = false;
   return () => {
@@ -141,7 +142,7 @@ function unitFinding(
   return finding(sheet, cell, 'unknown-unit', value, found.hint ? { hint: found.hint } : {});
 }
 
-const describeUnit = (u: Unit): string => `${u.code} (${u.name})`;
+export const describeUnit = (u: Unit): string => `${u.code} (${u.name})`;
 
 function matrixChecker(sheet: string, context: EditContext, firstRow: number): CellChecker {
   const layout = lazy(() => context.matrix ?? matrixLayout([], context.tree));
@@ -202,75 +203,6 @@ function matrixChecker(sheet: string, context: EditContext, firstRow: number): C
     const checked =
       k.kind === 'score' ? checkScoreEntry(k.criterion, value) : checkTargetPart(k.part, value);
     return checked.kind === 'bad' ? findingOf(sheet, cell, value, checked) : undefined;
-  };
-}
-
-type ClearedCheck = (
-  row: number,
-  cell: string,
-  criterion: Criterion,
-  rowValues: readonly unknown[] | undefined,
-) => Finding | undefined;
-
-/**
- * A blank self score under "Báo thiếu, không xếp hạng" is what the ranking lists as missing, in
- * its words ('score-missing': unit name, criterion code), unless Thẩm định holds a score for the
- * same unit and criterion (the ranking takes it instead). When the row's unit or Thẩm định's row
- * cannot be matched, nothing is said: "Kiểm tra dữ liệu" reads the whole sheets and decides.
- * Bonus and penalty items are claimed, never missing (computeScores' requiredLeaf).
- */
-function clearedScoreChecker(
-  sheet: string,
-  context: EditContext,
-  firstRow: number,
-  located: () => Map<number, LocatedMatrixColumn>,
-): ClearedCheck | undefined {
-  if (sheet !== SHEET_NAMES.selfScores || context.missingScorePolicy !== 'report') return undefined;
-  const units = lazy(() => unitIndex(context.units));
-  const byCode = new Map(context.tree.criteria.map((c) => [c.code, c]));
-  const claimed = (c: Criterion): boolean => {
-    if (c.type === 'bonus' || c.type === 'penalty') return true;
-    const parent = c.parent === undefined ? undefined : byCode.get(c.parent);
-    return parent !== undefined && (parent.type === 'bonus' || parent.type === 'penalty');
-  };
-  const codeColumn = (columns: Map<number, LocatedMatrixColumn>): number | undefined => {
-    for (const [c, k] of columns) if (k.kind === 'unitCode') return c;
-    return undefined;
-  };
-  const verified = lazy(() => {
-    const v = context.verifiedRows;
-    if (v === undefined) return undefined;
-    const at = locateMatrix(v.headerRows, SHEET_NAMES.verifiedScores, context.tree);
-    const columns = new Map<number, LocatedMatrixColumn>();
-    at.columns.forEach((k, c0) => columns.set(c0 + 1, k));
-    return { rows: v.rows, columns };
-  });
-  return (row, cell, criterion, rowValues) => {
-    if (claimed(criterion) || rowValues === undefined) return undefined;
-    const selfCode = codeColumn(located());
-    if (selfCode === undefined) return undefined;
-    const found = resolve(units(), rowValues[selfCode - 1], describeUnit);
-    if (found.kind !== 'found') return undefined;
-    const v = verified();
-    if (v !== undefined) {
-      // A row past Thẩm định's last row holds nothing: no verified score there.
-      const vRow = v.rows[row - firstRow];
-      const vCode = codeColumn(v.columns);
-      if (vRow !== undefined) {
-        if (vCode === undefined) return undefined;
-        const same = resolve(units(), vRow[vCode - 1], describeUnit);
-        if (!isBlankRow(vRow) && (same.kind !== 'found' || same.item.code !== found.item.code))
-          return undefined;
-        for (const [c, k] of v.columns) {
-          if (k.kind === 'score' && k.criterion.code === criterion.code && !isBlank(vRow[c - 1]))
-            return undefined;
-        }
-      }
-    }
-    return finding(sheet, cell, 'score-missing', '', {
-      unit: found.item.name,
-      criterion: criterion.code,
-    });
   };
 }
 

@@ -26,7 +26,7 @@ import {
 } from '../../core/edit/editCheck';
 import { planMarks } from '../../core/edit/marks';
 import { readUnits } from '../../core/readers/units';
-import { SHEET_NAMES, isScoreSheet } from '../../core/layout/sheets';
+import { SHEET_NAMES, isScoreSheet, type SheetName } from '../../core/layout/sheets';
 import { LOCK_WAIT_MS, runLocked } from '../lock';
 import { MENU } from '../menuDefinition';
 import { TOAST_TITLE, alertUser } from '../notify';
@@ -63,9 +63,15 @@ export function menuCaption(functionName: string): string {
   return MENU.title;
 }
 
-function gridOf(workbook: Spreadsheet, name: string): unknown[][] | undefined {
+/** A sheet's grid; `typedPercents` when its percentages must read as typed (readGrid). */
+function gridOf(
+  workbook: Spreadsheet,
+  name: SheetName,
+  typedPercents = false,
+): unknown[][] | undefined {
   const sheet = workbook.getSheetByName(name);
-  return sheet === null ? undefined : readGrid(sheet);
+  if (sheet === null) return undefined;
+  return typedPercents ? readGrid(sheet, name) : readGrid(sheet);
 }
 
 /** The ranking is stale once an input changed; a protected status cell must not stop the check. */
@@ -111,7 +117,10 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     ...(event.oldValue === undefined ? {} : { oldValue: event.oldValue }),
     ...(headerRows === undefined ? {} : { headerRows }),
     ...(rows === undefined ? {} : { rows }),
-    ...optionalGrid('settingsGrid', needs.settings, () => gridOf(workbook, SHEET_NAMES.settings)),
+    // The settings are read in full (a typed "95%" as such) only when a cleared score needs them.
+    ...optionalGrid('settingsGrid', needs.settings, () =>
+      gridOf(workbook, SHEET_NAMES.settings, cleared),
+    ),
     ...optionalGrid('unitsGrid', needs.units || cleared, () => gridOf(workbook, SHEET_NAMES.units)),
     ...(verifiedRows === undefined ? {} : { verifiedRows }),
     ...optionalGrid('criteriaGrid', needs.criteria, () => gridOf(workbook, SHEET_NAMES.criteria)),

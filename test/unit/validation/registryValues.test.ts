@@ -156,7 +156,7 @@ describe('a cleared self score under "Báo thiếu, không xếp hạng"', () =>
   const header = [...MATRIX_HEADER];
   const column = header.indexOf(scored?.code ?? '') + 1;
   const edit = { sheet: SHEET_NAMES.selfScores, row: 3, column, values: [['']] };
-  const row = ['BD', 'Ba Đình', ...header.slice(2).map(() => '')];
+  const row: unknown[] = ['BD', 'Ba Đình', ...header.slice(2).map(() => '')];
 
   it("is score-missing in the ranking's words, unless Thẩm định holds that score", () => {
     const base = { units: SAMPLE_UNITS, tree: SAMPLE_TREE, headerRow: header, rows: [row] };
