@@ -9,7 +9,8 @@ import { SHEET_NAMES } from '../layout/sheets';
 import { isBlank, isBlankRow } from '../readers/cells';
 import { resolve, unitIndex } from '../readers/lookup';
 import { locateMatrix, type LocatedMatrixColumn } from '../readers/scoreMatrix';
-import { describeUnit, lazy, type EditContext } from './edit';
+import type { EditContext } from './edit';
+import { describeUnit, lazy } from './shared';
 
 export type ClearedCheck = (
   row: number,

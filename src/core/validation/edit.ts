@@ -29,6 +29,7 @@ import { criterionIndex, resolve, unitIndex, type Resolved } from '../readers/lo
 import { locateMatrix, type LocatedMatrixColumn } from '../readers/scoreMatrix';
 import { readSettingValue } from '../readers/settings';
 import { clearedScoreChecker } from './clearedScore';
+import { describeUnit, lazy } from './shared';
 import { checkNumber, checkScoreEntry, checkTargetPart, findingOf } from '../readers/values';
 
 /** The block an onEdit event reports: its top-left cell (1-based) and the new values. */
@@ -115,18 +116,6 @@ function columnOfKey<K extends string>(columns: Map<number, K>, key: K): number 
   return undefined;
 }
 
-export function lazy<T>(make: () => T): () => T {
-  let value: T | undefined;
-  let made = false;
-  return () => {
-    if (!made) {
-      value = make();
-      made = true;
-    }
-    return value as T;
-  };
-}
-
 function unitFinding(
   sheet: string,
   cell: string,
@@ -141,8 +130,6 @@ function unitFinding(
       : undefined;
   return finding(sheet, cell, 'unknown-unit', value, found.hint ? { hint: found.hint } : {});
 }
-
-export const describeUnit = (u: Unit): string => `${u.code} (${u.name})`;
 
 function matrixChecker(sheet: string, context: EditContext, firstRow: number): CellChecker {
   const layout = lazy(() => context.matrix ?? matrixLayout([], context.tree));
