@@ -26,6 +26,9 @@ export const FindingCode = z.enum([
   'score-missing',
   'invalid-value',
   'invalid-email',
+  'zero-max',
+  'percent-not-allowed',
+  'unknown-form',
 ]);
 export type FindingCode = z.infer<typeof FindingCode>;
 
@@ -71,6 +74,11 @@ export const DEFAULT_SEVERITY: { readonly [C in FindingCode]: FindingSeverity } 
   'score-missing': 'warning',
   'invalid-value': 'error',
   'invalid-email': 'error',
+  'zero-max': 'error',
+  'percent-not-allowed': 'error',
+  // The register's form column takes forms outside the list (a Huân chương); only the
+  // certificate action, which prints none of them, needs the warning.
+  'unknown-form': 'warning',
 };
 
 /**
@@ -139,8 +147,8 @@ function optional(prefix: string, text: string | undefined, suffix = ''): string
  * header-missing {expected}, header-renamed {expected}, duplicate-code {firstCell},
  * unknown-unit / unknown-criterion {hint}, above-max {max, score}, below-zero {score},
  * required-missing {field}, group-max-mismatch {sum, max, group}, closed-period {closedOn},
- * score-missing {unit, criterion}, invalid-value {expected}.
- * All optional.
+ * score-missing {unit, criterion}, invalid-value {expected}, percent-not-allowed {expected},
+ * unknown-form {forms}. All optional.
  */
 const MESSAGES: { readonly [C in FindingCode]: (c: MessageContext) => string } = {
   'header-missing': (c) => {
@@ -185,6 +193,22 @@ const MESSAGES: { readonly [C in FindingCode]: (c: MessageContext) => string } =
   'invalid-value': (c) =>
     `giá trị ${quoted(c.value)} không hợp lệ` + optional('; cần ', detail(c, 'expected')) + '.',
   'invalid-email': (c) => `${quoted(c.value)} không phải là địa chỉ email hợp lệ.`,
+  'zero-max': () =>
+    'điểm tối đa của tiêu chí là 0; nhập điểm tối đa lớn hơn 0. Đến khi sửa, tiêu chí này ' +
+    'không được tính: điểm đã chấm cho nó được giữ nguyên nhưng không cộng vào tổng.',
+  'percent-not-allowed': (c) => {
+    const expected = detail(c, 'expected');
+    return expected === undefined
+      ? `${quoted(c.value)}: ô này không nhận %, nhập số.`
+      : `${quoted(c.value)}: ô điểm không nhận %, nhập ${expected}, ví dụ ${
+          expected === 'số lần' ? '3' : '9,5'
+        } (nếu ô vẫn hiện dấu %, chọn Định dạng › Số › Tự động rồi nhập lại).`;
+  },
+  'unknown-form': (c) =>
+    `hình thức ${quoted(c.value)} không có trong danh sách` +
+    optional(' (', detail(c, 'forms'), ')') +
+    '. Nếu gõ nhầm, hãy chọn lại trong danh sách; nếu đúng là hình thức khác, dòng vẫn được ' +
+    'thống kê nhưng chương trình không in giấy cho hình thức này.',
 };
 
 /** `Trang "Tự chấm", ô C5: ` — "vùng" for a range, so the wording fits the reference. */

@@ -5,18 +5,36 @@
 import type { WorkbookGrids } from '../core/validation/workbook';
 import type { SheetName } from '../core/layout/sheets';
 import { toSheetLiterals } from '../core/sheetLiteral';
+import { readsTypedPercents, withTypedPercents } from '../core/readers/typedPercent';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 export function activeWorkbook(): Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
 
-/** The whole used area of a sheet, as getValues returns it ([] for an empty sheet). */
-export function readGrid(sheet: Sheet): unknown[][] {
+/**
+ * The whole used area of a sheet, as getValues returns it ([] for an empty sheet). Given the
+ * sheet's name, on score sheets and Cấu hình a number shown as a percentage comes back as the
+ * "90%" the user typed (one more read, of the number formats): see core/readers/typedPercent.
+ * Callers that read no score or percentage (a flag, a template id) leave the name out.
+ */
+export function readGrid(sheet: Sheet, typedPercentsOf?: SheetName): unknown[][] {
   // getDataRange of an empty sheet is A1, so this is [['']] there: readers skip blank rows.
-  return sheet.getDataRange().getValues();
+  const range = sheet.getDataRange();
+  return typedPercentsOf === undefined
+    ? range.getValues()
+    : readRangeValues(range, typedPercentsOf);
+}
+
+/** getValues of a range, with typed percentages given back on the sheets that need them. */
+export function readRangeValues(range: Range, sheetName: string): unknown[][] {
+  const values = range.getValues();
+  return readsTypedPercents(sheetName)
+    ? withTypedPercents(values, range.getNumberFormats())
+    : values;
 }
 
 /** One read per named sheet that exists; missing sheets are simply absent from the result. */
@@ -24,7 +42,7 @@ export function readGrids(workbook: Spreadsheet, names: readonly SheetName[]): W
   const grids: WorkbookGrids = {};
   for (const name of names) {
     const sheet = workbook.getSheetByName(name);
-    if (sheet) grids[name] = readGrid(sheet);
+    if (sheet) grids[name] = readGrid(sheet, name);
   }
   return grids;
 }

@@ -22,6 +22,7 @@ import { a1, cellAt, isBlankRow, matchLabel, rowAt, type ReadResult } from '../r
 import { locateTable } from '../readers/headers';
 import { awardIdentityText, awardKey } from './key';
 import { recipientMisfit } from './formFit';
+import { isKnownAwardForm, knownFormsText } from './forms';
 import { duplicateTracker } from '../readers/duplicates';
 import { nameKey } from '../text/normalize';
 
@@ -178,6 +179,10 @@ export function readAwards(
         ? undefined
         : recipientMisfit(form, recipientType, at('recipientType').cell);
     if (misfit !== undefined) report(at('form'), 'invalid-value', { expected: misfit });
+    // Another form is allowed (the list takes typed forms), but said: it may be a typo, and no
+    // certificate is printed for it.
+    else if (form !== '' && !isKnownAwardForm(form))
+      report(at('form'), 'unknown-form', { forms: knownFormsText() });
     const level = choice(
       'level',
       'cấp khen',

@@ -14,7 +14,7 @@ import {
   type TemplateKind,
 } from '../documents/defaultTemplates';
 import type { TemplateRecord } from '../template';
-import { labelKey } from '../readers/cells';
+import { namesForm } from '../awards/forms';
 
 export const CERTIFICATE_STATUS = {
   queued: 'Đang chờ',
@@ -63,12 +63,42 @@ export function awaitsMail(row: {
   return held && row.email.trim() !== '' && row.link.trim() !== '';
 }
 
+/** The forms a template prints, by form name: the one table the template choice reads. */
+export const FORM_TEMPLATES: readonly (readonly [string, TemplateKind])[] = [
+  ['Giấy khen', 'meritCertificate'],
+  ['Bằng khen', 'honorCertificate'],
+];
+
+export type TemplateChoice =
+  | { readonly ok: true; readonly kind: TemplateKind }
+  | {
+      readonly ok: false;
+      /** Vietnamese, for the row's Lỗi cell: why it is skipped. */
+      readonly reason: string;
+    };
+
+/**
+ * Which template prints a form: only a template made for that very form (namesForm: the same
+ * words, or them followed by "của <issuer>"). A form without one ("Giấy khen đặc biệt", a
+ * Huân chương) is refused, never printed as the nearest form it resembles.
+ */
+export function templateForForm(
+  form: string,
+  available: readonly (readonly [string, TemplateKind])[] = FORM_TEMPLATES,
+): TemplateChoice {
+  const match = available.find(([name]) => namesForm(form, name));
+  if (match !== undefined) return { ok: true, kind: match[1] };
+  const names = available.map(([name]) => name).join(', ');
+  return {
+    ok: false,
+    reason: `Chưa có mẫu in cho hình thức "${form}": chỉ in được ${names}. Dòng này được bỏ qua; nếu gõ nhầm hình thức, hãy sửa rồi chạy lại.`,
+  };
+}
+
 /** Which template prints a form; null when the product has none for it (the row is skipped). */
 export function certificateTemplateKind(form: string): TemplateKind | null {
-  const key = labelKey(form);
-  if (key.includes(labelKey('Bằng khen'))) return 'honorCertificate';
-  if (key.includes(labelKey('Giấy khen'))) return 'meritCertificate';
-  return null;
+  const choice = templateForForm(form);
+  return choice.ok ? choice.kind : null;
 }
 
 export type IssuerSettings = { readonly issuingBody: string; readonly place: string };

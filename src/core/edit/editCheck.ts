@@ -19,7 +19,7 @@ import { SETTING_ROWS } from '../layout/settings';
 import { SHEET_NAMES, isScoreSheet, type SheetName } from '../layout/sheets';
 import { CRITERIA_LAYOUT } from '../layout/tables';
 import { matrixLayout } from '../layout/matrix';
-import { cellAt } from '../readers/cells';
+import { cellAt, isBlank } from '../readers/cells';
 import { readCriteria } from '../readers/criteria';
 import { readSettings, readSettingValue } from '../readers/settings';
 import { readUnits } from '../readers/units';
@@ -106,6 +106,20 @@ export interface EditInput {
   readonly settingsGrid?: readonly unknown[];
   readonly unitsGrid?: readonly unknown[];
   readonly criteriaGrid?: readonly unknown[];
+  /** Thẩm định's top rows and its rows at the edited rows' numbers (clearedScoreCheck). */
+  readonly verifiedRows?: {
+    readonly headerRows: readonly (readonly unknown[])[];
+    readonly rows: readonly (readonly unknown[])[];
+  };
+}
+
+/**
+ * Whether an edit clears a self score, so the adapter also reads what the check of a cleared
+ * cell needs (the unit list, the edited rows, Thẩm định's same rows). Only then: a usual edit
+ * costs no more reads than before.
+ */
+export function clearsSelfScore(sheet: string, values: readonly (readonly unknown[])[]): boolean {
+  return sheet === SHEET_NAMES.selfScores && values.some((row) => row.some((v) => isBlank(v)));
 }
 
 export interface EditCheck {
@@ -190,8 +204,8 @@ export function checkEdit(input: EditInput): EditCheck {
     return { verdicts, closed, findings: collect(verdicts) };
   }
   const criteriaGrid = input.criteriaGrid;
-  const tree =
-    criteriaGrid === undefined ? { groups: [], criteria: [] } : readCriteria(criteriaGrid).value;
+  const criteriaRead = criteriaGrid === undefined ? undefined : readCriteria(criteriaGrid);
+  const tree = criteriaRead?.value ?? { groups: [], criteria: [] };
   const units = input.unitsGrid === undefined ? [] : readUnits(input.unitsGrid).value;
   const headerRowIndex =
     input.sheet === SHEET_NAMES.selfScores || input.sheet === SHEET_NAMES.verifiedScores
@@ -209,12 +223,28 @@ export function checkEdit(input: EditInput): EditCheck {
     input.sheet === SHEET_NAMES.awards && input.settingsGrid !== undefined
       ? settingsYear(input.settingsGrid)
       : undefined;
+  // A cleared self score is what the ranking lists as missing under "Báo thiếu, không xếp
+  // hạng". With cross scores in use a blank cell may be filled from Chấm chéo, which onEdit
+  // does not read: the cell is then left to "Kiểm tra dữ liệu" and the ranking.
+  const settings =
+    clearsSelfScore(input.sheet, input.values) && input.settingsGrid !== undefined
+      ? readSettings(input.settingsGrid).value
+      : undefined;
+  const markCleared =
+    settings !== undefined && settings.missingScorePolicy === 'report' && !settings.useCrossScores;
   const context: EditContext = {
     units,
     tree,
     ...(defaultYear === undefined ? {} : { defaultYear }),
     ...(headerRow === undefined ? {} : { headerRow }),
     ...(rows === undefined ? {} : { rows }),
+    ...(input.sheet === SHEET_NAMES.criteria && criteriaRead !== undefined
+      ? { criteriaFindings: criteriaRead.findings }
+      : {}),
+    ...(markCleared ? { missingScorePolicy: 'report' as const } : {}),
+    ...(markCleared && input.verifiedRows !== undefined
+      ? { verifiedRows: input.verifiedRows }
+      : {}),
   };
   const checked = checkEditedCells(
     { sheet: input.sheet, row: input.row, column: input.column, values: input.values },

@@ -212,7 +212,7 @@ export const SETTING_ROWS: readonly SettingRow[] = [
   {
     key: 'bandExcellent',
     label: 'Ngưỡng xếp loại Xuất sắc (%)',
-    note: 'Tỷ lệ tổng điểm trên điểm tối đa, ví dụ: 95.',
+    note: 'Tỷ lệ tổng điểm trên điểm tối đa, ví dụ: 95 hoặc 95%.',
     required: false,
     value: percent,
     target: { band: 'Xuất sắc' },

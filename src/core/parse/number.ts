@@ -13,8 +13,9 @@
  * - Both "." and ",": the last one is the decimal separator ("1.234,5" and "1,234.5").
  * - Spaces (any Unicode space) may group thousands, with "," or "." as decimal: "1 234,5".
  * - A sign "-", "+" or "−" (U+2212) may lead; exponents, currency and units are refused.
- * - "95%" is 0.95 with allowPercent, otherwise invalid: a score column holding "95%" is a typo
- *   that must be shown, not a value to reinterpret.
+ * - "95%" is 0.95 with allowPercent, otherwise invalid ('percent-not-allowed'): a score column
+ *   holding "95%" is a typo that must be shown, not a value to reinterpret. Sheets stores a typed
+ *   "95%" as 0.95 in a percent format; readers see it as "95%" again (readers/typedPercent.ts).
  */
 import { EMPTY, invalid, ok } from './result';
 import type { Parsed } from './result';
@@ -91,7 +92,7 @@ export function parseNumber(value: unknown, options: ParseNumberOptions = {}): P
   if (text === '') return EMPTY;
   let percent = false;
   if (text.endsWith('%')) {
-    if (!options.allowPercent) return invalid('not-a-number', 'có dấu %, cần nhập số');
+    if (!options.allowPercent) return invalid('percent-not-allowed', 'có dấu %, cần nhập số');
     percent = true;
     text = text.slice(0, -1).trimEnd();
   }

@@ -32,6 +32,12 @@ export function countsTowardsGroupMax(type: CriterionType): boolean {
   return type !== 'bonus' && type !== 'penalty';
 }
 
+/** Codes left out, minus any that another row of the same code did define. */
+function withoutKept(excluded: Set<string>, kept: readonly Criterion[]): Set<string> {
+  for (const c of kept) excluded.delete(nameKey(c.code));
+  return excluded;
+}
+
 /** Where each group and criterion was read from, for cross-row checks in validation. */
 export interface CriteriaSources {
   /** group code → cell of its max points (group rows only) */
@@ -40,6 +46,14 @@ export interface CriteriaSources {
   readonly groupMaxGiven: ReadonlySet<string>;
   /** criterion code → cell of its max points */
   readonly criterionMaxCell: ReadonlyMap<string, string>;
+  /**
+   * nameKeys of criterion codes whose row was left out for an error reported on the row (a
+   * maximum of 0, a blank maximum, an unknown type…): their score columns are the same error,
+   * not another one, so the matrix readers' "unknown criterion" for them is not repeated.
+   */
+  readonly excluded: ReadonlySet<string>;
+  /** nameKeys of the groups of those rows: their maximum cannot be compared while one is out. */
+  readonly excludedGroups: ReadonlySet<string>;
 }
 
 interface GroupRow {
@@ -66,6 +80,8 @@ export function readCriteria(grid: readonly unknown[]): ReadResult<CriteriaTree>
   const criteria: { c: Criterion; row: number }[] = [];
   const codes = duplicateTracker(SHEET);
   const criterionMaxCell = new Map<string, string>();
+  const excluded = new Set<string>();
+  const excludedGroups = new Set<string>();
   let currentGroup: string | undefined;
 
   for (let r = located.headerRow0 + 1; r < grid.length; r++) {
@@ -171,7 +187,13 @@ export function readCriteria(grid: readonly unknown[]): ReadResult<CriteriaTree>
       rowOk = false;
     } else type = TYPES[typeIndex];
 
-    const maxPoints = number('maxPoints', 'điểm tối đa', true);
+    let maxPoints = number('maxPoints', 'điểm tối đa', true);
+    if (maxPoints === 0) {
+      // A maximum of 0 leaves nothing to score: every score would be "above the maximum".
+      findings.push(finding(SHEET, cell('maxPoints'), 'zero-max', value('maxPoints')));
+      rowOk = false;
+      maxPoints = undefined;
+    }
     const pointsPerOccurrence = number(
       'pointsPerOccurrence',
       'điểm mỗi lần',
@@ -212,9 +234,18 @@ export function readCriteria(grid: readonly unknown[]): ReadResult<CriteriaTree>
       } else evidenceRequired = index === 0;
     }
 
-    if (!rowOk || code === undefined || group === undefined || criterionText === undefined)
+    if (
+      !rowOk ||
+      code === undefined ||
+      group === undefined ||
+      criterionText === undefined ||
+      type === undefined ||
+      maxPoints === undefined
+    ) {
+      if (code !== undefined) excluded.add(nameKey(code));
+      if (code !== undefined && group !== undefined) excludedGroups.add(nameKey(group));
       continue;
-    if (type === undefined || maxPoints === undefined) continue;
+    }
     const codeKey = nameKey(code);
     const first = codes.seen(`criterion:${codeKey}`, cell('code'), code);
     if (first !== undefined) {
@@ -302,6 +333,12 @@ export function readCriteria(grid: readonly unknown[]): ReadResult<CriteriaTree>
   return {
     value: { groups: treeGroups, criteria: resolved },
     findings,
-    sources: { groupMaxCell, groupMaxGiven, criterionMaxCell },
+    sources: {
+      groupMaxCell,
+      groupMaxGiven,
+      criterionMaxCell,
+      excluded: withoutKept(excluded, resolved),
+      excludedGroups,
+    },
   };
 }

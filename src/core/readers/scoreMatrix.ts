@@ -60,7 +60,7 @@ const PART_KEYS: Record<TargetPart, string> = {
  * Splits "I.3 - Chỉ tiêu", "I.3 (thực hiện)", "I.3: Chỉ tiêu" into code and part. Only the
  * separators set-up writes, and the obvious variants, are accepted.
  */
-function splitTargetHeader(text: string): { code: string; part: TargetPart } | undefined {
+export function splitTargetHeader(text: string): { code: string; part: TargetPart } | undefined {
   const match = /^(.+?)\s*(?:[-–—:]\s*|\(\s*)([^()]+?)\s*\)?$/.exec(normalizeText(text));
   if (!match || match[1] === undefined || match[2] === undefined) return undefined;
   const partKey = labelKey(match[2]);

@@ -19,13 +19,21 @@ export interface NumberRule {
   readonly integer?: boolean;
   /** What the number is, for 'invalid-value' messages ("số lần", "năm"). */
   readonly what?: string;
+  /** Accept "95%" as 0.95 (a target and its result may both be percentages). */
+  readonly allowPercent?: boolean;
+  /** What a score cell takes instead of a percentage, for 'percent-not-allowed' messages. */
+  readonly scoreUnit?: string;
 }
 
 /** A number within bounds: below `min` (0 in practice) is 'below-zero', above `max` 'above-max'. */
 export function checkNumber(raw: unknown, rule: NumberRule = {}): CellCheck<number> {
-  const parsed = parseNumber(raw);
+  const parsed = parseNumber(raw, rule.allowPercent === true ? { allowPercent: true } : {});
   if (parsed.kind === 'empty') return parsed;
-  if (parsed.kind === 'invalid') return { kind: 'bad', code: parsed.code };
+  if (parsed.kind === 'invalid') {
+    return parsed.code === 'percent-not-allowed' && rule.scoreUnit !== undefined
+      ? { kind: 'bad', code: parsed.code, details: { expected: rule.scoreUnit } }
+      : { kind: 'bad', code: parsed.code };
+  }
   const n = parsed.value;
   if (rule.min !== undefined && n < rule.min) {
     return rule.min === 0
@@ -54,7 +62,7 @@ export function checkScoreEntry(criterion: Criterion, raw: unknown): CellCheck<n
       return parsed;
     }
     case 'perOccurrence':
-      return checkNumber(raw, { min: 0, integer: true, what: 'số lần' });
+      return checkNumber(raw, { min: 0, integer: true, what: 'số lần', scoreUnit: 'số lần' });
     case 'target':
       return {
         kind: 'bad',
@@ -62,13 +70,13 @@ export function checkScoreEntry(criterion: Criterion, raw: unknown): CellCheck<n
         details: { expected: 'chỉ tiêu và kết quả thực hiện ở hai cột riêng' },
       };
     default:
-      return checkNumber(raw, { min: 0, max: criterion.maxPoints });
+      return checkNumber(raw, { min: 0, max: criterion.maxPoints, scoreUnit: 'số điểm' });
   }
 }
 
 /** One half of a target-based entry: the target must be above 0 (it is divided by). */
 export function checkTargetPart(part: TargetPart, raw: unknown): CellCheck<number> {
-  const checked = checkNumber(raw, { min: 0 });
+  const checked = checkNumber(raw, { min: 0, allowPercent: true });
   if (part === 'target' && checked.kind === 'ok' && checked.value === 0) {
     return { kind: 'bad', code: 'invalid-value', details: { expected: 'chỉ tiêu lớn hơn 0' } };
   }

@@ -29,6 +29,8 @@ import { locateTable } from '../readers/headers';
 import { criterionIndex, resolve, unitIndex, type Resolved } from '../readers/lookup';
 import { locateMatrix, type LocatedMatrixColumn } from '../readers/scoreMatrix';
 import { readSettingValue } from '../readers/settings';
+import { clearedScoreChecker } from './clearedScore';
+import { describeUnit, lazy } from './shared';
 import { checkNumber, checkScoreEntry, checkTargetPart, findingOf } from '../readers/values';
 
 /** The block an onEdit event reports: its top-left cell (1-based) and the new values. */
@@ -61,6 +63,21 @@ export interface EditContext {
    * settings.year when absent.
    */
   readonly defaultYear?: number;
+  /**
+   * Tiêu chí: what readCriteria finds in the whole sheet as it is after the edit, when the
+   * adapter read it; an edited cell is then judged in the reader's own words ("Kiểm tra dữ
+   * liệu" and the ranking say the same), including what depends on the row (a maximum is
+   * required, and must be above 0, on a criterion row only).
+   */
+  readonly criteriaFindings?: readonly Finding[];
+  /** Cấu hình's "Khi thiếu điểm": 'report' marks a cleared score cell as the ranking lists it. */
+  readonly missingScorePolicy?: 'report' | 'zero';
+  /** Thẩm định's header and edited rows, for whether a cleared self score is really missing. */
+  readonly verifiedRows?: {
+    readonly headerRows: readonly (readonly unknown[])[];
+    /** The rows at the edited rows' numbers, in full width from column A. */
+    readonly rows: readonly (readonly unknown[])[];
+  };
 }
 
 export interface CellVerdict {
@@ -100,18 +117,6 @@ function columnOfKey<K extends string>(columns: Map<number, K>, key: K): number 
   return undefined;
 }
 
-function lazy<T>(make: () => T): () => T {
-  let value: T | undefined;
-  let made = false;
-  return () => {
-    if (!made) {
-      value = make();
-      made = true;
-    }
-    return value as T;
-  };
-}
-
 function unitFinding(
   sheet: string,
   cell: string,
@@ -127,9 +132,7 @@ function unitFinding(
   return finding(sheet, cell, 'unknown-unit', value, found.hint ? { hint: found.hint } : {});
 }
 
-const describeUnit = (u: Unit): string => `${u.code} (${u.name})`;
-
-function matrixChecker(sheet: string, context: EditContext): CellChecker {
+function matrixChecker(sheet: string, context: EditContext, firstRow: number): CellChecker {
   const layout = lazy(() => context.matrix ?? matrixLayout([], context.tree));
   const located = lazy((): Map<number, LocatedMatrixColumn> => {
     const byColumn = new Map<number, LocatedMatrixColumn>();
@@ -158,7 +161,8 @@ function matrixChecker(sheet: string, context: EditContext): CellChecker {
     return byColumn;
   });
   const units = lazy(() => unitIndex(context.units));
-  return (row, column, value) => {
+  const cleared = clearedScoreChecker(sheet, context, firstRow, located);
+  return (row, column, value, rowValues) => {
     const cell = cellA1(row, column);
     const m = layout();
     const spec = m.columns[column - 1];
@@ -182,6 +186,8 @@ function matrixChecker(sheet: string, context: EditContext): CellChecker {
     if (k.kind === 'unitCode' || k.kind === 'unitName') {
       return unitFinding(sheet, cell, value, resolve(units(), value, describeUnit), false);
     }
+    if (k.kind === 'score' && cleared !== undefined && isBlank(value))
+      return cleared(row, cell, k.criterion, rowValues);
     const checked =
       k.kind === 'score' ? checkScoreEntry(k.criterion, value) : checkTargetPart(k.part, value);
     return checked.kind === 'bad' ? findingOf(sheet, cell, value, checked) : undefined;
@@ -286,6 +292,12 @@ function criteriaChecker(context: EditContext): CellChecker {
   const types = CriterionTypeSchema.options.map((t) => CRITERION_TYPE_LABELS[t]);
   const formulas = Object.values(TARGET_FORMULA_LABELS);
   const codes = lazy(() => criterionIndex(context.tree.criteria));
+  const read = context.criteriaFindings;
+  const byCell = lazy((): Map<string, Finding> => {
+    const out = new Map<string, Finding>();
+    for (const f of read ?? []) if (!out.has(f.cell)) out.set(f.cell, f);
+    return out;
+  });
   const list = (cell: string, value: unknown, labels: readonly string[]): Finding | undefined =>
     matchLabel(value, labels) === undefined
       ? finding(sheet, cell, 'invalid-value', value, { expected: labels.join(', ') })
@@ -293,6 +305,7 @@ function criteriaChecker(context: EditContext): CellChecker {
   return (row, column, value) => {
     if (row <= CRITERIA_LAYOUT.headerRow) return undefined;
     const cell = cellA1(row, column);
+    if (read !== undefined) return byCell().get(cell);
     const key = columns.get(column);
     switch (key) {
       case 'type':
@@ -455,7 +468,7 @@ function checkerFor(edit: EditedBlock, context: EditContext): CellChecker | unde
   switch (sheet) {
     case SHEET_NAMES.selfScores:
     case SHEET_NAMES.verifiedScores:
-      return matrixChecker(sheet, context);
+      return matrixChecker(sheet, context, edit.row);
     case SHEET_NAMES.crossScores:
       return crossChecker(context);
     case SHEET_NAMES.units:

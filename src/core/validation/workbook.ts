@@ -9,7 +9,7 @@ import { SHEET_NAMES, sheetOrderIndex, type SheetName } from '../layout/sheets';
 import { readSettings } from '../readers/settings';
 import { readUnits } from '../readers/units';
 import { countsTowardsGroupMax, readCriteria } from '../readers/criteria';
-import { readScoreMatrix } from '../readers/scoreMatrix';
+import { readScoreMatrix, splitTargetHeader } from '../readers/scoreMatrix';
 import { readCrossScores } from '../readers/crossScores';
 import { readBallots } from '../readers/ballots';
 import { readAwards } from '../awards/readAwards';
@@ -114,6 +114,8 @@ function treeConsistency(
   for (const g of tree.groups) {
     const cell = sources.groupMaxCell.get(g.code);
     if (!sources.groupMaxGiven.has(g.code) || cell === undefined) continue;
+    // A criterion of the group is left out for its own error: that finding says it.
+    if (sources.excludedGroups.has(nameKey(g.code))) continue;
     const sum = tree.criteria
       .filter((c) => c.group === g.code && c.parent === undefined && countsTowardsGroupMax(c.type))
       .reduce((s, c) => s + c.maxPoints, 0);
@@ -191,11 +193,14 @@ export function readWorkbook(grids: WorkbookGrids, options: WorkbookOptions = {}
   }
 
   const canScore = unitsRead !== undefined && criteriaRead !== undefined;
+  const excluded = criteriaRead?.sources.excluded ?? new Set<string>();
+  const scoreFindings = (found: readonly Finding[]): Finding[] =>
+    found.filter((f) => !namesExcludedCriterion(f, excluded));
   const matrix = (sheet: SheetName, source: 'self' | 'verified'): ScoreEntry[] => {
     const grid = grids[sheet];
     if (grid === undefined || !canScore) return [];
     const read = readScoreMatrix(grid, { sheet, source, units, tree });
-    findings.push(...read.findings);
+    findings.push(...scoreFindings(read.findings));
     return read.value;
   };
   const selfScores = matrix(SHEET_NAMES.selfScores, 'self');
@@ -205,7 +210,7 @@ export function readWorkbook(grids: WorkbookGrids, options: WorkbookOptions = {}
   const crossGrid = grids[SHEET_NAMES.crossScores];
   if (crossGrid !== undefined && canScore) {
     const read = readCrossScores(crossGrid, { units, tree });
-    findings.push(...read.findings);
+    findings.push(...scoreFindings(read.findings));
     crossScores = read.value;
   }
 
@@ -239,6 +244,18 @@ export function readWorkbook(grids: WorkbookGrids, options: WorkbookOptions = {}
     ballots,
     findings,
   };
+}
+
+/**
+ * An "unknown criterion" that names a criterion Tiêu chí left out for an error on its own row
+ * (a maximum of 0, …): the criterion's finding already says it and that it is not counted, so
+ * its columns and cross-score rows are skipped with it, not reported as the user's error again.
+ */
+function namesExcludedCriterion(f: Finding, excluded: ReadonlySet<string>): boolean {
+  if (f.code !== 'unknown-criterion' || excluded.size === 0) return false;
+  if (excluded.has(nameKey(f.value))) return true;
+  const split = splitTargetHeader(f.value);
+  return split !== undefined && excluded.has(nameKey(split.code));
 }
 
 /** Every problem in the workbook ("Kiểm tra dữ liệu"), sorted by sheet order then cell. */

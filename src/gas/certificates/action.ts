@@ -24,6 +24,7 @@ import {
   MAIL_QUOTA_NOTE,
   certificateRecord,
   certificateTemplateKind,
+  templateForForm,
   chooseScope,
   combinedStatus,
   emailText,
@@ -293,17 +294,13 @@ function begin(): Began {
     mark(bad.row, CERTIFICATE_STATUS.error, bad.messages.join(' '));
   const byKind = new Map<TemplateKind, AwardRow[]>();
   for (const row of targets.rows) {
-    const kind = certificateTemplateKind(row.form);
+    const choice = templateForForm(row.form);
     const key = row.keyStored ? undefined : row.key;
-    if (kind === null) {
-      mark(
-        row.row,
-        CERTIFICATE_STATUS.skipped,
-        `Chưa có mẫu cho hình thức "${row.form}" (chỉ Giấy khen, Bằng khen).`,
-        key,
-      );
+    if (!choice.ok) {
+      mark(row.row, CERTIFICATE_STATUS.skipped, choice.reason, key);
       continue;
     }
+    const kind = choice.kind;
     const list = byKind.get(kind) ?? [];
     list.push(row);
     byKind.set(kind, list);

@@ -18,6 +18,7 @@ import {
 } from '../../core/edit/audit';
 import {
   checkEdit,
+  clearsSelfScore,
   editNeeds,
   editToast,
   isCheckedSheet,
@@ -25,14 +26,14 @@ import {
 } from '../../core/edit/editCheck';
 import { planMarks } from '../../core/edit/marks';
 import { readUnits } from '../../core/readers/units';
-import { SHEET_NAMES, isScoreSheet } from '../../core/layout/sheets';
+import { SHEET_NAMES, isScoreSheet, type SheetName } from '../../core/layout/sheets';
 import { LOCK_WAIT_MS, runLocked } from '../lock';
 import { MENU } from '../menuDefinition';
 import { TOAST_TITLE, alertUser } from '../notify';
 import { flagRankingStale } from '../ranking/stale';
 import { isRankingInput } from '../../core/ranking/rankingSheet';
 import { settingRowAffectsRanking } from '../../core/ranking/rankWorkbook';
-import { activeWorkbook, readGrid } from '../workbook';
+import { activeWorkbook, readGrid, readRangeValues } from '../workbook';
 import {
   appendAudit,
   auditSheet,
@@ -62,9 +63,15 @@ export function menuCaption(functionName: string): string {
   return MENU.title;
 }
 
-function gridOf(workbook: Spreadsheet, name: string): unknown[][] | undefined {
+/** A sheet's grid; `typedPercents` when its percentages must read as typed (readGrid). */
+function gridOf(
+  workbook: Spreadsheet,
+  name: SheetName,
+  typedPercents = false,
+): unknown[][] | undefined {
   const sheet = workbook.getSheetByName(name);
-  return sheet === null ? undefined : readGrid(sheet);
+  if (sheet === null) return undefined;
+  return typedPercents ? readGrid(sheet, name) : readGrid(sheet);
 }
 
 /** The ranking is stale once an input changed; a protected status cell must not stop the check. */
@@ -87,17 +94,21 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (needs === undefined) return;
   const workbook = event.source;
   const row = range.getRow();
-  const values = range.getValues();
+  const values = readRangeValues(range, name);
   const width = values[0]?.length ?? 1;
 
+  // A cleared self score is checked against its unit and Thẩm định's same cell (read only then).
+  const cleared = clearsSelfScore(name, values);
+  const fullRows = needs.fullRows || cleared;
   let headerRows: unknown[][] | undefined;
   let rows: unknown[][] | undefined;
-  if (needs.headerRows > 0 || needs.fullRows) {
+  if (needs.headerRows > 0 || fullRows) {
     const lastColumn = Math.max(sheet.getLastColumn(), column + width - 1);
     if (needs.headerRows > 0)
       headerRows = sheet.getRange(1, 1, needs.headerRows, lastColumn).getValues();
-    if (needs.fullRows) rows = sheet.getRange(row, 1, values.length, lastColumn).getValues();
+    if (fullRows) rows = sheet.getRange(row, 1, values.length, lastColumn).getValues();
   }
+  const verifiedRows = cleared ? readVerifiedRows(workbook, row, values.length) : undefined;
   const check = checkEdit({
     sheet: name,
     row,
@@ -106,8 +117,12 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     ...(event.oldValue === undefined ? {} : { oldValue: event.oldValue }),
     ...(headerRows === undefined ? {} : { headerRows }),
     ...(rows === undefined ? {} : { rows }),
-    ...optionalGrid('settingsGrid', needs.settings, () => gridOf(workbook, SHEET_NAMES.settings)),
-    ...optionalGrid('unitsGrid', needs.units, () => gridOf(workbook, SHEET_NAMES.units)),
+    // The settings are read in full (a typed "95%" as such) only when a cleared score needs them.
+    ...optionalGrid('settingsGrid', needs.settings, () =>
+      gridOf(workbook, SHEET_NAMES.settings, cleared),
+    ),
+    ...optionalGrid('unitsGrid', needs.units || cleared, () => gridOf(workbook, SHEET_NAMES.units)),
+    ...(verifiedRows === undefined ? {} : { verifiedRows }),
     ...optionalGrid('criteriaGrid', needs.criteria, () => gridOf(workbook, SHEET_NAMES.criteria)),
   });
 
@@ -119,6 +134,25 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const message = editToast(check);
   if (message !== undefined) workbook.toast(message, TOAST_TITLE, EDIT_TOAST_SECONDS);
   if (editChangesRanking(name, rows)) flagStale(workbook);
+}
+
+/** Thẩm định's two header rows and its rows at the edited rows' numbers; undefined without it. */
+function readVerifiedRows(
+  workbook: Spreadsheet,
+  row: number,
+  count: number,
+): { headerRows: unknown[][]; rows: unknown[][] } | undefined {
+  const sheet = workbook.getSheetByName(SHEET_NAMES.verifiedScores);
+  if (sheet === null) return undefined;
+  const lastColumn = Math.max(sheet.getLastColumn(), 1);
+  const lastRow = sheet.getLastRow();
+  const headerRows = sheet.getRange(1, 1, 2, lastColumn).getValues();
+  // Rows past the sheet's last row are blank: nothing to read there.
+  const rows =
+    row > lastRow
+      ? []
+      : sheet.getRange(row, 1, Math.min(count, lastRow - row + 1), lastColumn).getValues();
+  return { headerRows, rows };
 }
 
 /**

@@ -81,7 +81,7 @@ describe('parseNumber', () => {
     expect(value('9,5%', true)).toBeCloseTo(0.095, 12);
     expect(parseNumber('95%')).toEqual({
       kind: 'invalid',
-      code: 'not-a-number',
+      code: 'percent-not-allowed',
       reason: 'có dấu %, cần nhập số',
     });
     expect(value('%', true)).toBe('invalid');
@@ -108,7 +108,7 @@ describe('parseNumber', () => {
     );
   });
 
-  it('never throws, and answers empty, ok with a finite number, or not-a-number', () => {
+  it('never throws, and answers empty, ok with a finite number, or not-a-number (a refused % says so)', () => {
     fc.assert(
       fc.property(
         fc.oneof(fc.anything(), fc.string(), fc.date(), fc.double()),
@@ -116,7 +116,12 @@ describe('parseNumber', () => {
         (v, p) => {
           const r = parseNumber(v, { allowPercent: p });
           if (r.kind === 'ok') expect(Number.isFinite(r.value)).toBe(true);
-          if (r.kind === 'invalid') expect(r.code).toBe('not-a-number');
+          if (r.kind === 'invalid')
+            expect(r.code).toBe(
+              !p && typeof v === 'string' && v.trim().endsWith('%')
+                ? 'percent-not-allowed'
+                : 'not-a-number',
+            );
           if (r.kind === 'empty')
             expect(v == null || (typeof v === 'string' && v.trim() === '')).toBe(true);
         },
