@@ -3,8 +3,13 @@
  * what the register already holds.
  *
  * Decisions (documented for the officer in the summary and the header notes):
- * - Recipient: the unit itself, a collective; unit column left blank (the collective is its own
- *   unit); e-mail from the unit's row in Đơn vị, so its PDF can be sent.
+ * - Recipient: the unit itself, a collective, by the name documents print (Đơn vị's Tên đầy đủ,
+ *   else its name: unitDocumentName); unit column left blank (the collective is its own unit);
+ *   e-mail from the unit's row in Đơn vị, so its PDF can be sent.
+ * - Issuer and place: those Cấu hình gives the row's level ("Cơ quan tặng <cấp>", "Địa danh
+ *   <cấp>"; the workbook's own body at its own level: levelIssuer), written into the row so the
+ *   officer sees who awards it; blank when Cấu hình names none (the certificate job then refuses
+ *   the row on its cell). The signer is left to the decision.
  * - Level: Bộ, ngành, tỉnh / thành phố by default, because a cluster's Cờ thi đua and Bằng khen
  *   are conferred by the province (UBND tỉnh / thành phố) the cluster belongs to.
  * - Achievement: a certificate sentence built from what the ranking's reason rests on (year,
@@ -25,7 +30,8 @@ import {
   type AwardRecord,
 } from '../model/award';
 import type { RankingRow } from '../ranking/computeRanking';
-import type { Unit } from '../model/unit';
+import { unitDocumentName, type Unit } from '../model/unit';
+import { levelIssuer, type IssuerDefaults } from '../certificates/issuer';
 import { nameKey } from '../text/normalize';
 import { awardKey } from './key';
 import type { AwardsReadout } from './readAwards';
@@ -38,11 +44,13 @@ export interface AwardFillInput {
     RankingRow,
     'unitCode' | 'unitName' | 'rank' | 'classification' | 'proposal' | 'voteNeededFor'
   >[];
-  readonly units: readonly Pick<Unit, 'code' | 'email'>[];
+  readonly units: readonly Pick<Unit, 'code' | 'email' | 'name' | 'fullName'>[];
   readonly year: number;
   readonly clusterName: string;
   readonly register: Pick<AwardsReadout, 'value' | 'invalid'>;
   readonly level?: AwardLevel;
+  /** Cấu hình's issuers per level (issuerDefaultsOf); none: issuer and place left blank. */
+  readonly issuers?: IssuerDefaults;
 }
 
 export interface FilledAward extends AwardRecord {
@@ -86,30 +94,40 @@ export function planAwardFill(input: AwardFillInput): AwardFillPlan {
     if (r.recipientType !== 'individual' && r.year !== undefined)
       present.add(identity(r.year, r.name, r.form));
   }
-  const emailOf = new Map(input.units.map((u) => [u.code, u.email]));
+  const unitOf = new Map(input.units.map((u) => [u.code, u]));
+  const issuer =
+    input.issuers === undefined
+      ? { issuingBody: '', place: '' }
+      : levelIssuer(level, input.issuers);
   const records: FilledAward[] = [];
   const alreadyThere: string[] = [];
   for (const row of input.rows) {
     if (row.proposal === '') continue;
-    const id = identity(input.year, row.unitName, row.proposal);
-    if (present.has(id)) {
-      alreadyThere.push(`${row.unitName} (${row.proposal})`);
+    const unit = unitOf.get(row.unitCode);
+    const name = unit === undefined ? row.unitName : unitDocumentName(unit);
+    // A row added before Tên đầy đủ existed carries the short name: it is the same award.
+    const ids = [identity(input.year, name, row.proposal), identity(input.year, row.unitName, row.proposal)];
+    if (ids.some((id) => present.has(id))) {
+      alreadyThere.push(`${name} (${row.proposal})`);
       continue;
     }
-    present.add(id);
+    ids.forEach((id) => present.add(id));
     const record: AwardRecord = {
       recipientType: 'collective',
-      name: row.unitName,
+      name,
+      salutation: '',
       position: '',
       unit: '',
       form: row.proposal,
       level,
       achievement: achievementText(row, input.rows.length, input.year, input.clusterName),
       decisionNumber: '',
+      issuingBody: issuer.issuingBody,
+      place: issuer.place,
       signerTitle: '',
       signerName: '',
       registerNumber: '',
-      email: emailOf.get(row.unitCode) ?? '',
+      email: unit?.email ?? '',
       year: input.year,
     };
     records.push({ ...record, key: awardKey(record) });
@@ -171,6 +189,9 @@ export function awardSheetRows(
     put('level', AWARD_LEVEL_LABELS[r.level]);
     put('achievement', r.achievement);
     put('decisionNumber', r.decisionNumber);
+    put('issuingBody', r.issuingBody);
+    put('place', r.place);
+    put('salutation', r.salutation);
     put('signerTitle', r.signerTitle);
     put('signerName', r.signerName);
     put('registerNumber', r.registerNumber);

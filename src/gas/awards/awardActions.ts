@@ -7,6 +7,7 @@
  * text as is (Sheets keeps it verbatim there), any other string gets the literal prefix.
  */
 import { planAwardFill, awardSheetRows } from '../../core/awards/fill';
+import { issuerDefaultsOf } from '../../core/certificates/issuer';
 import { readAwards, type AwardsReadout } from '../../core/awards/readAwards';
 import {
   AWARD_STATISTICS_CHART_TITLE,
@@ -91,6 +92,7 @@ function fillFromRanking(workbook: Spreadsheet): void {
     year: ranking.settings.year,
     clusterName: ranking.settings.clusterName,
     register,
+    issuers: issuerDefaultsOf(ranking.settings),
   });
   const stored = PropertiesService.getDocumentProperties().getProperty(
     RANKING_PROPERTY_KEYS.fingerprint,

@@ -7,6 +7,7 @@ import {
   NO_UNIT_LABEL,
 } from '../../../src/core/awards/statistics';
 import { awardSheetRows, planAwardFill } from '../../../src/core/awards/fill';
+import { issuerDefaults } from '../../../src/core/certificates/issuer';
 import { AWARDS_LAYOUT } from '../../../src/core/layout/tables';
 import { SHEET_NAMES } from '../../../src/core/layout/sheets';
 import { validateWorkbook } from '../../../src/core/validation/workbook';
@@ -127,12 +128,15 @@ describe('awardKey', () => {
   const base: AwardRecord = {
     recipientType: 'collective',
     name: 'Ba Đình',
+    salutation: '',
     position: '',
     unit: '',
     form: 'Cờ thi đua',
     level: 'ministryProvince',
     achievement: 'x',
     decisionNumber: '',
+    issuingBody: '',
+    place: '',
     signerTitle: '',
     signerName: '',
     registerNumber: '',
@@ -298,7 +302,7 @@ describe('planAwardFill', () => {
   ];
   const input = {
     rows,
-    units: [{ code: 'BD', email: 'bd@example.vn' }],
+    units: [{ code: 'BD', email: 'bd@example.vn', name: 'Ba Đình', fullName: '' }],
     year: 2022,
     clusterName: 'Cụm thi đua số 1',
   };
@@ -325,6 +329,42 @@ describe('planAwardFill', () => {
       i === 1 ? r.map((v, c) => (c === col('level') ? '?' : v)) : r,
     );
     expect(planAwardFill({ ...input, register: readAwards(broken) }).records).toHaveLength(0);
+  });
+
+  it('names the collective by its full name and writes the issuer Cấu hình gives its level', () => {
+    const units = [
+      { code: 'BD', email: '', name: 'Ba Đình', fullName: 'Ủy ban nhân dân quận Ba Đình' },
+      { code: 'HK', email: '', name: 'Hoàn Kiếm', fullName: 'Ủy ban nhân dân quận Hoàn Kiếm' },
+    ];
+    const issuers = issuerDefaults(
+      new Map([
+        ['issuingBody', 'ỦY BAN NHÂN DÂN QUẬN BA ĐÌNH'],
+        ['place', 'Ba Đình'],
+        ['ownAwardLevel', 'Cơ sở'],
+        ['provinceIssuer', 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI'],
+        ['provincePlace', 'Hà Nội'],
+      ]),
+    );
+    const plan = planAwardFill({ ...input, units, issuers, register: { value: [], invalid: [] } });
+    expect(plan.records.map((r) => [r.name, r.issuingBody, r.place, r.signerName])).toEqual([
+      ['Ủy ban nhân dân quận Ba Đình', 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI', 'Hà Nội', ''],
+      ['Ủy ban nhân dân quận Hoàn Kiếm', 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI', 'Hà Nội', ''],
+    ]);
+    // At the workbook's own level the row gets the workbook's own body and place.
+    const own = planAwardFill({
+      ...input,
+      units,
+      issuers,
+      level: 'base',
+      register: { value: [], invalid: [] },
+    });
+    expect(own.records[0]?.issuingBody).toBe('ỦY BAN NHÂN DÂN QUẬN BA ĐÌNH');
+    expect(own.records[0]?.place).toBe('Ba Đình');
+    // A register holding the short name (filled before Tên đầy đủ) already has the award.
+    const old = planAwardFill({ ...input, register: { value: [], invalid: [] } });
+    const grid = [HEADER, ...awardSheetRows(old.records, readAwards([HEADER]).positions)];
+    const again = planAwardFill({ ...input, units, issuers, register: readAwards(grid) });
+    expect(again.records).toEqual([]);
   });
 });
 
