@@ -34,6 +34,7 @@ function line(values: Partial<Record<string, unknown>>): unknown[] {
 const LAN = {
   recipientType: 'Cá nhân',
   name: 'Nguyễn Thị Lan',
+  salutation: 'Bà',
   position: 'Giáo viên',
   unit: 'Trường THCS Nhân Chính',
   form: 'Giấy khen',
