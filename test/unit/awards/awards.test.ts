@@ -52,6 +52,7 @@ describe('readAwards', () => {
     expect(read.findings).toEqual([]);
     expect(read.invalid).toEqual([]);
     const [row] = read.value;
+    expect(row?.salutation).toBe('Bà');
     expect(row).toMatchObject({
       row: 2,
       recipientType: 'individual',
@@ -64,7 +65,7 @@ describe('readAwards', () => {
     });
     expect(row?.key).toBe(awardKey(row as AwardRecord));
     expect(row?.key).toMatch(/^KT2022-[0-9a-f]{16}$/);
-    expect(read.positions.get('key')).toBe(HEADER.length);
+    expect(read.positions.get('key')).toBe(col('key') + 1);
     expect(read.lastRow).toBe(2);
   });
 
@@ -114,6 +115,33 @@ describe('readAwards', () => {
       ['duplicate-code', 'R3', 'error'],
       ['duplicate-code', 'R2', 'warning'],
     ]);
+  });
+
+  it('reads the salutation (a gender gives it), warns on an individual without one', () => {
+    const read = readAwards([
+      HEADER,
+      line({ ...LAN, salutation: 'Nữ' }),
+      line({ ...LAN, name: 'Trần Văn Hùng', salutation: 'nam', registerNumber: '2' }),
+      line({ ...LAN, name: 'Lê Văn Tâm', salutation: '', registerNumber: '3' }),
+      line({ ...LAN, name: 'Hoàng Văn Tú', salutation: 'Đồng chí', registerNumber: '4' }),
+      line({
+        ...LAN,
+        recipientType: 'Tập thể',
+        name: 'Trường THCS Nhân Chính',
+        salutation: 'Ông',
+        registerNumber: '5',
+      }),
+    ]);
+    expect(read.value.map((r) => r.salutation)).toEqual(['Bà', 'Ông', '', 'Đồng chí', '']);
+    const letter = String.fromCharCode(65 + col('salutation'));
+    expect(read.findings).toEqual([
+      expect.objectContaining({
+        cell: `${letter}4`,
+        severity: 'warning',
+        code: 'required-missing',
+      }),
+    ]);
+    expect(read.findings[0]?.message).toContain('chưa nhập danh xưng (Ông hoặc Bà)');
   });
 
   it('finds reordered columns by header and survives junk grids', () => {
@@ -390,12 +418,19 @@ describe('seed003Register', () => {
   });
   it('is deterministic, NFC, with unique register numbers, in the layout’s user columns', () => {
     expect(seed003Register()).toEqual(rows);
-    const userColumns = AWARDS_LAYOUT.columns.filter((c) => c.entry === 'user');
-    expect(SEED003_COLUMNS).toBe(userColumns.length);
-    expect(AWARDS_LAYOUT.columns.slice(0, SEED003_COLUMNS).every((c) => c.entry === 'user')).toBe(
-      true,
-    );
+    expect(SEED003_COLUMNS).toBe(AWARDS_LAYOUT.columns.length);
     expect(rows.every((r) => r.length === SEED003_COLUMNS)).toBe(true);
+    // The program's columns are left for the program.
+    const computed = AWARDS_LAYOUT.columns.flatMap((c, i) => (c.entry === 'computed' ? [i] : []));
+    expect(rows.every((r) => computed.every((i) => r[i] === ''))).toBe(true);
+    // Every row names who awards it, and every individual has a salutation.
+    const read = readAwards([HEADER, ...rows]).value;
+    expect(read.every((r) => r.issuingBody !== '' && r.place !== '')).toBe(true);
+    expect(
+      read
+        .filter((r) => r.recipientType === 'individual')
+        .every((r) => /^(Ông|Bà)$/.test(r.salutation)),
+    ).toBe(true);
     expect(new Set(rows.map((r) => r[col('registerNumber')])).size).toBe(SEED003_TOTAL);
     for (const r of rows)
       for (const v of r) if (typeof v === 'string') expect(v).toBe(v.normalize('NFC'));
