@@ -34,10 +34,26 @@ export const CERTIFICATE_PAGE: PageSpec = {
 };
 const WIDTH = textWidth(CERTIFICATE_PAGE);
 const NB = NBSP;
+/** Space above the decision and the place-date lines (points). */
+const FOOT_SPACE = 24;
 
 /** Lines shown only when their field has a value: the block {{#if}} takes its paragraph along. */
 function ifField(field: string, line: ParagraphSpec): ParagraphSpec[] {
   return [centered(`{{#if ${field}}}`), line, centered('{{/if}}')];
+}
+
+/**
+ * A line shown only when its field has a value, else an empty line as tall: a collective's
+ * certificate (no position, no unit) fills the page as a person's does.
+ */
+function lineOrSpace(field: string, line: ParagraphSpec): ParagraphSpec[] {
+  return [
+    centered(`{{#if ${field}}}`),
+    line,
+    centered('{{else}}'),
+    { ...line, runs: [] },
+    centered('{{/if}}'),
+  ];
 }
 
 /**
@@ -51,8 +67,8 @@ function recipient(spaceBefore: number): ParagraphSpec[] {
       size: 22,
       spaceBefore,
     }),
-    ...ifField('chuc_vu', para('{{chuc_vu}}', { align: 'center', size: 15, spaceBefore: 2 })),
-    ...ifField('don_vi', para('{{don_vi}}', { align: 'center', size: 15, spaceBefore: 2 })),
+    ...lineOrSpace('chuc_vu', para('{{chuc_vu}}', { align: 'center', size: 16, spaceBefore: 2 })),
+    ...lineOrSpace('don_vi', para('{{don_vi}}', { align: 'center', size: 16, spaceBefore: 2 })),
   ];
 }
 
@@ -75,10 +91,10 @@ function certificate(name: string, middle: readonly ParagraphSpec[]): DocSpec {
   const text = cell(
     centered(bold(NATIONAL_TITLE), 14),
     centered({ text: MOTTO, bold: true, underline: true }, 15),
-    para(bold('{{co_quan|hoa}}'), { align: 'center', size: 17, spaceBefore: 30 }),
+    para(bold('{{co_quan|hoa}}'), { align: 'center', size: 17, spaceBefore: 34 }),
     ...middle,
     // The register's achievement is the whole sentence ("Đã có thành tích xuất sắc …").
-    para(italic('{{thanh_tich}}'), { align: 'center', size: 16, spaceBefore: 12 }),
+    para(italic('{{thanh_tich}}'), { align: 'center', size: 16, spaceBefore: 14 }),
   );
   const blocks: BlockSpec[] = [
     { kind: 'table', widths: [WIDTH], borders: false, rows: [[text]] },
@@ -89,11 +105,12 @@ function certificate(name: string, middle: readonly ParagraphSpec[]): DocSpec {
       rows: [
         [
           cell(
-            para('', { align: 'center', size: 13, spaceBefore: 22 }),
+            // Level with the place and date line opposite, as Nghị định 85/2014 lays it out.
             // No comma: "Quyết định số 635/QĐ-UBND ngày 05 tháng 01 năm 2023".
             para(`Quyết${NB}định số${NB}{{so_qd}} {{ngay_qd|ngay|lien}}`, {
               align: 'center',
               size: 13,
+              spaceBefore: FOOT_SPACE + 1,
             }),
             ...ifField(
               'so_so_vang',
@@ -104,11 +121,11 @@ function certificate(name: string, middle: readonly ParagraphSpec[]): DocSpec {
             para(italic(`{{noi}}, {{ngay_ky|ngay|lien}}`), {
               align: 'center',
               size: 14,
-              spaceBefore: 22,
+              spaceBefore: FOOT_SPACE,
             }),
             para(bold('{{chuc_vu_nguoi_ky|hoa}}'), { align: 'center', size: 14 }),
             // Decree 30's room to sign and seal.
-            para('', { align: 'center', size: 14, spaceBefore: mm(30) }),
+            para('', { align: 'center', size: 14, spaceBefore: mm(28) }),
             para(bold('{{nguoi_ky}}'), { align: 'center', size: 15 }),
           ),
         ],
@@ -121,9 +138,9 @@ function certificate(name: string, middle: readonly ParagraphSpec[]): DocSpec {
 /** "TẶNG" and a form in large capitals, then the recipient. */
 function awarded(form: string): ParagraphSpec[] {
   return [
-    para(bold('TẶNG'), { align: 'center', size: 17, spaceBefore: 16 }),
-    para(bold(form), { align: 'center', size: 38, spaceBefore: 4 }),
-    ...recipient(10),
+    para(bold('TẶNG'), { align: 'center', size: 17, spaceBefore: 18 }),
+    para(bold(form), { align: 'center', size: 38, spaceBefore: 8 }),
+    ...recipient(12),
   ];
 }
 
@@ -137,9 +154,9 @@ export const FLAG_CERTIFICATE_TEMPLATE = certificate('Mẫu - Cờ thi đua', aw
  * writes it. Offices that print "Bằng chứng nhận" point Cấu hình at their own template.
  */
 export const TITLE_CERTIFICATE_TEMPLATE = certificate('Mẫu - Giấy chứng nhận danh hiệu thi đua', [
-  para(bold('GIẤY CHỨNG NHẬN'), { align: 'center', size: 34, spaceBefore: 18 }),
-  ...recipient(8),
-  para(bold(`Đạt danh hiệu “{{hinh_thuc}}”`), { align: 'center', size: 19, spaceBefore: 10 }),
+  para(bold('GIẤY CHỨNG NHẬN'), { align: 'center', size: 34, spaceBefore: 30 }),
+  ...recipient(16),
+  para(bold(`Đạt danh hiệu “{{hinh_thuc}}”`), { align: 'center', size: 19, spaceBefore: 16 }),
 ]);
 
 /** Fields of one certificate (the award register row of a later issue), for the dry run. */

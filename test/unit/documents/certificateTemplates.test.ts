@@ -112,7 +112,7 @@ describe('certificate templates', () => {
     expect(text.join(' ')).not.toContain('Ông/Bà');
     expect(plain(foot)).toBe(
       // The cell's last paragraph (the closing {{/if}}) stays, empty: Docs keeps one per cell.
-      ' / Quyết định số 635/QĐ-UBND ngày 05 tháng 01 năm 2023 /  | Thanh Xuân, ngày 05 tháng 01 năm 2023 / CHỦ TỊCH /  / Võ Đăng Dũng',
+      'Quyết định số 635/QĐ-UBND ngày 05 tháng 01 năm 2023 /  | Thanh Xuân, ngày 05 tháng 01 năm 2023 / CHỦ TỊCH /  / Võ Đăng Dũng',
     );
   });
 
@@ -126,7 +126,7 @@ describe('certificate templates', () => {
     expect(text.at(-1)).toContain(`năm${NBSP}2022`);
     expect(text[5]).toBe(`Bà${NBSP}Nguyễn Thị Lan`);
     const numbered = printed(MERIT_CERTIFICATE_TEMPLATE, row({ registerNumber: '2022/0153' }));
-    expect(plain(numbered.foot)).toContain(' / Số sổ vàng: 2022/0153 /  |');
+    expect(plain(numbered.foot)).toContain('2023 / Số sổ vàng: 2022/0153 /  |');
   });
 
   it('no salutation for a blank one, none for a collective, the full name as typed', () => {
@@ -151,6 +151,8 @@ describe('certificate templates', () => {
       'BẰNG KHEN',
       'Ủy ban nhân dân phường Nhân Chính',
     ]);
+    // No position, no unit: two empty lines as tall keep the page as full as a person's.
+    expect(collective.text.slice(6, 8)).toEqual(['', '']);
     // A city award is not signed by the district's chairman by default.
     expect(plain(collective.foot)).toContain('| Hà Nội, ngày 05 tháng 01 năm 2023 /  /  / ');
   });
