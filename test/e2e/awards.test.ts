@@ -13,6 +13,9 @@ import { AWARD_STATISTICS_CHART_TITLE } from '../../src/core/awards/statistics';
 import { SAMPLE_UNIT_ROWS } from '../../sample/cluster1';
 import { SEED003_COLUMNS, seed003Register } from '../../sample/seed003Register';
 import { newHost, paste, seedSampleWorkbook } from './workbookFixture';
+import { setSetting } from './certificateRegister';
+import { nodeText } from '../../local/host/docs';
+import { NBSP } from '../../src/core/format/vietnamese';
 
 const SETUP = 'Khởi tạo / cập nhật bảng tính';
 const FILL = 'Lập sổ khen thưởng từ xếp hạng';
@@ -124,8 +127,22 @@ describe('Lập sổ khen thưởng từ xếp hạng (e2e)', () => {
     expect(
       read.value.map((r) => [r.row, r.name, r.form, r.level, r.recipientType, r.year]),
     ).toEqual([
-      [2, 'Ba Đình', 'Cờ thi đua', 'ministryProvince', 'collective', 2022],
-      [3, 'Hoàn Kiếm', 'Bằng khen', 'ministryProvince', 'collective', 2022],
+      [
+        2,
+        'Ủy ban MTTQ Việt Nam quận Ba Đình',
+        'Cờ thi đua',
+        'ministryProvince',
+        'collective',
+        2022,
+      ],
+      [
+        3,
+        'Ủy ban MTTQ Việt Nam quận Hoàn Kiếm',
+        'Bằng khen',
+        'ministryProvince',
+        'collective',
+        2022,
+      ],
     ]);
     expect(read.value.every((r) => r.keyStored && /^KT2022-[0-9a-f]{16}$/.test(r.key))).toBe(true);
     expect(read.value[0]?.achievement).toContain('xếp hạng 1/6');
@@ -133,8 +150,41 @@ describe('Lập sổ khen thưởng từ xếp hạng (e2e)', () => {
 
     click(host, FILL);
     expect(lastAlert(host)).toContain('Không có dòng nào mới');
-    expect(lastAlert(host)).toContain('Đã có trong sổ, không thêm lại: Ba Đình (Cờ thi đua)');
+    expect(lastAlert(host)).toContain(
+      'Đã có trong sổ, không thêm lại: Ủy ban MTTQ Việt Nam quận Ba Đình (Cờ thi đua)',
+    );
     expect(readAwards(registerGrid(host)).value).toHaveLength(2);
+  });
+
+  it('writes the issuer and place Cấu hình gives the level; the certificate prints them and the full name', () => {
+    const host = sampleHost();
+    setSetting(
+      host,
+      'Cơ quan tặng cấp bộ, ngành, tỉnh / thành phố',
+      'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI',
+    );
+    setSetting(host, 'Địa danh cấp bộ, ngành, tỉnh / thành phố', 'Hà Nội');
+    click(host, FILL);
+    const read = readAwards(registerGrid(host)).value;
+    expect(read.map((r) => [r.issuingBody, r.place, r.signerName])).toEqual([
+      ['ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI', 'Hà Nội', ''],
+      ['ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI', 'Hà Nội', ''],
+    ]);
+    // The officer types the decision once signed; the certificates follow.
+    for (const row of [2, 3]) {
+      paste(host, SHEET_NAMES.awards, row, col('decisionNumber'), [['635/QĐ-UBND', '05/01/2023']]);
+      paste(host, SHEET_NAMES.awards, row, col('signerTitle'), [['KT. CHỦ TỊCH', 'Chử Xuân Dũng']]);
+    }
+    clickRun(host, 'Tạo giấy khen / bằng khen');
+    for (let i = 0; i < 20 && host.runDueTriggers(host.rt.nowMs + 86_400_000).length > 0; i++);
+    const flag = host.documents.list().find((d) => d.name.startsWith('Cờ thi đua - '));
+    const text = (flag === undefined ? '' : nodeText(flag.body)).split(NBSP).join(' ');
+    expect(text).toContain(
+      'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI\nTẶNG\nCỜ THI ĐUA\nỦy ban MTTQ Việt Nam quận Ba Đình\n',
+    );
+    expect(text).toContain('xếp loại Xuất sắc');
+    expect(text).toContain('Hà Nội, ngày 05 tháng 01 năm 2023\nKT. CHỦ TỊCH\n');
+    expect(text).not.toContain('Số sổ vàng');
   });
 
   it('appends below rows the officer typed, which stay as they were', () => {
@@ -144,13 +194,16 @@ describe('Lập sổ khen thưởng từ xếp hạng (e2e)', () => {
     click(host, FILL);
     const after = registerGrid(host);
     expect(after.slice(0, 4)).toEqual(before);
-    expect(after[4]?.[1]).toBe('Ba Đình');
-    expect(after[5]?.[1]).toBe('Hoàn Kiếm');
+    expect(after[4]?.[1]).toBe('Ủy ban MTTQ Việt Nam quận Ba Đình');
+    expect(after[5]?.[1]).toBe('Ủy ban MTTQ Việt Nam quận Hoàn Kiếm');
   });
 
   it('writes a unit name starting with "=" as text, never a formula', () => {
-    // Typed with the apostrophe Sheets needs in a cell that is not formatted as text.
-    const rows = SAMPLE_UNIT_ROWS.map((r) => (r[0] === 'BD' ? [r[0], "'=1+1", ...r.slice(2)] : r));
+    // Typed with the apostrophe Sheets needs in a cell that is not formatted as text; the
+    // register takes the full name, so both are "=1+1".
+    const rows = SAMPLE_UNIT_ROWS.map((r) =>
+      r[0] === 'BD' ? [r[0], "'=1+1", ...r.slice(2, -1), "'=1+1"] : r,
+    );
     const host = sampleHost(rows);
     click(host, FILL);
     const cell = host.spreadsheet.cellAt(`${K}!B2`);
