@@ -106,7 +106,10 @@ export function planAwardFill(input: AwardFillInput): AwardFillPlan {
     const unit = unitOf.get(row.unitCode);
     const name = unit === undefined ? row.unitName : unitDocumentName(unit);
     // A row added before Tên đầy đủ existed carries the short name: it is the same award.
-    const ids = [identity(input.year, name, row.proposal), identity(input.year, row.unitName, row.proposal)];
+    const ids = [
+      identity(input.year, name, row.proposal),
+      identity(input.year, row.unitName, row.proposal),
+    ];
     if (ids.some((id) => present.has(id))) {
       alreadyThere.push(`${name} (${row.proposal})`);
       continue;

@@ -99,8 +99,7 @@ const MAX_YEAR = 2200;
 
 type Field = { readonly cell: string; readonly value: unknown };
 
-const SALUTATION_FIELD =
-  'danh xưng (Ông hoặc Bà); giấy khen sẽ in họ tên không kèm danh xưng';
+const SALUTATION_FIELD = 'danh xưng (Ông hoặc Bà); giấy khen sẽ in họ tên không kèm danh xưng';
 
 /**
  * The salutation as printed: "Ông", "Bà" or what the office typed ("Đồng chí"); a gender typed

@@ -13,11 +13,7 @@
  */
 import { AWARD_LEVEL_LABELS, AwardLevelSchema, type AwardLevel } from '../model/award';
 import type { AwardRecord } from '../model/award';
-import {
-  DEFAULT_STATE_ISSUER,
-  DEFAULT_STATE_PLACE,
-  type ClusterSettings,
-} from '../model/settings';
+import { DEFAULT_STATE_ISSUER, DEFAULT_STATE_PLACE, type ClusterSettings } from '../model/settings';
 import { labelKey } from '../readers/cells';
 import { nameKey } from '../text/normalize';
 
@@ -116,10 +112,7 @@ export function levelIssuer(
 
 /** The issuer a row prints: its own cells, else what its level inherits (see the module note). */
 export function resolveIssuer(
-  row: Pick<
-    AwardRecord,
-    'level' | 'issuingBody' | 'place' | 'signerTitle' | 'signerName'
-  >,
+  row: Pick<AwardRecord, 'level' | 'issuingBody' | 'place' | 'signerTitle' | 'signerName'>,
   defaults: IssuerDefaults,
 ): Issuer {
   const inherited = levelIssuer(row.level, defaults);

@@ -235,7 +235,8 @@ export function parseManifest(text: string | null): OutputManifest | null {
 /** The e-mail to a recipient, from the body that awards it; the salutation only when known. */
 export function emailText(row: AwardRow, issuingBody: string): { subject: string; body: string } {
   const form = row.form;
-  const salutation = row.recipientType === 'individual' && row.salutation !== '' ? `${row.salutation} ` : '';
+  const salutation =
+    row.recipientType === 'individual' && row.salutation !== '' ? `${row.salutation} ` : '';
   return {
     subject: `${form} - ${row.name}`,
     body: `Kính gửi ${salutation}${row.name},\n\n${issuingBody === '' ? 'Cơ quan' : issuingBody} trân trọng gửi bản PDF ${form}${row.decisionNumber === '' ? '' : ` theo Quyết định số ${row.decisionNumber}`}.\n\nTrân trọng.`,
