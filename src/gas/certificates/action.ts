@@ -355,7 +355,7 @@ function begin(): Began {
         if (row === undefined) continue;
         const list = rowErrors.get(row.row) ?? [];
         list.push(
-          `Trang "${SHEET}", ô ${cellOf(readout.positions, column, row.row)}: thiếu ${CERTIFICATE_SCHEMA[p.path]?.label ?? p.path} (trường ${p.tag} của ${spec.label})${inheritedFrom(p.path, row, issuer)}.`,
+          `Trang "${SHEET}", ${readout.positions.has(column) ? `ô ${cellOf(readout.positions, column, row.row)}` : `dòng ${String(row.row)} (chưa có cột này)`}: thiếu ${CERTIFICATE_SCHEMA[p.path]?.label ?? p.path} (trường ${p.tag} của ${spec.label})${inheritedFrom(p.path, row, issuer)}.`,
         );
         rowErrors.set(row.row, list);
       }
