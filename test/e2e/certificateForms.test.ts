@@ -131,7 +131,7 @@ describe('certificates per form and issuer (issue 11, e2e)', () => {
   it('a form without a template is skipped on its row and printed under no other name', () => {
     expect(cell(host, 7, 'status')).toBe('Bỏ qua');
     expect(cell(host, 7, 'error')).toContain(
-      'Chưa có mẫu in cho hình thức "Huân chương Lao động hạng Ba"',
+      'Chưa có mẫu cho hình thức "Huân chương Lao động hạng Ba"',
     );
     const pdfs = liveFiles(host).filter((f) => f.mimeType === MIME.pdf);
     expect(pdfs).toHaveLength(4);

@@ -97,7 +97,7 @@ export function certificateTemplateKind(form: string): TemplateKind | null {
 /** The Khen thưởng message of a row whose form has no template. */
 export function noTemplateMessage(form: string): string {
   return (
-    `Chưa có mẫu in cho hình thức "${form}" (có mẫu: Bằng khen, Giấy khen, Cờ thi đua, ` +
+    `Chưa có mẫu cho hình thức "${form}" (có mẫu: Bằng khen, Giấy khen, Cờ thi đua, ` +
     `các danh hiệu ${TITLE_FORMS.join(', ')}); dòng này không được in.`
   );
 }
