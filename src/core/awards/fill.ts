@@ -7,9 +7,10 @@
  *   else its name: unitDocumentName); unit column left blank (the collective is its own unit);
  *   e-mail from the unit's row in Đơn vị, so its PDF can be sent.
  * - Issuer and place: those Cấu hình gives the row's level ("Cơ quan tặng <cấp>", "Địa danh
- *   <cấp>"; the workbook's own body at its own level: levelIssuer), written into the row so the
- *   officer sees who awards it; blank when Cấu hình names none (the certificate job then refuses
- *   the row on its cell). The signer is left to the decision.
+ *   <cấp>"), else the workbook's own body and place ("Cơ quan ban hành văn bản", "Địa danh": a
+ *   cluster's proposals are usually awarded by the body that runs it, e.g. the city's Front for a
+ *   cluster of district Fronts), written into the row and named in the summary so the officer
+ *   sees who awards it and corrects it there. The signer is left to the decision.
  * - Level: Bộ, ngành, tỉnh / thành phố by default, because a cluster's Cờ thi đua and Bằng khen
  *   are conferred by the province (UBND tỉnh / thành phố) the cluster belongs to.
  * - Achievement: a certificate sentence built from what the ranking's reason rests on (year,
@@ -95,10 +96,14 @@ export function planAwardFill(input: AwardFillInput): AwardFillPlan {
       present.add(identity(r.year, r.name, r.form));
   }
   const unitOf = new Map(input.units.map((u) => [u.code, u]));
-  const issuer =
+  const inherited =
     input.issuers === undefined
       ? { issuingBody: '', place: '' }
       : levelIssuer(level, input.issuers);
+  const issuer = {
+    issuingBody: inherited.issuingBody || (input.issuers?.own.issuingBody ?? ''),
+    place: inherited.place || (input.issuers?.own.place ?? ''),
+  };
   const records: FilledAward[] = [];
   const alreadyThere: string[] = [];
   for (const row of input.rows) {
@@ -140,7 +145,7 @@ export function planAwardFill(input: AwardFillInput): AwardFillPlan {
     records,
     alreadyThere,
     voteNeeded,
-    message: fillMessage(records, alreadyThere, voteNeeded, level),
+    message: fillMessage(records, alreadyThere, voteNeeded, level, issuer.issuingBody),
   };
 }
 
@@ -149,11 +154,13 @@ function fillMessage(
   alreadyThere: readonly string[],
   voteNeeded: readonly string[],
   level: AwardLevel,
+  issuingBody: string,
 ): string {
   const lines: string[] = [];
   if (records.length > 0) {
+    const by = issuingBody === '' ? '' : `, cơ quan tặng "${issuingBody}"`;
     lines.push(
-      `Đã thêm ${formatNumberVi(records.length)} dòng vào sổ khen thưởng (cấp khen "${AWARD_LEVEL_LABELS[level]}"): ` +
+      `Đã thêm ${formatNumberVi(records.length)} dòng vào sổ khen thưởng (cấp khen "${AWARD_LEVEL_LABELS[level]}"${by}): ` +
         `${records.map((r) => `${r.name} (${r.form})`).join(', ')}. ` +
         'Hãy điền số, ngày quyết định, người ký và số sổ vàng khi có quyết định.',
     );

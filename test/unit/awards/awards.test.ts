@@ -389,6 +389,21 @@ describe('planAwardFill', () => {
     });
     expect(own.records[0]?.issuingBody).toBe('ỦY BAN NHÂN DÂN QUẬN BA ĐÌNH');
     expect(own.records[0]?.place).toBe('Ba Đình');
+    // A level Cấu hình names nobody for: the workbook's own body, said in the summary.
+    const ownOnly = issuerDefaults(
+      new Map([
+        ['issuingBody', 'ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HÀ NỘI'],
+        ['place', 'Hà Nội'],
+      ]),
+    );
+    const front = planAwardFill({
+      ...input,
+      units,
+      issuers: ownOnly,
+      register: { value: [], invalid: [] },
+    });
+    expect(front.records[0]?.issuingBody).toBe('ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HÀ NỘI');
+    expect(front.message).toContain('cơ quan tặng "ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HÀ NỘI"');
     // A register holding the short name (filled before Tên đầy đủ) already has the award.
     const old = planAwardFill({ ...input, register: { value: [], invalid: [] } });
     const grid = [HEADER, ...awardSheetRows(old.records, readAwards([HEADER]).positions)];
