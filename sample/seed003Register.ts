@@ -11,13 +11,16 @@
  * middle and given names; collectives from the district's wards, offices and schools; forms
  * consistent with each level and issued as certificates; decisions (one per level, form and
  * batch of at most 250 rows) with numbers and dates; signers' titles and invented names;
- * register numbers (số sổ vàng) unique across the register; an e-mail for some individuals.
+ * register numbers (số sổ vàng) unique across the register; an e-mail for some individuals; the
+ * salutation from the person's gender; each level's issuing body and place (the President or the
+ * Prime Minister in Hà Nội, the City's People's Committee, the district's in Thanh Xuân).
  *
- * Rows are the register's user columns in AWARDS_LAYOUT order (Tập thể / Cá nhân … Thư điện
- * tử), ready to paste below the header that set-up writes; dates are typed as dd/mm/yyyy.
+ * Rows span AWARDS_LAYOUT's columns in order (the program's columns blank), ready to paste below
+ * the header that set-up writes; dates are typed as dd/mm/yyyy.
  */
 import { AWARD_LEVEL_LABELS, RECIPIENT_TYPE_LABELS } from '../src/core/model/award';
 import type { AwardLevel, RecipientType } from '../src/core/model/award';
+import { AWARDS_LAYOUT, type AwardColumnKey } from '../src/core/layout/tables';
 
 export const SEED003_YEAR = 2022;
 export const SEED003_DISTRICT = 'quận Thanh Xuân';
@@ -38,6 +41,8 @@ interface FormPlan {
   readonly form: string;
   readonly count: number;
   readonly signerTitle: string;
+  /** Cơ quan tặng and địa danh printed on the certificate (issue 11). */
+  readonly issuer: Issuer;
   /** Decision number suffix, e.g. "QĐ-TTg". */
   readonly symbol: string;
   readonly achievement: string;
@@ -53,6 +58,17 @@ const ACHIEVEMENT = {
   soldier: 'Đạt danh hiệu Chiến sĩ thi đua cơ sở năm 2022.',
 } as const;
 
+type Issuer = { readonly body: string; readonly place: string };
+/** Orders and medals are the President's; the Prime Minister's Bằng khen his own. */
+const BY_PRESIDENT: Issuer = {
+  body: 'CHỦ TỊCH NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  place: 'Hà Nội',
+};
+const BY_PM: Issuer = { body: 'THỦ TƯỚNG CHÍNH PHỦ', place: 'Hà Nội' };
+const BY_CITY: Issuer = { body: 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI', place: 'Hà Nội' };
+/** Decree 30/2020: a district body's place is the district's own name. */
+const BY_DISTRICT: Issuer = { body: 'ỦY BAN NHÂN DÂN QUẬN THANH XUÂN', place: 'Thanh Xuân' };
+
 const PM = 'THỦ TƯỚNG CHÍNH PHỦ';
 const PRESIDENT = 'CHỦ TỊCH NƯỚC';
 const CITY = 'CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI';
@@ -66,6 +82,7 @@ export const SEED003_FORMS: readonly FormPlan[] = [
     form: 'Huân chương Lao động hạng Ba',
     count: 2,
     signerTitle: PRESIDENT,
+    issuer: BY_PRESIDENT,
     symbol: 'QĐ-CTN',
     achievement: ACHIEVEMENT.state,
   },
@@ -75,6 +92,7 @@ export const SEED003_FORMS: readonly FormPlan[] = [
     form: 'Bằng khen của Thủ tướng Chính phủ',
     count: 4,
     signerTitle: PM,
+    issuer: BY_PM,
     symbol: 'QĐ-TTg',
     achievement: ACHIEVEMENT.state,
   },
@@ -84,6 +102,7 @@ export const SEED003_FORMS: readonly FormPlan[] = [
     form: 'Bằng khen của Thủ tướng Chính phủ',
     count: 1,
     signerTitle: PM,
+    issuer: BY_PM,
     symbol: 'QĐ-TTg',
     achievement: ACHIEVEMENT.state,
   },
@@ -93,6 +112,7 @@ export const SEED003_FORMS: readonly FormPlan[] = [
     form: 'Cờ thi đua',
     count: 9,
     signerTitle: CITY,
+    issuer: BY_CITY,
     symbol: 'QĐ-UBND',
     achievement: ACHIEVEMENT.flag,
   },
@@ -102,6 +122,7 @@ export const SEED003_FORMS: readonly FormPlan[] = [
     form: 'Bằng khen',
     count: 80,
     signerTitle: CITY,
+    issuer: BY_CITY,
     symbol: 'QĐ-UBND',
     achievement: ACHIEVEMENT.city,
   },
@@ -111,6 +132,7 @@ export const SEED003_FORMS: readonly FormPlan[] = [
     form: 'Bằng khen',
     count: 68,
     signerTitle: CITY,
+    issuer: BY_CITY,
     symbol: 'QĐ-UBND',
     achievement: ACHIEVEMENT.city,
   },
@@ -120,6 +142,7 @@ export const SEED003_FORMS: readonly FormPlan[] = [
     form: 'Giấy khen',
     count: 685,
     signerTitle: DISTRICT,
+    issuer: BY_DISTRICT,
     symbol: 'QĐ-UBND',
     achievement: ACHIEVEMENT.district,
   },
@@ -129,6 +152,7 @@ export const SEED003_FORMS: readonly FormPlan[] = [
     form: 'Giấy khen',
     count: 1400,
     signerTitle: DISTRICT,
+    issuer: BY_DISTRICT,
     symbol: 'QĐ-UBND',
     achievement: ACHIEVEMENT.district,
   },
@@ -138,6 +162,7 @@ export const SEED003_FORMS: readonly FormPlan[] = [
     form: 'Chiến sĩ thi đua cơ sở',
     count: 256,
     signerTitle: DISTRICT,
+    issuer: BY_DISTRICT,
     symbol: 'QĐ-UBND',
     achievement: ACHIEVEMENT.soldier,
   },
@@ -296,8 +321,8 @@ function decisionOf(plan: FormPlan, batch: number, next: () => number): [string,
   return [`${String(number)}/${plan.symbol}`, `${pad2(day)}/${pad2(month)}/${String(year)}`];
 }
 
-/** Number of user columns in each row (Tập thể / Cá nhân … Thư điện tử). */
-export const SEED003_COLUMNS = 14;
+/** Every row spans the whole layout; the program's columns (Trạng thái … Mã hồ sơ) are blank. */
+export const SEED003_COLUMNS = AWARDS_LAYOUT.columns.length;
 
 /**
  * The whole register, 2,505 rows of 14 user columns in AWARDS_LAYOUT order: recipient type,
@@ -319,12 +344,14 @@ export function seed003Register(): (string | number)[][] {
       register++;
       const registerNumber = `${String(SEED003_YEAR)}/${String(register).padStart(4, '0')}`;
       let name: string;
+      let salutation = '';
       let position = '';
       let unit: string;
       let email = '';
       if (plan.type === 'individual') {
         const person = personName(next);
         name = person.name;
+        salutation = person.female ? 'Bà' : 'Ông';
         position = pick(next, POSITIONS);
         unit = workplace(next);
         if (next() < 0.3) {
@@ -336,22 +363,26 @@ export function seed003Register(): (string | number)[][] {
         name = c.name;
         unit = c.unit;
       }
-      rows.push([
-        RECIPIENT_TYPE_LABELS[plan.type],
+      const values: Partial<Record<AwardColumnKey, string | number>> = {
+        recipientType: RECIPIENT_TYPE_LABELS[plan.type],
         name,
         position,
         unit,
-        plan.form,
-        AWARD_LEVEL_LABELS[plan.level],
-        plan.achievement,
-        decision[0],
-        decision[1],
-        plan.signerTitle,
-        signer,
+        form: plan.form,
+        level: AWARD_LEVEL_LABELS[plan.level],
+        achievement: plan.achievement,
+        decisionNumber: decision[0],
+        decisionDate: decision[1],
+        signerTitle: plan.signerTitle,
+        signerName: signer,
         registerNumber,
-        SEED003_YEAR,
+        year: SEED003_YEAR,
         email,
-      ]);
+        salutation,
+        issuingBody: plan.issuer.body,
+        place: plan.issuer.place,
+      };
+      rows.push(AWARDS_LAYOUT.columns.map((c) => values[c.key] ?? ''));
     }
   }
   return rows;

@@ -13,6 +13,9 @@ import { AWARD_STATISTICS_CHART_TITLE } from '../../src/core/awards/statistics';
 import { SAMPLE_UNIT_ROWS } from '../../sample/cluster1';
 import { SEED003_COLUMNS, seed003Register } from '../../sample/seed003Register';
 import { newHost, paste, seedSampleWorkbook } from './workbookFixture';
+import { setSetting } from './certificateRegister';
+import { nodeText } from '../../local/host/docs';
+import { NBSP } from '../../src/core/format/vietnamese';
 
 const SETUP = 'Khởi tạo / cập nhật bảng tính';
 const FILL = 'Lập sổ khen thưởng từ xếp hạng';
@@ -151,6 +154,37 @@ describe('Lập sổ khen thưởng từ xếp hạng (e2e)', () => {
       'Đã có trong sổ, không thêm lại: Ủy ban MTTQ Việt Nam quận Ba Đình (Cờ thi đua)',
     );
     expect(readAwards(registerGrid(host)).value).toHaveLength(2);
+  });
+
+  it('writes the issuer and place Cấu hình gives the level; the certificate prints them and the full name', () => {
+    const host = sampleHost();
+    setSetting(
+      host,
+      'Cơ quan tặng cấp bộ, ngành, tỉnh / thành phố',
+      'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI',
+    );
+    setSetting(host, 'Địa danh cấp bộ, ngành, tỉnh / thành phố', 'Hà Nội');
+    click(host, FILL);
+    const read = readAwards(registerGrid(host)).value;
+    expect(read.map((r) => [r.issuingBody, r.place, r.signerName])).toEqual([
+      ['ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI', 'Hà Nội', ''],
+      ['ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI', 'Hà Nội', ''],
+    ]);
+    // The officer types the decision once signed; the certificates follow.
+    for (const row of [2, 3]) {
+      paste(host, SHEET_NAMES.awards, row, col('decisionNumber'), [['635/QĐ-UBND', '05/01/2023']]);
+      paste(host, SHEET_NAMES.awards, row, col('signerTitle'), [['KT. CHỦ TỊCH', 'Chử Xuân Dũng']]);
+    }
+    clickRun(host, 'Tạo giấy khen / bằng khen');
+    for (let i = 0; i < 20 && host.runDueTriggers(host.rt.nowMs + 86_400_000).length > 0; i++);
+    const flag = host.documents.list().find((d) => d.name.startsWith('Cờ thi đua - '));
+    const text = (flag === undefined ? '' : nodeText(flag.body)).split(NBSP).join(' ');
+    expect(text).toContain(
+      'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI\nTẶNG\nCỜ THI ĐUA\nỦy ban MTTQ Việt Nam quận Ba Đình\n',
+    );
+    expect(text).toContain('xếp loại Xuất sắc');
+    expect(text).toContain('Hà Nội, ngày 05 tháng 01 năm 2023\nKT. CHỦ TỊCH\n');
+    expect(text).not.toContain('Số sổ vàng');
   });
 
   it('appends below rows the officer typed, which stay as they were', () => {

@@ -21,6 +21,7 @@ export function registerRow(
 ): unknown[] {
   const values: Record<string, unknown> = {
     recipientType: 'Cá nhân',
+    salutation: 'Ông',
     name: `Nguyễn Văn Người ${String(i)}`,
     position: 'Giáo viên',
     unit: 'Trường THCS Nhân Chính',

@@ -4,6 +4,7 @@
  * percentage in a threshold, a cleared score under "Báo thiếu, không xếp hạng". Each is judged
  * in the same words by the onEdit note, "Kiểm tra dữ liệu" and "Tính xếp hạng".
  */
+import { noTemplateMessage } from '../../src/core/certificates/plan';
 import type { LocalHost } from '../../local/host';
 import { SHEET_NAMES } from '../../src/core/layout/sheets';
 import { AWARDS_LAYOUT } from '../../src/core/layout/tables';
@@ -290,9 +291,9 @@ describe('Khen thưởng: a form or level outside its list', () => {
       'Bỏ qua',
       'Đã tạo',
     ]);
-    expect(registerCell(host, 3, 'error')).toBe(
-      'Chưa có mẫu in cho hình thức "Giấy khen đặc biệt": chỉ in được Giấy khen, Bằng khen. ' +
-        'Dòng này được bỏ qua; nếu gõ nhầm hình thức, hãy sửa rồi chạy lại.',
+    expect(registerCell(host, 3, 'error')).toBe(noTemplateMessage('Giấy khen đặc biệt'));
+    expect(registerCell(host, 3, 'error')).toMatch(
+      /^Chưa có mẫu cho hình thức "Giấy khen đặc biệt" \(có mẫu: Bằng khen, Giấy khen, Cờ thi đua/,
     );
     const names = liveFiles(host).map((f) => f.name);
     expect(names.some((n) => n.includes('Nguyễn Văn Người 2'))).toBe(false);

@@ -3,10 +3,14 @@
  * what the register already holds.
  *
  * Decisions (documented for the officer in the summary and the header notes):
- * - Recipient: the unit itself, a collective, named as documents name it (Đơn vị's Tên đầy đủ,
- *   "Ủy ban MTTQ Việt Nam quận Ba Đình", else its short name), since the certificate prints it;
- *   unit column left blank (the collective is its own unit); e-mail from the unit's row in Đơn
- *   vị, so its PDF can be sent.
+ * - Recipient: the unit itself, a collective, by the name documents print (Đơn vị's Tên đầy đủ,
+ *   else its name: unitDocumentName); unit column left blank (the collective is its own unit);
+ *   e-mail from the unit's row in Đơn vị, so its PDF can be sent.
+ * - Issuer and place: those Cấu hình gives the row's level ("Cơ quan tặng <cấp>", "Địa danh
+ *   <cấp>"), else the workbook's own body and place ("Cơ quan ban hành văn bản", "Địa danh": a
+ *   cluster's proposals are usually awarded by the body that runs it, e.g. the city's Front for a
+ *   cluster of district Fronts), written into the row and named in the summary so the officer
+ *   sees who awards it and corrects it there. The signer is left to the decision.
  * - Level: Bộ, ngành, tỉnh / thành phố by default, because a cluster's Cờ thi đua and Bằng khen
  *   are conferred by the province (UBND tỉnh / thành phố) the cluster belongs to.
  * - Achievement: a certificate sentence built from what the ranking's reason rests on (year,
@@ -28,6 +32,7 @@ import {
 } from '../model/award';
 import type { RankingRow } from '../ranking/computeRanking';
 import { unitDocumentName, type Unit } from '../model/unit';
+import { levelIssuer, type IssuerDefaults } from '../certificates/issuer';
 import { nameKey } from '../text/normalize';
 import { awardKey } from './key';
 import { lastRound, type VoteState } from '../votes/rounds';
@@ -46,6 +51,8 @@ export interface AwardFillInput {
   readonly clusterName: string;
   readonly register: Pick<AwardsReadout, 'value' | 'invalid'>;
   readonly level?: AwardLevel;
+  /** Cấu hình's issuers per level (issuerDefaultsOf); none: issuer and place left blank. */
+  readonly issuers?: IssuerDefaults;
   /**
    * The nomination vote's result, where a vote was held on this ranking: its elected take the
    * places instead of the ranking's proposals, and places still tied wait for the next round.
@@ -102,6 +109,14 @@ export function planAwardFill(input: AwardFillInput): AwardFillPlan {
       present.add(identity(r.year, r.name, r.form));
   }
   const unitOf = new Map(input.units.map((u) => [u.code, u]));
+  const inherited =
+    input.issuers === undefined
+      ? { issuingBody: '', place: '' }
+      : levelIssuer(level, input.issuers);
+  const issuer = {
+    issuingBody: inherited.issuingBody || (input.issuers?.own.issuingBody ?? ''),
+    place: inherited.place || (input.issuers?.own.place ?? ''),
+  };
   const records: FilledAward[] = [];
   const alreadyThere: string[] = [];
   const vote = input.vote;
@@ -113,22 +128,25 @@ export function planAwardFill(input: AwardFillInput): AwardFillPlan {
   for (const { row, form } of places) {
     const unit = unitOf.get(row.unitCode);
     const name = unit === undefined ? row.unitName : unitDocumentName(unit);
-    const ids = [identity(input.year, name, form)];
-    if (name !== row.unitName) ids.push(identity(input.year, row.unitName, form));
+    // A row added before Tên đầy đủ existed carries the short name: it is the same award.
+    const ids = [identity(input.year, name, form), identity(input.year, row.unitName, form)];
     if (ids.some((id) => present.has(id))) {
       alreadyThere.push(`${name} (${form})`);
       continue;
     }
-    for (const id of ids) present.add(id);
+    ids.forEach((id) => present.add(id));
     const record: AwardRecord = {
       recipientType: 'collective',
       name,
+      salutation: '',
       position: '',
       unit: '',
       form,
       level,
       achievement: achievementText(row, input.rows.length, input.year, input.clusterName),
       decisionNumber: '',
+      issuingBody: issuer.issuingBody,
+      place: issuer.place,
       signerTitle: '',
       signerName: '',
       registerNumber: '',
@@ -147,7 +165,7 @@ export function planAwardFill(input: AwardFillInput): AwardFillPlan {
     records,
     alreadyThere,
     voteNeeded,
-    message: `${source}\n${fillMessage(records, alreadyThere, voteNeeded, level, vote !== undefined)}`,
+    message: `${source}\n${fillMessage(records, alreadyThere, voteNeeded, level, vote !== undefined, issuer.issuingBody)}`,
   };
 }
 
@@ -157,11 +175,13 @@ function fillMessage(
   voteNeeded: readonly string[],
   level: AwardLevel,
   voted: boolean,
+  issuingBody: string,
 ): string {
   const lines: string[] = [];
   if (records.length > 0) {
+    const by = issuingBody === '' ? '' : `, cơ quan tặng "${issuingBody}"`;
     lines.push(
-      `Đã thêm ${formatNumberVi(records.length)} dòng vào sổ khen thưởng (cấp khen "${AWARD_LEVEL_LABELS[level]}"): ` +
+      `Đã thêm ${formatNumberVi(records.length)} dòng vào sổ khen thưởng (cấp khen "${AWARD_LEVEL_LABELS[level]}"${by}): ` +
         `${records.map((r) => `${r.name} (${r.form})`).join(', ')}. ` +
         'Hãy điền số, ngày quyết định, người ký và số sổ vàng khi có quyết định.',
     );
@@ -204,6 +224,9 @@ export function awardSheetRows(
     put('level', AWARD_LEVEL_LABELS[r.level]);
     put('achievement', r.achievement);
     put('decisionNumber', r.decisionNumber);
+    put('issuingBody', r.issuingBody);
+    put('place', r.place);
+    put('salutation', r.salutation);
     put('signerTitle', r.signerTitle);
     put('signerName', r.signerName);
     put('registerNumber', r.registerNumber);

@@ -101,6 +101,20 @@ const MAX_YEAR = 2200;
 
 type Field = { readonly cell: string; readonly value: unknown };
 
+const SALUTATION_FIELD = 'danh xưng (Ông hoặc Bà); giấy khen sẽ in họ tên không kèm danh xưng';
+
+/**
+ * The salutation as printed: "Ông", "Bà" or what the office typed ("Đồng chí"); a gender typed
+ * instead ("Nam", "Nữ") gives the salutation it implies.
+ */
+export function salutationOf(typed: string): string {
+  // Diacritics count: "Bá" is not "Bà".
+  const key = nameKey(typed);
+  if (key === nameKey('Nam') || key === nameKey('Ông')) return 'Ông';
+  if (key === nameKey('Nữ') || key === nameKey('Bà')) return 'Bà';
+  return typed;
+}
+
 export function readAwards(
   grid: readonly unknown[],
   options: ReadAwardsOptions = {},
@@ -170,6 +184,13 @@ export function readAwards(
     );
     const name = text('name', 'tên tập thể hoặc họ tên cá nhân', true);
     const position = text('position', 'chức vụ', false);
+    const salutation = salutationOf(text('salutation', 'danh xưng', false));
+    if (recipientType === 'individual' && salutation === '' && col('salutation') >= 0) {
+      // Printed without one rather than refused: the officer may not know; the check says so.
+      report(at('salutation'), 'required-missing', { field: SALUTATION_FIELD }, 'warning');
+    }
+    const issuingBody = text('issuingBody', 'cơ quan tặng', false);
+    const place = text('place', 'địa danh', false);
     const unit = text('unit', 'đơn vị', false);
     const form = text('form', 'hình thức khen thưởng', true);
     // One list of forms serves every row (Sheets cannot vary a dropdown by the row's recipient
@@ -254,6 +275,8 @@ export function readAwards(
       const record: AwardRecord = {
         recipientType,
         name,
+        // A collective has no salutation, whatever the cell says.
+        salutation: recipientType === 'individual' ? salutation : '',
         position,
         unit,
         form,
@@ -261,6 +284,8 @@ export function readAwards(
         achievement,
         decisionNumber,
         ...(decisionDate === undefined ? {} : { decisionDate }),
+        issuingBody,
+        place,
         signerTitle,
         signerName,
         registerNumber,

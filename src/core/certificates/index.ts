@@ -2,3 +2,4 @@
 export * from './plan';
 export * from './combine';
 export * from './scope';
+export * from './issuer';

@@ -15,6 +15,9 @@ import {
 } from '../documents/defaultTemplates';
 import type { TemplateRecord } from '../template';
 import { namesForm } from '../awards/forms';
+import { labelKey } from '../readers/cells';
+import { keepTogetherVi } from '../format/vietnamese';
+import { resolveIssuer, type IssuerDefaults } from './issuer';
 
 export const CERTIFICATE_STATUS = {
   queued: 'Đang chờ',
@@ -63,10 +66,27 @@ export function awaitsMail(row: {
   return held && row.email.trim() !== '' && row.link.trim() !== '';
 }
 
+/**
+ * Emulation titles (danh hiệu thi đua, Luật Thi đua, khen thưởng 2022, Điều 8–9) whose
+ * certificate is a GIẤY CHỨNG NHẬN naming the title: the start of the form as typed, compared as
+ * labels are.
+ */
+export const TITLE_FORMS: readonly string[] = [
+  'Chiến sĩ thi đua',
+  'Chiến sĩ tiên tiến',
+  'Lao động tiên tiến',
+  'Tập thể lao động xuất sắc',
+  'Tập thể lao động tiên tiến',
+  'Đơn vị quyết thắng',
+  'Đơn vị tiên tiến',
+];
+
 /** The forms a template prints, by form name: the one table the template choice reads. */
 export const FORM_TEMPLATES: readonly (readonly [string, TemplateKind])[] = [
   ['Giấy khen', 'meritCertificate'],
   ['Bằng khen', 'honorCertificate'],
+  ['Cờ thi đua', 'flagCertificate'],
+  ...TITLE_FORMS.map((t) => [t, 'titleCertificate'] as const),
 ];
 
 export type TemplateChoice =
@@ -86,13 +106,14 @@ export function templateForForm(
   form: string,
   available: readonly (readonly [string, TemplateKind])[] = FORM_TEMPLATES,
 ): TemplateChoice {
-  const match = available.find(([name]) => namesForm(form, name));
+  // A title's certificate names the title, which goes on with its level ("Chiến sĩ thi đua cơ sở").
+  const match = available.find(
+    ([name, kind]) =>
+      namesForm(form, name) ||
+      (kind === 'titleCertificate' && labelKey(form).startsWith(`${labelKey(name)} `)),
+  );
   if (match !== undefined) return { ok: true, kind: match[1] };
-  const names = available.map(([name]) => name).join(', ');
-  return {
-    ok: false,
-    reason: `Chưa có mẫu in cho hình thức "${form}": chỉ in được ${names}. Dòng này được bỏ qua; nếu gõ nhầm hình thức, hãy sửa rồi chạy lại.`,
-  };
+  return { ok: false, reason: noTemplateMessage(form) };
 }
 
 /** Which template prints a form; null when the product has none for it (the row is skipped). */
@@ -101,26 +122,40 @@ export function certificateTemplateKind(form: string): TemplateKind | null {
   return choice.ok ? choice.kind : null;
 }
 
-export type IssuerSettings = { readonly issuingBody: string; readonly place: string };
+/** The Khen thưởng message of a row whose form has no template. */
+export function noTemplateMessage(form: string): string {
+  return (
+    `Chưa có mẫu cho hình thức "${form}" (có mẫu: Bằng khen, Giấy khen, Cờ thi đua, ` +
+    `các danh hiệu ${TITLE_FORMS.join(', ')}); dòng này không được in. ` +
+    'Nếu gõ nhầm hình thức, hãy sửa rồi chạy lại.'
+  );
+}
 
-/** The merge record of one row (fields of CERTIFICATE_SCHEMA). */
-export function certificateRecord(row: AwardRow, issuer: IssuerSettings): TemplateRecord {
-  const date = row.decisionDate;
+const asDate = (d: AwardRow['decisionDate']): TemplateRecord | '' =>
+  d === undefined ? '' : { year: d.year, month: d.month, day: d.day };
+
+/**
+ * The merge record of one row (fields of CERTIFICATE_SCHEMA). Texts that carry numbers or
+ * classifications go through keepTogetherVi, so "Xuất sắc" or "năm 2022" never break.
+ */
+export function certificateRecord(row: AwardRow, defaults: IssuerDefaults): TemplateRecord {
+  const issuer = resolveIssuer(row, defaults);
   return {
     co_quan: issuer.issuingBody,
     ca_nhan: row.recipientType === 'individual',
+    danh_xung: row.recipientType === 'individual' ? row.salutation : '',
     ten: row.name,
-    chuc_vu: row.position,
-    don_vi: row.unit,
-    hinh_thuc: row.form,
-    thanh_tich: row.achievement,
-    so_qd: row.decisionNumber,
-    ngay_qd: date === undefined ? '' : { year: date.year, month: date.month, day: date.day },
+    chuc_vu: keepTogetherVi(row.position),
+    don_vi: keepTogetherVi(row.unit),
+    hinh_thuc: keepTogetherVi(row.form),
+    thanh_tich: keepTogetherVi(row.achievement),
+    so_qd: keepTogetherVi(row.decisionNumber),
+    ngay_qd: asDate(row.decisionDate),
     so_so_vang: row.registerNumber,
     noi: issuer.place,
-    ngay_ky: date === undefined ? '' : { year: date.year, month: date.month, day: date.day },
-    chuc_vu_nguoi_ky: row.signerTitle,
-    nguoi_ky: row.signerName,
+    ngay_ky: asDate(row.decisionDate),
+    chuc_vu_nguoi_ky: issuer.signerTitle,
+    nguoi_ky: issuer.signerName,
   };
 }
 
@@ -226,11 +261,13 @@ export function parseManifest(text: string | null): OutputManifest | null {
   }
 }
 
-/** The e-mail to a recipient. */
+/** The e-mail to a recipient, from the body that awards it; the salutation only when known. */
 export function emailText(row: AwardRow, issuingBody: string): { subject: string; body: string } {
   const form = row.form;
+  const salutation =
+    row.recipientType === 'individual' && row.salutation !== '' ? `${row.salutation} ` : '';
   return {
     subject: `${form} - ${row.name}`,
-    body: `Kính gửi ${row.recipientType === 'individual' ? 'Ông/Bà ' : ''}${row.name},\n\n${issuingBody === '' ? 'Cơ quan' : issuingBody} trân trọng gửi bản PDF ${form}${row.decisionNumber === '' ? '' : ` theo Quyết định số ${row.decisionNumber}`}.\n\nTrân trọng.`,
+    body: `Kính gửi ${salutation}${row.name},\n\n${issuingBody === '' ? 'Cơ quan' : issuingBody} trân trọng gửi bản PDF ${form}${row.decisionNumber === '' ? '' : ` theo Quyết định số ${row.decisionNumber}`}.\n\nTrân trọng.`,
   };
 }

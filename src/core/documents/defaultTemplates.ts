@@ -1,6 +1,7 @@
 /**
  * The default Docs templates that ship with the product (DESIGN §3, §5), as data: the joint
- * pledge, the per-unit pledge, Giấy khen and Bằng khen. Layout after Decree 30/2020/NĐ-CP,
+ * pledge, the per-unit pledge, Giấy khen, Bằng khen, the certificate of a Cờ thi đua and the
+ * Giấy chứng nhận of an emulation title. Layout after Decree 30/2020/NĐ-CP,
  * Appendix I: A4, margins 20/20/30/15 mm, Times New Roman, body 13 pt justified; the issuing body
  * in bold capitals top left; the national title in bold capitals (12 pt) over the motto (bold,
  * 13 pt, underlined) top right; the place and date line in italics; signatures with the title in
@@ -12,18 +13,31 @@
  */
 import type { DocSpec } from './docSpec';
 import { JOINT_PLEDGE_TEMPLATE, UNIT_PLEDGE_TEMPLATE } from './pledgeTemplates';
-import { HONOR_CERTIFICATE_TEMPLATE, MERIT_CERTIFICATE_TEMPLATE } from './certificateTemplates';
+import {
+  FLAG_CERTIFICATE_TEMPLATE,
+  HONOR_CERTIFICATE_TEMPLATE,
+  MERIT_CERTIFICATE_TEMPLATE,
+  TITLE_CERTIFICATE_TEMPLATE,
+} from './certificateTemplates';
 
 export { JOINT_PLEDGE_TEMPLATE, UNIT_PLEDGE_TEMPLATE } from './pledgeTemplates';
 export {
   CERTIFICATE_REQUIREMENTS,
   CERTIFICATE_SCHEMA,
+  FLAG_CERTIFICATE_TEMPLATE,
   HONOR_CERTIFICATE_TEMPLATE,
   MERIT_CERTIFICATE_TEMPLATE,
+  TITLE_CERTIFICATE_TEMPLATE,
 } from './certificateTemplates';
 
 /** Which Cấu hình row records each default template's id. */
-export type TemplateKind = 'jointPledge' | 'unitPledge' | 'meritCertificate' | 'honorCertificate';
+export type TemplateKind =
+  | 'jointPledge'
+  | 'unitPledge'
+  | 'meritCertificate'
+  | 'honorCertificate'
+  | 'flagCertificate'
+  | 'titleCertificate';
 
 export type DefaultTemplate = {
   readonly kind: TemplateKind;
@@ -32,7 +46,9 @@ export type DefaultTemplate = {
     | 'jointPledgeTemplate'
     | 'unitPledgeTemplate'
     | 'meritCertificateTemplate'
-    | 'honorCertificateTemplate';
+    | 'honorCertificateTemplate'
+    | 'flagCertificateTemplate'
+    | 'titleCertificateTemplate';
   /** Vietnamese, for messages. */
   readonly label: string;
   readonly spec: DocSpec;
@@ -62,6 +78,18 @@ export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
     settingKey: 'honorCertificateTemplate',
     label: 'Mẫu Bằng khen',
     spec: HONOR_CERTIFICATE_TEMPLATE,
+  },
+  {
+    kind: 'flagCertificate',
+    settingKey: 'flagCertificateTemplate',
+    label: 'Mẫu Cờ thi đua',
+    spec: FLAG_CERTIFICATE_TEMPLATE,
+  },
+  {
+    kind: 'titleCertificate',
+    settingKey: 'titleCertificateTemplate',
+    label: 'Mẫu Giấy chứng nhận danh hiệu thi đua',
+    spec: TITLE_CERTIFICATE_TEMPLATE,
   },
 ];
 

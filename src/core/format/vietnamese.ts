@@ -146,3 +146,92 @@ export function formatPercentVi(ratio: number, decimals = 1): string {
 export function upperVi(s: string): string {
   return s.normalize('NFC').toUpperCase().normalize('NFC');
 }
+
+/** U+00A0: a space no line may break at. */
+export const NBSP = '\u00a0';
+
+/**
+ * Words a certificate line must not split, compared without case: the classifications and titles
+ * printed on certificates and the words of the decision line. Vietnamese writes a word of two
+ * syllables with a space between them, so "Xuất sắc" broken after "Xuất" reads as two words.
+ * A closed list on purpose: binding every pair of syllables would leave nowhere to break.
+ */
+export const KEEP_TOGETHER_WORDS: readonly string[] = [
+  'Quyết định',
+  'Xuất sắc',
+  'Trung bình',
+  'Hoàn thành',
+  'nhiệm vụ',
+  'tiên tiến',
+  'thi đua',
+  'Lao động',
+  'Tập thể',
+  'Chiến sĩ',
+  'Bằng khen',
+  'Giấy khen',
+  'sổ vàng',
+  'xếp hạng',
+  'xếp loại',
+];
+
+/** Words a number is held to when they follow it: "95 điểm", "05 tháng", "2 năm", "50 %". */
+const UNIT_WORDS: ReadonlySet<string> = new Set([
+  'ngày',
+  'tháng',
+  'năm',
+  'điểm',
+  '%',
+  'lần',
+  'người',
+  'đồng',
+  'nghìn',
+  'triệu',
+  'tỷ',
+  'giờ',
+]);
+
+/** A number as typed: digits with their grouping and decimal marks ("2.505", "9,5"). */
+const NUMBER = /^\(?\p{N}[\p{N}.,]*$/u;
+const HAS_LETTER = /\p{L}/u;
+const EDGE_PUNCTUATION = /^[\p{P}]+|[\p{P}]+$/gu;
+
+const KEEP_PATTERNS: readonly RegExp[] = KEEP_TOGETHER_WORDS.map(
+  (w) =>
+    new RegExp(
+      `(?<![\\p{L}\\p{N}])${w
+        .normalize('NFC')
+        .split(' ')
+        .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join(' +')}(?![\\p{L}\\p{N}])`,
+      'giu',
+    ),
+);
+
+/**
+ * Puts non-breaking spaces where Vietnamese typography keeps words on one line (the rule applied
+ * to every value merged into a certificate, and by the {{…|lien}} formatter):
+ * 1. a word and the number after it: "số 635/QĐ-UBND", "ngày 05", "năm 2023", "hạng 1/6";
+ * 2. a number and the unit word after it (UNIT_WORDS): "05 tháng", "95 điểm", "50 %";
+ * so the date "ngày 05 tháng 01 năm 2023" is one unbreakable group;
+ * 3. the two syllables of the words in KEEP_TOGETHER_WORDS: "Xuất sắc", "Quyết định".
+ * Only single ordinary spaces are replaced; line breaks and the text itself are untouched.
+ */
+export function keepTogetherVi(s: string): string {
+  const tokens = s.normalize('NFC').split(' ');
+  let out = tokens[0] ?? '';
+  for (let i = 1; i < tokens.length; i++) {
+    const before = tokens[i - 1] ?? '';
+    const after = tokens[i] ?? '';
+    const bareAfter = after.replace(EDGE_PUNCTUATION, '').toLowerCase();
+    // A comma or full stop ends the phrase: "điểm, 2 năm" may break after the comma.
+    const open = !/\p{P}$/u.test(before);
+    const wordThenNumber = open && HAS_LETTER.test(before) && /^\(?\p{N}/u.test(after);
+    const numberThenUnit = open && NUMBER.test(before) && UNIT_WORDS.has(bareAfter);
+    const glue = before !== '' && after !== '' && (wordThenNumber || numberThenUnit);
+    out += (glue ? NBSP : ' ') + after;
+  }
+  for (const pattern of KEEP_PATTERNS) {
+    out = out.replace(pattern, (m) => m.replace(/ +/g, NBSP));
+  }
+  return out;
+}

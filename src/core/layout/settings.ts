@@ -1,6 +1,7 @@
 import { NUMBER_FORMATS as F, type ColumnValidation, type TableLayout } from './columns';
 import { SHEET_NAMES } from './sheets';
 import type { TieBreakKey } from '../model/settings';
+import { AWARD_LEVEL_LABELS, AwardLevelSchema } from '../model/award';
 
 /**
  * Cấu hình is a key/value sheet: a header row, then one row per setting with its Vietnamese
@@ -151,6 +152,40 @@ const VOTE_BASE_CHOICES: readonly SettingChoice[] = [
 
 const text = { kind: 'text' } as const;
 const percent = { kind: 'percent' } as const;
+
+const AWARD_LEVEL_CHOICES: readonly SettingChoice[] = AwardLevelSchema.options.map((l) => ({
+  label: AWARD_LEVEL_LABELS[l],
+  value: l,
+}));
+
+/** "Cơ quan tặng <level>" and "Địa danh <level>": who awards at a level other than one's own. */
+function levelRows(
+  prefix: 'state' | 'province' | 'base',
+  level: string,
+  bodyExample: string,
+  placeExample: string,
+): SettingRow[] {
+  return [
+    {
+      key: `${prefix}Issuer`,
+      label: `Cơ quan tặng ${level}`,
+      note: `In ở đầu giấy khen, bằng khen ${level} khi dòng sổ để trống, ví dụ: ${bodyExample}. Để trống ở cấp của cơ quan mình: dùng «Cơ quan ban hành văn bản».`,
+      required: false,
+      value: text,
+      target: { path: [`${prefix}Issuer`] },
+      numberFormat: F.text,
+    },
+    {
+      key: `${prefix}Place`,
+      label: `Địa danh ${level}`,
+      note: `Dòng ngày tháng của giấy khen, bằng khen ${level}, ví dụ: ${placeExample}.`,
+      required: false,
+      value: text,
+      target: { path: [`${prefix}Place`] },
+      numberFormat: F.text,
+    },
+  ];
+}
 
 /** Every setting row, in the order set-up writes them. */
 export const SETTING_ROWS: readonly SettingRow[] = [
@@ -451,6 +486,24 @@ export const SETTING_ROWS: readonly SettingRow[] = [
     numberFormat: F.text,
   },
   {
+    key: 'flagCertificateTemplate',
+    label: 'Mẫu Cờ thi đua',
+    note: 'Giấy đi kèm Cờ thi đua. Mã hoặc đường dẫn Google Docs của mẫu. Để trống: chương trình tạo mẫu mặc định.',
+    required: false,
+    value: text,
+    target: { path: ['flagCertificateTemplate'] },
+    numberFormat: F.text,
+  },
+  {
+    key: 'titleCertificateTemplate',
+    label: 'Mẫu Giấy chứng nhận danh hiệu thi đua',
+    note: 'Chiến sĩ thi đua, Lao động tiên tiến, Tập thể lao động xuất sắc, Tập thể lao động tiên tiến … Mã hoặc đường dẫn Google Docs của mẫu. Để trống: chương trình tạo mẫu mặc định.',
+    required: false,
+    value: text,
+    target: { path: ['titleCertificateTemplate'] },
+    numberFormat: F.text,
+  },
+  {
     key: 'documentsFolder',
     label: 'Thư mục lưu văn bản',
     note: 'Mã hoặc đường dẫn thư mục Google Drive. Để trống: thư mục "Văn bản thi đua <năm>" cạnh bảng tính.',
@@ -539,6 +592,44 @@ export const SETTING_ROWS: readonly SettingRow[] = [
     numberFormat: F.text,
     validation: listOf(YES_NO_CHOICES),
   },
+  // Who awards at each level (src/core/certificates/issuer.ts): appended last, so workbooks set up
+  // before them keep their row order.
+  {
+    key: 'ownAwardLevel',
+    label: 'Cấp khen của cơ quan ban hành',
+    note: 'Giấy khen, bằng khen ở cấp này in «Cơ quan ban hành văn bản», «Địa danh» và người ký dưới đây khi dòng sổ để trống. Ví dụ: Cơ sở (UBND quận, xã).',
+    required: false,
+    value: choice(AWARD_LEVEL_CHOICES),
+    target: { path: ['ownAwardLevel'] },
+    numberFormat: F.text,
+    validation: listOf(AWARD_LEVEL_CHOICES),
+  },
+  {
+    key: 'signerTitle',
+    label: 'Chức vụ người ký',
+    note: 'Ở cấp khen của cơ quan mình, khi dòng sổ để trống. Ví dụ: CHỦ TỊCH.',
+    required: false,
+    value: text,
+    target: { path: ['signerTitle'] },
+    numberFormat: F.text,
+  },
+  {
+    key: 'signerName',
+    label: 'Người ký',
+    note: 'Họ tên người ký, ở cấp khen của cơ quan mình khi dòng sổ để trống.',
+    required: false,
+    value: text,
+    target: { path: ['signerName'] },
+    numberFormat: F.text,
+  },
+  ...levelRows('state', 'cấp Nhà nước', 'THỦ TƯỚNG CHÍNH PHỦ', 'Hà Nội'),
+  ...levelRows(
+    'province',
+    'cấp bộ, ngành, tỉnh / thành phố',
+    'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI',
+    'Hà Nội',
+  ),
+  ...levelRows('base', 'cấp cơ sở', 'ỦY BAN NHÂN DÂN QUẬN THANH XUÂN', 'Thanh Xuân'),
 ];
 
 /** Deep equality of JSON-like values (choices in the settings sheet). */

@@ -5,6 +5,7 @@ import {
   COLLECTIVE_TITLE_CHOICES,
   RECIPIENT_TYPE_LABELS,
   REGISTER_FORM_CHOICES,
+  SALUTATIONS,
 } from '../model/award';
 import { NUMBER_FORMATS as F, type ColumnSpec, type TableLayout } from './columns';
 import { SHEET_NAMES } from './sheets';
@@ -605,7 +606,7 @@ export const AWARDS_LAYOUT = {
       numberFormat: F.text,
       required: false,
       entry: 'user',
-      note: 'Ví dụ: CHỦ TỊCH hoặc KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.',
+      note: 'Ví dụ: CHỦ TỊCH hoặc KT. CHỦ TỊCH / PHÓ CHỦ TỊCH. Để trống ở cấp khen của cơ quan mình: lấy «Chức vụ người ký» trong trang Cấu hình.',
     },
     {
       key: 'signerName',
@@ -678,6 +679,38 @@ export const AWARDS_LAYOUT = {
       required: false,
       entry: 'computed',
       note: 'Do chương trình ghi, không sửa: mỗi mã ứng với đúng một giấy khen / bằng khen.',
+    },
+    // Appended after the program's columns so registers made before them keep their positions;
+    // the register is read by header, so the order on a sheet does not matter.
+    {
+      key: 'salutation',
+      header: 'Danh xưng',
+      aliases: ['Ông/Bà', 'Giới tính'],
+      width: 80,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+      validation: { kind: 'list', values: SALUTATIONS, allowOther: true },
+      note: 'Cá nhân: Ông hoặc Bà (in trước họ tên; gõ Nam/Nữ cũng được). Để trống: không in danh xưng. Tập thể: để trống.',
+    },
+    {
+      key: 'issuingBody',
+      header: 'Cơ quan tặng',
+      aliases: ['Cơ quan khen thưởng', 'Cấp tặng'],
+      width: 260,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+      note: 'In ở đầu giấy khen / bằng khen, ví dụ: ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI, THỦ TƯỚNG CHÍNH PHỦ. Để trống: lấy «Cơ quan tặng» của cấp khen trong trang Cấu hình (cấp của cơ quan mình: «Cơ quan ban hành văn bản»).',
+    },
+    {
+      key: 'place',
+      header: 'Địa danh',
+      width: 120,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+      note: 'Địa danh ở dòng ngày tháng, ví dụ: Hà Nội, Thanh Xuân. Để trống: lấy theo cấp khen trong trang Cấu hình.',
     },
   ],
 } as const satisfies TableLayout;

@@ -131,10 +131,15 @@ export function awardKindOf(name: string): AwardKind {
   return awardFormSpec(name)?.kind ?? 'form';
 }
 
+/** Salutations offered in the register's dropdown; others may be typed ("Đồng chí"). */
+export const SALUTATIONS = ['Ông', 'Bà'] as const;
+
 /** One row of the award register (sổ khen thưởng). */
 export const AwardRecordSchema = z.object({
   recipientType: RecipientTypeSchema,
   name: z.string().check(z.minLength(1)),
+  /** Danh xưng printed before an individual's name ("Ông", "Bà"); blank: none. */
+  salutation: z._default(z.string(), ''),
   /** Title or position (chức vụ) of an individual. */
   position: z._default(z.string(), ''),
   unit: z._default(z.string(), ''),
@@ -143,6 +148,10 @@ export const AwardRecordSchema = z.object({
   achievement: z._default(z.string(), ''),
   decisionNumber: z._default(z.string(), ''),
   decisionDate: z.optional(CalendarDateSchema),
+  /** Cơ quan tặng, as the row says ('' : inherited from Cấu hình, see certificates/issuer.ts). */
+  issuingBody: z._default(z.string(), ''),
+  /** Địa danh of the certificate's date line, as the row says ('' : inherited). */
+  place: z._default(z.string(), ''),
   signerTitle: z._default(z.string(), ''),
   signerName: z._default(z.string(), ''),
   registerNumber: z._default(z.string(), ''),

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CalendarDateSchema } from './calendarDate';
+import { AwardLevelSchema } from './award';
 
 /** A classification band (xếp loại): reached when total / max total ≥ minShare. */
 export const ClassificationBandSchema = z.object({
@@ -81,6 +82,14 @@ export const VoteRuleSchema = z.object({
 });
 export type VoteRule = z.infer<typeof VoteRuleSchema>;
 
+/**
+ * State-level awards a cluster registers are the Prime Minister's (Bằng khen, Cờ thi đua của
+ * Chính phủ, Chiến sĩ thi đua toàn quốc), conferred in the capital; orders and medals are the
+ * President's and have no default template, so their rows name their issuer themselves.
+ */
+export const DEFAULT_STATE_ISSUER = 'THỦ TƯỚNG CHÍNH PHỦ';
+export const DEFAULT_STATE_PLACE = 'Hà Nội';
+
 /** The cluster's settings for one year (Cấu hình). */
 export const ClusterSettingsSchema = z.object({
   clusterName: z.string().check(z.minLength(1)),
@@ -116,6 +125,8 @@ export const ClusterSettingsSchema = z.object({
   unitPledgeTemplate: z._default(z.string(), ''),
   meritCertificateTemplate: z._default(z.string(), ''),
   honorCertificateTemplate: z._default(z.string(), ''),
+  flagCertificateTemplate: z._default(z.string(), ''),
+  titleCertificateTemplate: z._default(z.string(), ''),
   documentsFolder: z._default(z.string(), ''),
   /** Whether "Tạo bản giao ước" also makes one pledge per member unit. */
   unitPledges: z._default(z.boolean(), false),
@@ -127,6 +138,20 @@ export const ClusterSettingsSchema = z.object({
   certificateMode: z._default(z.enum(['perRecipient', 'combined']), 'perRecipient'),
   certificatesPerFile: z._default(z.int().check(z.gte(1), z.lte(500)), 100),
   certificateEmail: z._default(z.boolean(), false),
+  /**
+   * Who awards at each level (certificates/issuer.ts): the level of this workbook's own body,
+   * whose certificates inherit issuingBody, place and the default signer; the body and place of
+   * the other levels, for rows that leave them blank and rows the ranking fills.
+   */
+  ownAwardLevel: z._default(AwardLevelSchema, 'base'),
+  signerTitle: z._default(z.string(), ''),
+  signerName: z._default(z.string(), ''),
+  stateIssuer: z._default(z.string(), DEFAULT_STATE_ISSUER),
+  statePlace: z._default(z.string(), DEFAULT_STATE_PLACE),
+  provinceIssuer: z._default(z.string(), ''),
+  provincePlace: z._default(z.string(), ''),
+  baseIssuer: z._default(z.string(), ''),
+  basePlace: z._default(z.string(), ''),
 });
 export type ClusterSettings = z.infer<typeof ClusterSettingsSchema>;
 /** Settings as a user may give them: everything with a default may be left out. */

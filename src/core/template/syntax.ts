@@ -10,7 +10,9 @@
  * Formatters (values.ts): ngay → "ngày 05 tháng 01 năm 2020"; ngayngan → "05/01/2020";
  * noingay:Hà Nội → "Hà Nội, ngày 05 tháng 01 năm 2020" (the place is written in the tag; for a
  * place taken from the data write "{{noi}}, {{ngay_ky|ngay}}"); hoa → Vietnamese upper case;
- * so → "1.234,5", so:2 → exactly two decimals "9,50"; so_vb → document number "05". Without a
+ * so → "1.234,5", so:2 → exactly two decimals "9,50"; so_vb → document number "05"; lien → the
+ * same text with non-breaking spaces where Vietnamese keeps words together ("ngày 05 tháng 01 năm
+ * 2023", "Xuất sắc"; keepTogetherVi). Without a
  * formatter: text as is, integers as digits ("2023"), other numbers "9,5", dates "05/01/2020".
  * {{#if}} is true for non-blank text, a non-zero number, true, a non-empty list.
  *

@@ -12,6 +12,7 @@ import {
   formatNumberVi,
   formatPlaceDate,
   formatShortDate,
+  keepTogetherVi,
   upperVi,
 } from '../format/vietnamese';
 
@@ -193,6 +194,18 @@ export const FORMATTERS: { readonly [name: string]: FormatterSpec } = {
     apply: (value) => {
       const plain = defaultText(value);
       return plain.ok ? text(upperVi(plain.text)) : plain;
+    },
+  },
+  /**
+   * Non-breaking spaces where Vietnamese keeps words on one line (keepTogetherVi):
+   * {{ngay_qd|ngay|lien}} prints "ngày 05 tháng 01 năm 2023" as one unbreakable group.
+   */
+  lien: {
+    arg: 'none',
+    example: '{{ngay_qd|ngay|lien}}',
+    apply: (value) => {
+      const plain = defaultText(value);
+      return plain.ok ? text(keepTogetherVi(plain.text)) : plain;
     },
   },
   /** Decimal comma; "so:2" gives exactly two decimals ("9,50"), "so" as many as needed. */

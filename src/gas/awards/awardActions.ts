@@ -8,6 +8,7 @@
  */
 import { planAwardFill, awardSheetRows, voteForFill } from '../../core/awards/fill';
 import { VOTE_STATE_PROPERTY, parseVoteState } from '../../core/votes/rounds';
+import { issuerDefaultsOf } from '../../core/certificates/issuer';
 import { readAwards, type AwardsReadout } from '../../core/awards/readAwards';
 import {
   AWARD_STATISTICS_CHART_TITLE,
@@ -100,6 +101,7 @@ function fillFromRanking(workbook: Spreadsheet): void {
     clusterName: ranking.settings.clusterName,
     register,
     ...(vote.kind === 'vote' ? { vote: vote.vote } : {}),
+    issuers: issuerDefaultsOf(ranking.settings),
   });
   const staleNote =
     stored === ranking.fingerprint

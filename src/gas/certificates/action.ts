@@ -39,7 +39,10 @@ import {
   recipientFileName,
   targetRows,
   type CertificateMode,
-  type IssuerSettings,
+  issuerDefaults,
+  levelIssuerSettingKey,
+  resolveIssuer,
+  type IssuerDefaults,
   type OutputManifest,
   type SelectedRange,
 } from '../../core/certificates';
@@ -49,6 +52,7 @@ import { settingTexts } from '../../core/documents/settingsWrite';
 import { keyQuery, keyedName, nameHasKey, outputKey, type JobRecord } from '../../core/jobs';
 import { AWARDS_LAYOUT, type AwardColumnKey } from '../../core/layout/tables';
 import { SHEET_NAMES } from '../../core/layout/sheets';
+import { SETTING_ROWS } from '../../core/layout/settings';
 import { dryRun, parseDocShape, planMerge, type DocTemplate } from '../../core/template';
 import { columnLetter } from '../../core/a1';
 import { applyMergePlanById, readDocShape } from '../docs/merge';
@@ -91,7 +95,7 @@ type Ctx = {
   readonly folder: Folder;
   readonly mode: CertificateMode;
   readonly email: boolean;
-  readonly issuer: IssuerSettings;
+  readonly issuer: IssuerDefaults;
   readonly year: number;
   readonly templates: Map<TemplateKind, LoadedTemplate>;
 };
@@ -190,6 +194,9 @@ function cellOf(
 
 /** Dry-run field → register column, to name the cell of a missing value. */
 const FIELD_COLUMNS: Readonly<Record<string, AwardColumnKey>> = {
+  co_quan: 'issuingBody',
+  noi: 'place',
+  danh_xung: 'salutation',
   ten: 'name',
   chuc_vu: 'position',
   don_vi: 'unit',
@@ -214,8 +221,18 @@ function loadTemplate(
   return { ok: true, value: { id, file, template: parsed.template } };
 }
 
-function issuerOf(texts: ReadonlyMap<string, string>): IssuerSettings {
-  return { issuingBody: texts.get('issuingBody') ?? '', place: texts.get('place') ?? '' };
+/** Where a blank issuer, place or signer would have been inherited from (issuer.ts). */
+function inheritedFrom(field: string, row: AwardRow, defaults: IssuerDefaults): string {
+  const keys: Readonly<Record<string, string>> = {
+    co_quan: levelIssuerSettingKey(row.level, defaults.ownLevel, 'issuer'),
+    noi: levelIssuerSettingKey(row.level, defaults.ownLevel, 'place'),
+    chuc_vu_nguoi_ky: 'signerTitle',
+    nguoi_ky: 'signerName',
+  };
+  const label = SETTING_ROWS.find((r) => r.key === keys[field])?.label;
+  return label === undefined
+    ? ''
+    : `; hãy nhập vào ô này hoặc dòng «${label}» của trang "${SHEET_NAMES.settings}"`;
 }
 
 function modeOf(text: string): CertificateMode {
@@ -277,14 +294,10 @@ function begin(): Began {
       message: `Trang "${SHEET}" không có dòng nào cần tạo giấy khen / bằng khen (các dòng "Đã tạo" không tạo lại).`,
     };
   }
-  const issuer = issuerOf(texts);
+  const issuer = issuerDefaults(texts);
   const settingCell = (key: string): string =>
     `Trang "${SHEET_NAMES.settings}", dòng "${DEFAULT_TEMPLATES.find((t) => t.settingKey === key)?.label ?? key}"`;
   const problems: string[] = [];
-  if (issuer.issuingBody === '')
-    problems.push(
-      `Trang "${SHEET_NAMES.settings}": chưa nhập cơ quan ban hành (in trên giấy khen).`,
-    );
 
   const updates = new Map<number, RowUpdate>();
   const mark = (row: number, status: string, error: string, key?: string): void => {
@@ -343,7 +356,7 @@ function begin(): Began {
         if (row === undefined) continue;
         const list = rowErrors.get(row.row) ?? [];
         list.push(
-          `Trang "${SHEET}", ô ${cellOf(readout.positions, column, row.row)}: thiếu ${CERTIFICATE_SCHEMA[p.path]?.label ?? p.path} (trường ${p.tag} của ${spec.label}).`,
+          `Trang "${SHEET}", ${readout.positions.has(column) ? `ô ${cellOf(readout.positions, column, row.row)}` : `dòng ${String(row.row)} (chưa có cột này)`}: thiếu ${CERTIFICATE_SCHEMA[p.path]?.label ?? p.path} (trường ${p.tag} của ${spec.label})${inheritedFrom(p.path, row, issuer)}.`,
         );
         rowErrors.set(row.row, list);
       }
@@ -510,7 +523,7 @@ function prepare(job: JobRecord): Prepared<Ctx, CertItem> {
     folder,
     mode: job.params.mode === 'combined' ? 'combined' : 'perRecipient',
     email: job.params.email === '1',
-    issuer: issuerOf(texts),
+    issuer: issuerDefaults(texts),
     year: Number.isFinite(year) ? year : 0,
     templates: new Map(),
   };
@@ -616,10 +629,10 @@ function mailCertificate(row: AwardRow, blob: GoogleAppsScript.Base.Blob, ctx: C
   if (!ctx.email || row.email === '') return '';
   try {
     if (MailApp.getRemainingDailyQuota() < 1) return MAIL_QUOTA_NOTE;
-    const text = emailText(row, ctx.issuer.issuingBody);
+    const text = emailText(row, resolveIssuer(row, ctx.issuer).issuingBody);
     MailApp.sendEmail(row.email, text.subject, text.body, {
       attachments: [blob],
-      name: ctx.issuer.issuingBody || 'Thi đua',
+      name: resolveIssuer(row, ctx.issuer).issuingBody || 'Thi đua',
     });
     return mailedNote(row.email);
   } catch (error) {

@@ -304,7 +304,7 @@ export function writeSettings(
 }
 
 /**
- * Makes sure the default templates of `kinds` exist (default: all four) and their ids are in
+ * Makes sure the default templates of `kinds` exist (default: all of them) and their ids are in
  * Cấu hình. For set-up and for "Tạo bản giao ước" (which only asks for blank cells to be filled).
  */
 export function ensureDefaultTemplates(

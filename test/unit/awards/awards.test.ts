@@ -7,6 +7,7 @@ import {
   NO_UNIT_LABEL,
 } from '../../../src/core/awards/statistics';
 import { awardSheetRows, planAwardFill } from '../../../src/core/awards/fill';
+import { issuerDefaults } from '../../../src/core/certificates/issuer';
 import { AWARDS_LAYOUT } from '../../../src/core/layout/tables';
 import { SHEET_NAMES } from '../../../src/core/layout/sheets';
 import { validateWorkbook } from '../../../src/core/validation/workbook';
@@ -33,6 +34,7 @@ function line(values: Partial<Record<string, unknown>>): unknown[] {
 const LAN = {
   recipientType: 'Cá nhân',
   name: 'Nguyễn Thị Lan',
+  salutation: 'Bà',
   position: 'Giáo viên',
   unit: 'Trường THCS Nhân Chính',
   form: 'Giấy khen',
@@ -50,6 +52,7 @@ describe('readAwards', () => {
     expect(read.findings).toEqual([]);
     expect(read.invalid).toEqual([]);
     const [row] = read.value;
+    expect(row?.salutation).toBe('Bà');
     expect(row).toMatchObject({
       row: 2,
       recipientType: 'individual',
@@ -62,7 +65,7 @@ describe('readAwards', () => {
     });
     expect(row?.key).toBe(awardKey(row as AwardRecord));
     expect(row?.key).toMatch(/^KT2022-[0-9a-f]{16}$/);
-    expect(read.positions.get('key')).toBe(HEADER.length);
+    expect(read.positions.get('key')).toBe(col('key') + 1);
     expect(read.lastRow).toBe(2);
   });
 
@@ -114,6 +117,33 @@ describe('readAwards', () => {
     ]);
   });
 
+  it('reads the salutation (a gender gives it), warns on an individual without one', () => {
+    const read = readAwards([
+      HEADER,
+      line({ ...LAN, salutation: 'Nữ' }),
+      line({ ...LAN, name: 'Trần Văn Hùng', salutation: 'nam', registerNumber: '2' }),
+      line({ ...LAN, name: 'Lê Văn Tâm', salutation: '', registerNumber: '3' }),
+      line({ ...LAN, name: 'Hoàng Văn Tú', salutation: 'Đồng chí', registerNumber: '4' }),
+      line({
+        ...LAN,
+        recipientType: 'Tập thể',
+        name: 'Trường THCS Nhân Chính',
+        salutation: 'Ông',
+        registerNumber: '5',
+      }),
+    ]);
+    expect(read.value.map((r) => r.salutation)).toEqual(['Bà', 'Ông', '', 'Đồng chí', '']);
+    const letter = String.fromCharCode(65 + col('salutation'));
+    expect(read.findings).toEqual([
+      expect.objectContaining({
+        cell: `${letter}4`,
+        severity: 'warning',
+        code: 'required-missing',
+      }),
+    ]);
+    expect(read.findings[0]?.message).toContain('chưa nhập danh xưng (Ông hoặc Bà)');
+  });
+
   it('finds reordered columns by header and survives junk grids', () => {
     const order = [...HEADER.keys()].reverse();
     const grid = [HEADER, line(LAN)].map((r) => order.map((i) => r[i]));
@@ -127,12 +157,15 @@ describe('awardKey', () => {
   const base: AwardRecord = {
     recipientType: 'collective',
     name: 'Ba Đình',
+    salutation: '',
     position: '',
     unit: '',
     form: 'Cờ thi đua',
     level: 'ministryProvince',
     achievement: 'x',
     decisionNumber: '',
+    issuingBody: '',
+    place: '',
     signerTitle: '',
     signerName: '',
     registerNumber: '',
@@ -403,6 +436,57 @@ describe('planAwardFill', () => {
     );
     expect(planAwardFill({ ...input, register: readAwards(broken) }).records).toHaveLength(0);
   });
+
+  it('names the collective by its full name and writes the issuer Cấu hình gives its level', () => {
+    const units = [
+      { code: 'BD', email: '', name: 'Ba Đình', fullName: 'Ủy ban nhân dân quận Ba Đình' },
+      { code: 'HK', email: '', name: 'Hoàn Kiếm', fullName: 'Ủy ban nhân dân quận Hoàn Kiếm' },
+    ];
+    const issuers = issuerDefaults(
+      new Map([
+        ['issuingBody', 'ỦY BAN NHÂN DÂN QUẬN BA ĐÌNH'],
+        ['place', 'Ba Đình'],
+        ['ownAwardLevel', 'Cơ sở'],
+        ['provinceIssuer', 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI'],
+        ['provincePlace', 'Hà Nội'],
+      ]),
+    );
+    const plan = planAwardFill({ ...input, units, issuers, register: { value: [], invalid: [] } });
+    expect(plan.records.map((r) => [r.name, r.issuingBody, r.place, r.signerName])).toEqual([
+      ['Ủy ban nhân dân quận Ba Đình', 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI', 'Hà Nội', ''],
+      ['Ủy ban nhân dân quận Hoàn Kiếm', 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI', 'Hà Nội', ''],
+    ]);
+    // At the workbook's own level the row gets the workbook's own body and place.
+    const own = planAwardFill({
+      ...input,
+      units,
+      issuers,
+      level: 'base',
+      register: { value: [], invalid: [] },
+    });
+    expect(own.records[0]?.issuingBody).toBe('ỦY BAN NHÂN DÂN QUẬN BA ĐÌNH');
+    expect(own.records[0]?.place).toBe('Ba Đình');
+    // A level Cấu hình names nobody for: the workbook's own body, said in the summary.
+    const ownOnly = issuerDefaults(
+      new Map([
+        ['issuingBody', 'ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HÀ NỘI'],
+        ['place', 'Hà Nội'],
+      ]),
+    );
+    const front = planAwardFill({
+      ...input,
+      units,
+      issuers: ownOnly,
+      register: { value: [], invalid: [] },
+    });
+    expect(front.records[0]?.issuingBody).toBe('ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HÀ NỘI');
+    expect(front.message).toContain('cơ quan tặng "ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HÀ NỘI"');
+    // A register holding the short name (filled before Tên đầy đủ) already has the award.
+    const old = planAwardFill({ ...input, register: { value: [], invalid: [] } });
+    const grid = [HEADER, ...awardSheetRows(old.records, readAwards([HEADER]).positions)];
+    const again = planAwardFill({ ...input, units, issuers, register: readAwards(grid) });
+    expect(again.records).toEqual([]);
+  });
 });
 
 describe('seed003Register', () => {
@@ -426,12 +510,19 @@ describe('seed003Register', () => {
   });
   it('is deterministic, NFC, with unique register numbers, in the layout’s user columns', () => {
     expect(seed003Register()).toEqual(rows);
-    const userColumns = AWARDS_LAYOUT.columns.filter((c) => c.entry === 'user');
-    expect(SEED003_COLUMNS).toBe(userColumns.length);
-    expect(AWARDS_LAYOUT.columns.slice(0, SEED003_COLUMNS).every((c) => c.entry === 'user')).toBe(
-      true,
-    );
+    expect(SEED003_COLUMNS).toBe(AWARDS_LAYOUT.columns.length);
     expect(rows.every((r) => r.length === SEED003_COLUMNS)).toBe(true);
+    // The program's columns are left for the program.
+    const computed = AWARDS_LAYOUT.columns.flatMap((c, i) => (c.entry === 'computed' ? [i] : []));
+    expect(rows.every((r) => computed.every((i) => r[i] === ''))).toBe(true);
+    // Every row names who awards it, and every individual has a salutation.
+    const read = readAwards([HEADER, ...rows]).value;
+    expect(read.every((r) => r.issuingBody !== '' && r.place !== '')).toBe(true);
+    expect(
+      read
+        .filter((r) => r.recipientType === 'individual')
+        .every((r) => /^(Ông|Bà)$/.test(r.salutation)),
+    ).toBe(true);
     expect(new Set(rows.map((r) => r[col('registerNumber')])).size).toBe(SEED003_TOTAL);
     for (const r of rows)
       for (const v of r) if (typeof v === 'string') expect(v).toBe(v.normalize('NFC'));

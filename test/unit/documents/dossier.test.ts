@@ -89,6 +89,9 @@ const round: VoteRound = {
 const award = (name: string, form: string): AwardRecord => ({
   recipientType: 'collective',
   name,
+  salutation: '',
+  issuingBody: '',
+  place: '',
   position: '',
   unit: '',
   form,
