@@ -119,7 +119,10 @@ describe('Tạo bản giao ước', () => {
     expect(text).not.toMatch(/\{\{|\}\}/);
     expect(text).toBe(text.normalize('NFC'));
     expect(text).toContain('ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HÀ NỘI');
-    expect(text).toContain('Hà Nội, ngày 05 tháng 01 năm 2022');
+    // Dated as Cấu hình says (signed 22/02/2022), not on the day of the click (05/01/2022).
+    expect(text).toContain('Hà Nội, ngày 22 tháng 02 năm 2022');
+    expect(text).not.toContain('ngày 05 tháng 01 năm 2022');
+    expect(text).toContain('Số: 01/GƯTĐ-CTĐ1');
     expect(text).toContain('BẢN GIAO ƯỚC THI ĐUA NĂM 2022');
     expect(text).toContain('Căn cứ Kế hoạch số 15/KH-MTTQ-BTT ngày 18/01/2022');
 
@@ -135,25 +138,22 @@ describe('Tạo bản giao ước', () => {
     expect(criterionRows.find((r) => r[0] === 'T2')?.[2]).toBe('−5');
     expect(criteria?.[criteria.length - 1]).toEqual(['', 'Tổng cộng', '100']);
     const members = all.find((t) => t[0]?.[3] === 'Danh hiệu đăng ký');
-    expect(members?.slice(1).map((r) => r[1])).toEqual([
-      'Quận Ba Đình',
-      'Quận Hoàng Mai',
-      'Quận Hoàn Kiếm',
-      'Quận Đống Đa',
-      'Quận Hai Bà Trưng',
-      'Quận Long Biên',
-    ]);
-    // One signature block per member: role, head's title in capitals, head's name.
-    const signatures = all.find(
-      (t) => t[0]?.[0]?.startsWith('CỤM TRƯỞNG') === true && t.length > 1,
+    // Members by the names Đơn vị gives in 'Tên đầy đủ'.
+    expect(members?.slice(1).map((r) => r[1])).toEqual(
+      SAMPLE_UNIT_ROWS.map((u) => String(u[8])),
     );
-    expect(signatures).toHaveLength(6);
-    for (const [i, unit] of SAMPLE_UNIT_ROWS.entries()) {
-      const row = signatures?.[i];
-      expect(row?.[1]).toContain('CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM QUẬN');
-      expect(row?.[1]).toContain(String(unit[4]));
-    }
-    expect(text).toContain('ĐẠI DIỆN CƠ QUAN CHỨNG KIẾN');
+    // Two signature blocks a row: the head's title with the unit's name, the head's name.
+    const signatures = all.find((t) => t[0]?.[0]?.startsWith('CHỦ TỊCH ỦY BAN MTTQ') === true);
+    expect(signatures).toHaveLength(3);
+    const blocks = (signatures ?? []).flat();
+    SAMPLE_UNIT_ROWS.forEach((unit, i) => {
+      const block = blocks[i] ?? '';
+      expect(block).toContain(`CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM QUẬN ${String(unit[1]).toUpperCase()}`);
+      expect(block).not.toContain('QUẬN QUẬN');
+      expect(block).toContain(String(unit[4]));
+    });
+    expect(text).toContain('ĐẠI DIỆN ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HÀ NỘI CHỨNG KIẾN');
+    expect(text).toContain('Nguyễn Văn Hùng');
 
     // Cost of the first run (templates made on the way): reported, and bounded.
     const made = host.documents.list().length;
@@ -204,10 +204,14 @@ describe('Tạo bản giao ước', () => {
     expect(files).toHaveLength(14);
     expect(files.filter((f) => f.mimeType === MIME.pdf)).toHaveLength(7);
     const dongDa = files.find(
-      (f) => f.name === 'Cụm thi đua số 1 - Đăng ký giao ước thi đua 2022 - Quận Đống Đa',
+      (f) =>
+        f.name ===
+        'Cụm thi đua số 1 - Đăng ký giao ước thi đua 2022 - Ủy ban MTTQ Việt Nam quận Đống Đa',
     );
     const text = host.documents.get(dongDa?.id ?? '')?.text() ?? '';
-    expect(text).toContain('của Quận Đống Đa');
+    expect(text).toContain('của Ủy ban MTTQ Việt Nam quận Đống Đa');
+    expect(text).toContain('Số: 01/GƯTĐ-CTĐ1');
+    expect(text).toContain('CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM QUẬN ĐỐNG ĐA');
     expect(text).toContain('Phạm Thị Dung');
     expect(text).not.toContain('{{');
     expect(docsBefore - host.rt.quotaRemaining('documentsCreated')).toBe(9); // 2 templates + 7

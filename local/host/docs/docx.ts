@@ -18,6 +18,7 @@ import {
   ImageRun,
   Packer,
   PageBreak,
+  PageNumber,
   PageOrientation,
   Paragraph,
   ShadingType,
@@ -117,6 +118,9 @@ function paragraph(node: DocNode): Paragraph {
     }
   }
   const p = node.para;
+  // A paragraph holding only a rule is drawn as a bottom border on a 2 pt line, so the rule sits
+  // just under the text above rather than a blank line lower.
+  const ruleOnly = rule && children.length === 0;
   const options: IParagraphOptions = {
     children,
     alignment: p?.alignment ? ALIGN[p.alignment] : undefined,
@@ -138,8 +142,10 @@ function paragraph(node: DocNode): Paragraph {
                 : undefined,
           }
         : undefined,
-    spacing:
-      p &&
+    ...(ruleOnly ? { run: { size: 4 } } : {}),
+    spacing: ruleOnly
+      ? { before: 0, after: twips(p?.spacingAfter ?? 0), line: 40, lineRule: 'exact' }
+      : p &&
       (p.spacingBefore !== undefined || p.spacingAfter !== undefined || p.lineSpacing !== undefined)
         ? {
             before: p.spacingBefore !== undefined ? twips(p.spacingBefore) : undefined,
@@ -195,6 +201,7 @@ function table(node: DocNode, contentWidthPt: number): Table {
     rows: (rows.length > 0 ? rows : []).map(
       (r) =>
         new TableRow({
+          cantSplit: node.table?.keepRowsTogether === true ? true : undefined,
           height:
             r.minimumHeight !== undefined
               ? { value: twips(r.minimumHeight), rule: HeightRule.ATLEAST }
@@ -251,10 +258,31 @@ export async function docxBuffer(doc: DocumentModel): Promise<Buffer> {
               right: twips(doc.marginRight),
             },
           },
+          ...(doc.numberPagesFromSecond ? { titlePage: true } : {}),
         },
-        headers: doc.header
-          ? { default: new Header({ children: blocks(doc.header, contentWidth) }) }
-          : undefined,
+        headers: doc.numberPagesFromSecond
+          ? {
+              // Decree 30/2020, Appendix I: numbers centred in the top margin, 13–14 pt, from page 2.
+              default: new Header({
+                children: [
+                  ...(doc.header ? blocks(doc.header, contentWidth) : []),
+                  new Paragraph({
+                    alignment: AlignmentType.CENTER,
+                    children: [
+                      new TextRun({
+                        children: [PageNumber.CURRENT],
+                        font: 'Times New Roman',
+                        size: 26,
+                      }),
+                    ],
+                  }),
+                ],
+              }),
+              first: new Header({ children: [new Paragraph({})] }),
+            }
+          : doc.header
+            ? { default: new Header({ children: blocks(doc.header, contentWidth) }) }
+            : undefined,
         footers: doc.footer
           ? { default: new Footer({ children: blocks(doc.footer, contentWidth) }) }
           : undefined,

@@ -119,6 +119,11 @@ export interface TableStyle {
   borderWidth?: number;
   /** Points per column; undefined where not set. */
   columnWidths: Array<number | undefined>;
+  /**
+   * Host-only layout hint (DocumentApp cannot set it; applyLayoutHints does, from the template's
+   * DocSpec): no row of this table breaks across pages. The .docx export writes w:cantSplit.
+   */
+  keepRowsTogether?: boolean;
 }
 
 export interface ImageData {
@@ -483,6 +488,11 @@ export class DocumentModel {
   marginBottom = 72;
   marginLeft = 72;
   marginRight = 72;
+  /**
+   * Host-only layout hint (DocumentApp cannot insert a page-number field): pages numbered in the
+   * header from page 2, the first page's number not shown. Set by applyLayoutHints.
+   */
+  numberPagesFromSecond = false;
   createdMs: number;
   updatedMs: number;
 
@@ -650,4 +660,20 @@ export class DocumentStore {
       if (i >= 0) this.createdListeners.splice(i, 1);
     };
   }
+}
+
+/**
+ * Applies what a template's DocSpec asks and DocumentApp cannot express (layoutHints in
+ * src/core/documents/docSpec.ts) to a document made from it: tables counted in body order.
+ */
+export function applyLayoutHints(
+  doc: DocumentModel,
+  hints: { readonly keepRowsTogetherTables: readonly number[]; readonly numberPagesFromSecond: boolean },
+): void {
+  const tables = doc.body.children.filter((c) => c.type === 'TABLE');
+  for (const i of hints.keepRowsTogetherTables) {
+    const style = tables[i]?.table;
+    if (style) style.keepRowsTogether = true;
+  }
+  doc.numberPagesFromSecond = hints.numberPagesFromSecond;
 }

@@ -15,7 +15,6 @@
  *    piles up copies.
  */
 import { SHEET_NAMES } from '../../core/layout/sheets';
-import { parseDate, type CalendarDate } from '../../core/parse/date';
 import {
   JOINT_PLEDGE_FILE_NAME,
   JOINT_PLEDGE_REQUIREMENTS,
@@ -104,12 +103,6 @@ function checkTemplate(
   return { template: parsed.template, problems };
 }
 
-function today(): CalendarDate {
-  const parsed = parseDate(new Date());
-  if (parsed.kind !== 'ok') throw new Error('không đọc được ngày hôm nay của máy chủ.');
-  return parsed.value;
-}
-
 function createPledge(workbook: Spreadsheet): void {
   const started = Date.now();
   const grids = readGrids(workbook, [
@@ -122,7 +115,7 @@ function createPledge(workbook: Spreadsheet): void {
     alertUser(check.message, CAPTION);
     return;
   }
-  const prep = preparePledge(grids, today());
+  const prep = preparePledge(grids);
   const lines = prep.problems.map((p) => p.message);
   const settingsGrid = grids[SHEET_NAMES.settings];
   const settings = prep.settings;

@@ -74,7 +74,7 @@ function merged(spec: DocSpec, data: TemplateRecord): string[] {
 }
 
 describe('pledge data from the sample cluster', () => {
-  const prep = preparePledge(grids(), TODAY);
+  const prep = preparePledge(grids());
 
   it('has no problem and the cluster, units in signing order and criteria in group order', () => {
     expect(prep.problems).toEqual([]);
@@ -118,9 +118,7 @@ describe('pledge data from the sample cluster', () => {
 
   it('makes one record per unit when Cấu hình asks for per-unit pledges', () => {
     const withUnits = preparePledge(
-      grids({ settings: { ...SAMPLE_SETTINGS, unitPledges: true } }),
-      TODAY,
-    );
+      grids({ settings: { ...SAMPLE_SETTINGS, unitPledges: true } }));
     expect(withUnits.perUnit.map((u) => u.unit.code)).toEqual([
       'BD',
       'HM',
@@ -137,9 +135,7 @@ describe('pledge data from the sample cluster', () => {
     (units[2] as string[])[4] = '';
     (units[4] as string[])[5] = ' ';
     const bad = preparePledge(
-      grids({ settings: { ...SAMPLE_SETTINGS, issuingBody: '' }, units, criteria: [] }),
-      TODAY,
-    );
+      grids({ settings: { ...SAMPLE_SETTINGS, issuingBody: '' }, units, criteria: [] }));
     const messages = bad.problems.map((p) => p.message);
     expect(messages).toEqual(
       expect.arrayContaining([
@@ -156,7 +152,7 @@ describe('pledge data from the sample cluster', () => {
 
   it('requires a cluster head and refuses per-unit pledges for very large clusters', () => {
     const units = SAMPLE_UNIT_ROWS.map((r) => r.map((v, i) => (i === 3 ? 'Thành viên' : v)));
-    const bad = preparePledge(grids({ units }), TODAY);
+    const bad = preparePledge(grids({ units }));
     expect(bad.problems.map((p) => p.message)).toEqual([
       expect.stringMatching(/^Trang "Đơn vị", ô D1: chưa nhập đơn vị giữ vai trò "Cụm trưởng"/),
     ]);
@@ -169,9 +165,7 @@ describe('pledge data from the sample cluster', () => {
       'Chủ tịch',
     ]);
     const big = preparePledge(
-      grids({ units: many, settings: { ...SAMPLE_SETTINGS, unitPledges: true } }),
-      TODAY,
-    );
+      grids({ units: many, settings: { ...SAMPLE_SETTINGS, unitPledges: true } }));
     expect(big.problems).toHaveLength(1);
     expect(big.problems[0]?.message).toContain('hơn 20 đơn vị');
   });
@@ -188,7 +182,7 @@ describe('pledge data from the sample cluster', () => {
 });
 
 describe('default templates (Decree 30/2020)', () => {
-  const prep = preparePledge(grids({ settings: { ...SAMPLE_SETTINGS, unitPledges: true } }), TODAY);
+  const prep = preparePledge(grids({ settings: { ...SAMPLE_SETTINGS, unitPledges: true } }));
   const joint = prep.joint as TemplateRecord;
 
   it('use A4 with the decree margins, landscape for certificates', () => {
@@ -244,9 +238,7 @@ describe('default templates (Decree 30/2020)', () => {
 
   it('drops the plan basis when no plan number is set', () => {
     const noPlan = preparePledge(
-      grids({ settings: { ...SAMPLE_SETTINGS, planNumber: '', planDate: undefined } }),
-      TODAY,
-    );
+      grids({ settings: { ...SAMPLE_SETTINGS, planNumber: '', planDate: undefined } }));
     const text = merged(JOINT_PLEDGE_TEMPLATE, noPlan.joint as TemplateRecord).join('\n');
     expect(text).not.toContain('Kế hoạch số');
     const lines = text.split('\n');
