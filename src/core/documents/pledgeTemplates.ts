@@ -29,7 +29,7 @@ const GAP = '\u00a0'.repeat(6);
 export const PLEDGE_PLACE_DATE = `{{noi}}, {{#if ngay_ky}}{{ngay_ky|ngay}}{{else}}ngày${GAP}tháng${GAP}năm {{nam}}{{/if}}`;
 
 /** Decree 30: "Số:" upright, 13 pt, centred under the issuing body. */
-const NUMBER_LINE = centered('Số: {{so_ky_hieu}}', 13);
+const NUMBER_LINE = para('Số: {{so_ky_hieu}}', { align: 'center', size: 13, spaceBefore: 6 });
 
 /**
  * The legal bases (Cấu hình's list, one paragraph each), then the plan's line when a plan number
@@ -202,7 +202,7 @@ export const JOINT_PLEDGE_TEMPLATE: DocSpec = {
     },
     para('{{/if}}', { align: 'left' }),
     para({ text: 'Nơi nhận:', bold: true, italic: true }, { align: 'left', size: 12, spaceBefore: 12 }),
-    para('- Như các đơn vị ký giao ước;', { align: 'left', size: 11 }),
+    para('- Các đơn vị thành viên {{ten_cum}};', { align: 'left', size: 11 }),
     para('- {{co_quan}} (để báo cáo);', { align: 'left', size: 11 }),
     para('- Lưu: VT, {{ten_cum}}.', { align: 'left', size: 11 }),
   ],

@@ -39,7 +39,8 @@ import {
 } from '../../../src/core/template';
 import { SAMPLE_CRITERIA_ROWS, SAMPLE_SETTINGS, SAMPLE_UNIT_ROWS } from '../../../sample/cluster1';
 
-const TODAY = { year: 2022, month: 1, day: 5 };
+/** Cấu hình's signing date of the sample (seed 002: signed on 22/02/2022). */
+const SIGNED = { year: 2022, month: 2, day: 22 };
 
 function grids(
   options: {
@@ -81,7 +82,8 @@ describe('pledge data from the sample cluster', () => {
     const joint = prep.joint as TemplateRecord;
     expect(joint.ten_cum).toBe('Cụm thi đua số 1');
     expect(joint.nam).toBe(2022);
-    expect(joint.ngay_ky).toEqual(TODAY);
+    expect(joint.ngay_ky).toEqual(SIGNED);
+    expect(joint.so_ky_hieu).toBe('01/GƯTĐ-CTĐ1');
     expect(joint.ngay_ke_hoach).toEqual({ year: 2022, month: 1, day: 18 });
     const members = joint.thanh_vien as TemplateRecord[];
     expect(members.map((m) => m.vai_tro)).toEqual([
@@ -92,7 +94,11 @@ describe('pledge data from the sample cluster', () => {
       'Thành viên',
       'Thành viên',
     ]);
-    expect(members[0]).toMatchObject({ ten_day_du: 'Quận Ba Đình', ho_ten: 'Nguyễn Văn An' });
+    expect(members[0]).toMatchObject({
+      ten_day_du: 'Ủy ban MTTQ Việt Nam quận Ba Đình',
+      chuc_danh_ky: 'Chủ tịch Ủy ban MTTQ Việt Nam quận Ba Đình',
+      ho_ten: 'Nguyễn Văn An',
+    });
     const table = joint.bang_tieu_chi as TemplateRecord[];
     expect(table.map((r) => r.ma)).toEqual([
       'I',
@@ -214,26 +220,27 @@ describe('default templates (Decree 30/2020)', () => {
     expect(text).not.toContain('}}');
     expect(text).toBe(text.normalize('NFC'));
     expect(lines).toContain(
-      'ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HÀ NỘI / CỤM THI ĐUA SỐ 1 | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc',
+      'ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HÀ NỘI / CỤM THI ĐUA SỐ 1 /  | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc',
     );
-    expect(lines).toContain(' | Hà Nội, ngày 05 tháng 01 năm 2022');
+    expect(lines).toContain('Số: 01/GƯTĐ-CTĐ1 | Hà Nội, ngày 22 tháng 02 năm 2022');
     expect(lines).toContain('BẢN GIAO ƯỚC THI ĐUA NĂM 2022');
     expect(text).toContain(
       'Căn cứ Kế hoạch số 15/KH-MTTQ-BTT ngày 18/01/2022 về tổ chức phong trào thi đua năm 2022;',
     );
-    expect(lines).toContain('1 | Quận Ba Đình | Cụm trưởng | Cờ thi đua');
-    expect(lines).toContain('6 | Quận Long Biên | Thành viên | Bằng khen');
+    expect(lines).toContain('1 | Ủy ban MTTQ Việt Nam quận Ba Đình | Cụm trưởng | Cờ thi đua');
+    expect(lines).toContain('6 | Ủy ban MTTQ Việt Nam quận Long Biên | Thành viên | Bằng khen');
     expect(lines).toContain('I | Thực hiện nhiệm vụ chính trị | 60');
     expect(lines).toContain('T1 | Có mô hình, cách làm mới được Thành phố biểu dương | +5');
     expect(lines).toContain('T2 | Gửi báo cáo chậm so với quy định | −5');
     expect(lines).toContain('III | Điểm thưởng, điểm trừ | ');
     expect(lines).toContain(' | Tổng cộng | 100');
+    // Two blocks a row, head first: title with the unit's name, four lines to sign, the name.
     const signatures = lines.filter((l) => l.includes('CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM QUẬN'));
-    expect(signatures).toHaveLength(6);
+    expect(signatures).toHaveLength(3);
     expect(signatures[0]).toBe(
-      'CỤM TRƯỞNG / Quận Ba Đình | CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM QUẬN /  /  /  / Nguyễn Văn An',
+      'CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM QUẬN BA ĐÌNH /  /  /  /  / Nguyễn Văn An /  | CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM QUẬN HOÀNG MAI /  /  /  /  / Trần Thị Bình / ',
     );
-    expect(text).toContain('ĐẠI DIỆN CƠ QUAN CHỨNG KIẾN');
+    expect(text).toContain('ĐẠI DIỆN ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HÀ NỘI CHỨNG KIẾN / PHÓ CHỦ TỊCH THƯỜNG TRỰC');
   });
 
   it('drops the plan basis when no plan number is set', () => {
@@ -242,14 +249,16 @@ describe('default templates (Decree 30/2020)', () => {
     const text = merged(JOINT_PLEDGE_TEMPLATE, noPlan.joint as TemplateRecord).join('\n');
     expect(text).not.toContain('Kế hoạch số');
     const lines = text.split('\n');
-    const bases = lines.findIndex((l) => l.startsWith('Căn cứ Luật'));
+    const bases = lines.findIndex((l) => l.startsWith('Căn cứ Nghị định số 91/2017'));
+    expect(lines[bases - 1]?.startsWith('Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003')).toBe(true);
     expect(lines[bases + 1]).toBe('Căn cứ Quy chế hoạt động của Cụm thi đua số 1,');
   });
 
   it('merges a unit pledge and a certificate', () => {
     const unit = prep.perUnit[3]?.record as TemplateRecord;
     const lines = merged(UNIT_PLEDGE_TEMPLATE, unit);
-    expect(lines).toContain('của Quận Đống Đa');
+    expect(lines).toContain('của Ủy ban MTTQ Việt Nam quận Đống Đa');
+    expect(lines).toContain('Nơi nhận: / - Cụm thi đua số 1 (Cụm trưởng); / - Lưu: VT. | CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM QUẬN ĐỐNG ĐA /  /  /  /  / Phạm Thị Dung');
     expect(lines).toContain('Bằng khen');
     expect(lines.join('\n')).not.toContain('{{');
     const cert = merged(HONOR_CERTIFICATE_TEMPLATE, {
