@@ -139,16 +139,16 @@ describe('Tạo bản giao ước', () => {
     expect(criteria?.[criteria.length - 1]).toEqual(['', 'Tổng cộng', '100']);
     const members = all.find((t) => t[0]?.[3] === 'Danh hiệu đăng ký');
     // Members by the names Đơn vị gives in 'Tên đầy đủ'.
-    expect(members?.slice(1).map((r) => r[1])).toEqual(
-      SAMPLE_UNIT_ROWS.map((u) => String(u[8])),
-    );
+    expect(members?.slice(1).map((r) => r[1])).toEqual(SAMPLE_UNIT_ROWS.map((u) => String(u[8])));
     // Two signature blocks a row: the head's title with the unit's name, the head's name.
     const signatures = all.find((t) => t[0]?.[0]?.startsWith('CHỦ TỊCH ỦY BAN MTTQ') === true);
     expect(signatures).toHaveLength(3);
     const blocks = (signatures ?? []).flat();
     SAMPLE_UNIT_ROWS.forEach((unit, i) => {
       const block = blocks[i] ?? '';
-      expect(block).toContain(`CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM QUẬN ${String(unit[1]).toUpperCase()}`);
+      expect(block).toContain(
+        `CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM QUẬN ${String(unit[1]).toUpperCase()}`,
+      );
       expect(block).not.toContain('QUẬN QUẬN');
       expect(block).toContain(String(unit[4]));
     });

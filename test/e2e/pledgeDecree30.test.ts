@@ -75,9 +75,13 @@ const tables = (doc: DocumentModel): DocNode[] =>
 const paragraphs = (node: DocNode): DocNode[] =>
   [...walk(node)].filter((n) => n.type === 'PARAGRAPH');
 const bold = (p: DocNode): boolean[] =>
-  [...walk(p)].filter((n) => n.type === 'TEXT').flatMap((t) => t.runs.map((r) => r.attrs.bold === true));
+  [...walk(p)]
+    .filter((n) => n.type === 'TEXT')
+    .flatMap((t) => t.runs.map((r) => r.attrs.bold === true));
 const sizes = (p: DocNode): number[] =>
-  [...walk(p)].filter((n) => n.type === 'TEXT').flatMap((t) => t.runs.map((r) => r.attrs.fontSize ?? 0));
+  [...walk(p)]
+    .filter((n) => n.type === 'TEXT')
+    .flatMap((t) => t.runs.map((r) => r.attrs.fontSize ?? 0));
 
 describe('Decree 30 head of the joint pledge', () => {
   const doc = pledge();
@@ -147,7 +151,9 @@ describe('legal bases of the emulation year, as Cấu hình lists them', () => {
     ).text();
     expect(cell.split('\n')).toHaveLength(2);
     expect(cell).toContain('06/2022/QH15');
-    expect(text).toContain('Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;');
+    expect(text).toContain(
+      'Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;',
+    );
     expect(text).toContain('Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023');
     expect(text).not.toContain('91/2017');
   });
@@ -199,7 +205,9 @@ describe('signatures, witness and layout', () => {
     const zip = await JSZip.loadAsync(bytes);
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
     // Every row of the members, criteria, signature and witness tables; none of the header's.
-    const rows = tables(doc).slice(1).reduce((n, t) => n + t.children.length, 0);
+    const rows = tables(doc)
+      .slice(1)
+      .reduce((n, t) => n + t.children.length, 0);
     expect(xml.match(/<w:cantSplit\/>/g)?.length).toBe(rows);
     expect(xml).toContain('<w:titlePg/>');
     const headers = await Promise.all(

@@ -146,7 +146,9 @@ function paragraph(node: DocNode): Paragraph {
     spacing: ruleOnly
       ? { before: 0, after: twips(p?.spacingAfter ?? 0), line: 40, lineRule: 'exact' }
       : p &&
-      (p.spacingBefore !== undefined || p.spacingAfter !== undefined || p.lineSpacing !== undefined)
+          (p.spacingBefore !== undefined ||
+            p.spacingAfter !== undefined ||
+            p.lineSpacing !== undefined)
         ? {
             before: p.spacingBefore !== undefined ? twips(p.spacingBefore) : undefined,
             after: p.spacingAfter !== undefined ? twips(p.spacingAfter) : undefined,

@@ -668,7 +668,10 @@ export class DocumentStore {
  */
 export function applyLayoutHints(
   doc: DocumentModel,
-  hints: { readonly keepRowsTogetherTables: readonly number[]; readonly numberPagesFromSecond: boolean },
+  hints: {
+    readonly keepRowsTogetherTables: readonly number[];
+    readonly numberPagesFromSecond: boolean;
+  },
 ): void {
   const tables = doc.body.children.filter((c) => c.type === 'TABLE');
   for (const i of hints.keepRowsTogetherTables) {

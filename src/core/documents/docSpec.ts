@@ -257,7 +257,10 @@ export function layoutHints(spec: DocSpec): LayoutHints {
     if (block.keepRowsTogether === true) keep.push(ordinal);
     ordinal++;
   }
-  return { keepRowsTogetherTables: keep, numberPagesFromSecond: spec.numberPagesFromSecond === true };
+  return {
+    keepRowsTogetherTables: keep,
+    numberPagesFromSecond: spec.numberPagesFromSecond === true,
+  };
 }
 
 /** Groups the blocks so each batch stays within `budget` edits (a block is never split). */

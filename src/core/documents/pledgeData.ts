@@ -264,12 +264,15 @@ const NUMBER_BLANK = '\u00a0'.repeat(8);
  * Decree 30/2020, Appendix I: a document number under 10 is written with a leading zero ("05");
  * a number not yet given leaves room to write it in ("Số:         /GƯTĐ").
  */
-export function numberAndSymbol(
-  settings: Pick<ClusterSettings, 'pledgeNumber' | 'pledgeSymbol'>,
-): { so: string; ky_hieu: string; so_ky_hieu: string } {
+export function numberAndSymbol(settings: Pick<ClusterSettings, 'pledgeNumber' | 'pledgeSymbol'>): {
+  so: string;
+  ky_hieu: string;
+  so_ky_hieu: string;
+} {
   const typed = settings.pledgeNumber.trim();
   const so = /^[1-9]$/.test(typed) ? `0${typed}` : typed;
-  const symbol = settings.pledgeSymbol.trim() === '' ? DEFAULT_PLEDGE_SYMBOL : settings.pledgeSymbol.trim();
+  const symbol =
+    settings.pledgeSymbol.trim() === '' ? DEFAULT_PLEDGE_SYMBOL : settings.pledgeSymbol.trim();
   return { so, ky_hieu: symbol, so_ky_hieu: `${so === '' ? NUMBER_BLANK : so}/${symbol}` };
 }
 

@@ -201,7 +201,10 @@ export const JOINT_PLEDGE_TEMPLATE: DocSpec = {
       ],
     },
     para('{{/if}}', { align: 'left' }),
-    para({ text: 'Nơi nhận:', bold: true, italic: true }, { align: 'left', size: 12, spaceBefore: 12 }),
+    para(
+      { text: 'Nơi nhận:', bold: true, italic: true },
+      { align: 'left', size: 12, spaceBefore: 12 },
+    ),
     para('- Các đơn vị thành viên {{ten_cum}};', { align: 'left', size: 11 }),
     para('- {{co_quan}} (để báo cáo);', { align: 'left', size: 11 }),
     para('- Lưu: VT, {{ten_cum}}.', { align: 'left', size: 11 }),

@@ -111,7 +111,9 @@ export const LIST_SEPARATOR = '; ';
 export const LINE_SEPARATOR = '\n';
 
 /** The legal bases of the texts in force on the signing day, else on the year's first day. */
-export function defaultLegalBases(settings: Pick<ClusterSettings, 'year' | 'signingDate'>): string[] {
+export function defaultLegalBases(
+  settings: Pick<ClusterSettings, 'year' | 'signingDate'>,
+): string[] {
   return settings.signingDate === undefined
     ? legalBasisLinesForYear(settings.year)
     : legalBasisLines(settings.signingDate);

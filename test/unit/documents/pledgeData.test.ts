@@ -123,8 +123,7 @@ describe('pledge data from the sample cluster', () => {
   });
 
   it('makes one record per unit when Cấu hình asks for per-unit pledges', () => {
-    const withUnits = preparePledge(
-      grids({ settings: { ...SAMPLE_SETTINGS, unitPledges: true } }));
+    const withUnits = preparePledge(grids({ settings: { ...SAMPLE_SETTINGS, unitPledges: true } }));
     expect(withUnits.perUnit.map((u) => u.unit.code)).toEqual([
       'BD',
       'HM',
@@ -141,7 +140,8 @@ describe('pledge data from the sample cluster', () => {
     (units[2] as string[])[4] = '';
     (units[4] as string[])[5] = ' ';
     const bad = preparePledge(
-      grids({ settings: { ...SAMPLE_SETTINGS, issuingBody: '' }, units, criteria: [] }));
+      grids({ settings: { ...SAMPLE_SETTINGS, issuingBody: '' }, units, criteria: [] }),
+    );
     const messages = bad.problems.map((p) => p.message);
     expect(messages).toEqual(
       expect.arrayContaining([
@@ -171,7 +171,8 @@ describe('pledge data from the sample cluster', () => {
       'Chủ tịch',
     ]);
     const big = preparePledge(
-      grids({ units: many, settings: { ...SAMPLE_SETTINGS, unitPledges: true } }));
+      grids({ units: many, settings: { ...SAMPLE_SETTINGS, unitPledges: true } }),
+    );
     expect(big.problems).toHaveLength(1);
     expect(big.problems[0]?.message).toContain('hơn 20 đơn vị');
   });
@@ -240,17 +241,22 @@ describe('default templates (Decree 30/2020)', () => {
     expect(signatures[0]).toBe(
       'CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM QUẬN BA ĐÌNH /  /  /  /  / Nguyễn Văn An /  | CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM QUẬN HOÀNG MAI /  /  /  /  / Trần Thị Bình / ',
     );
-    expect(text).toContain('ĐẠI DIỆN ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HÀ NỘI CHỨNG KIẾN / PHÓ CHỦ TỊCH THƯỜNG TRỰC');
+    expect(text).toContain(
+      'ĐẠI DIỆN ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HÀ NỘI CHỨNG KIẾN / PHÓ CHỦ TỊCH THƯỜNG TRỰC',
+    );
   });
 
   it('drops the plan basis when no plan number is set', () => {
     const noPlan = preparePledge(
-      grids({ settings: { ...SAMPLE_SETTINGS, planNumber: '', planDate: undefined } }));
+      grids({ settings: { ...SAMPLE_SETTINGS, planNumber: '', planDate: undefined } }),
+    );
     const text = merged(JOINT_PLEDGE_TEMPLATE, noPlan.joint as TemplateRecord).join('\n');
     expect(text).not.toContain('Kế hoạch số');
     const lines = text.split('\n');
     const bases = lines.findIndex((l) => l.startsWith('Căn cứ Nghị định số 91/2017'));
-    expect(lines[bases - 1]?.startsWith('Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003')).toBe(true);
+    expect(
+      lines[bases - 1]?.startsWith('Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003'),
+    ).toBe(true);
     expect(lines[bases + 1]).toBe('Căn cứ Quy chế hoạt động của Cụm thi đua số 1,');
   });
 
@@ -258,7 +264,9 @@ describe('default templates (Decree 30/2020)', () => {
     const unit = prep.perUnit[3]?.record as TemplateRecord;
     const lines = merged(UNIT_PLEDGE_TEMPLATE, unit);
     expect(lines).toContain('của Ủy ban MTTQ Việt Nam quận Đống Đa');
-    expect(lines).toContain('Nơi nhận: / - Cụm thi đua số 1 (Cụm trưởng); / - Lưu: VT. | CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM QUẬN ĐỐNG ĐA /  /  /  /  / Phạm Thị Dung');
+    expect(lines).toContain(
+      'Nơi nhận: / - Cụm thi đua số 1 (Cụm trưởng); / - Lưu: VT. | CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM QUẬN ĐỐNG ĐA /  /  /  /  / Phạm Thị Dung',
+    );
     expect(lines).toContain('Bằng khen');
     expect(lines.join('\n')).not.toContain('{{');
     const cert = merged(HONOR_CERTIFICATE_TEMPLATE, {
