@@ -19,7 +19,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHEET_NAMES } from '../../src/core/layout/sheets';
 import { SETTING_ROWS } from '../../src/core/layout/settings';
-import { JOINT_PLEDGE_TEMPLATE } from '../../src/core/documents/pledgeTemplates';
+import {
+  JOINT_PLEDGE_TEMPLATE,
+  UNIT_PLEDGE_TEMPLATE,
+} from '../../src/core/documents/pledgeTemplates';
 import { layoutHints } from '../../src/core/documents/docSpec';
 import { SAMPLE_SETTINGS } from '../../sample/cluster1';
 import {
@@ -213,8 +216,32 @@ describe('signatures, witness and layout', () => {
     const headers = await Promise.all(
       Object.keys(zip.files)
         .filter((f) => /^word\/header\d+\.xml$/.test(f))
-        .map((f) => zip.file(f)?.async('string') ?? ''),
+        .map((f) => zip.file(f)?.async('string') ?? Promise.resolve('')),
     );
     expect(headers.filter((h) => h.includes('PAGE')).length).toBe(1);
+  });
+
+  it('gives a unit pledge the same head and its head a whole signature block', async () => {
+    const host = newHost({ runtime: { startTime: new Date('2022-01-05T08:00:00+07:00') } });
+    seedSampleWorkbook(host, { settings: { ...SAMPLE_SETTINGS, unitPledges: true } });
+    host.open();
+    expect(host.clickMenu(CAPTION).status).toBe('ok');
+    const unit = host.documents
+      .list()
+      .find((d) => d.name.endsWith('Ủy ban MTTQ Việt Nam quận Hoàng Mai'));
+    if (!unit) throw new Error('no unit pledge');
+    const head = tables(unit)[0];
+    const issuerLines = paragraphs(head?.children[0]?.children[0] as DocNode);
+    expect(nodeText(issuerLines[0] as DocNode)).toBe('ỦY BAN MTTQ VIỆT NAM QUẬN HOÀNG MAI');
+    expect(issuerLines[1]?.children.some((c) => c.type === 'HORIZONTAL_RULE')).toBe(true);
+    expect(nodeText(head?.children[1] as DocNode)).toContain('Số: 01/GƯTĐ-CTĐ1');
+    expect(nodeText(head?.children[1] as DocNode)).toContain('Hà Nội, ngày 22 tháng 02 năm 2022');
+    applyLayoutHints(unit, layoutHints(UNIT_PLEDGE_TEMPLATE));
+    const bytes = await docxBuffer(unit);
+    const dir = process.env.THIDUA_RENDER_DIR;
+    if (dir !== undefined && dir !== '') writeFileSync(join(dir, 'dang-ky.docx'), bytes);
+    const xml =
+      (await (await JSZip.loadAsync(bytes)).file('word/document.xml')?.async('string')) ?? '';
+    expect(xml).toContain('<w:cantSplit/>');
   });
 });

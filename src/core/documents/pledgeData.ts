@@ -276,9 +276,7 @@ export function numberAndSymbol(settings: Pick<ClusterSettings, 'pledgeNumber' |
   return { so, ky_hieu: symbol, so_ky_hieu: `${so === '' ? NUMBER_BLANK : so}/${symbol}` };
 }
 
-const NO_UNIT: TemplateRecord = Object.fromEntries(
-  Object.keys(UNIT_FIELDS).map((k) => [k, '']),
-) as TemplateRecord;
+const NO_UNIT: TemplateRecord = Object.fromEntries(Object.keys(UNIT_FIELDS).map((k) => [k, '']));
 
 /** The signature table's rows: two members side by side, in signing order. */
 function signatureRows(ordered: readonly Unit[]): TemplateRecord[] {
