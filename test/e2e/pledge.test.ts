@@ -19,6 +19,7 @@ import {
 import { MIME } from '../../local/host/drive';
 import type { LocalHost } from '../../local/host';
 import { newHost, paste, seedSampleWorkbook, type SeedOptions } from './workbookFixture';
+import { drain } from './certificateRegister';
 
 const CAPTION = 'Tạo bản giao ước';
 
@@ -49,6 +50,29 @@ function settingCell(key: string): string {
 
 function setting(host: LocalHost, key: string): string {
   return String(host.spreadsheet.valueAt(settingCell(key)));
+}
+
+/** The job's one alert: done, with its counts; cleared for what follows. */
+function expectDone(host: LocalHost, made: number): void {
+  expect(host.ui.shown.at(-1)?.prompt).toBe(
+    `«${CAPTION}» đã hoàn thành: ${String(made)} đã xong, 0 lỗi, 0 bỏ qua.`,
+  );
+  host.ui.shown.length = 0;
+}
+
+/** Each live output per job key: one Doc and one PDF (no duplicate, no orphan). */
+function perKey(host: LocalHost): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const f of liveFiles(host)) {
+    const key = / (thidua-[A-Za-z0-9-]+)(\.pdf)?$/.exec(f.name)?.[1] ?? f.name;
+    out.set(key, [...(out.get(key) ?? []), f.mimeType].sort());
+  }
+  return out;
+}
+
+/** An output's name without the job key that ends it (src/core/jobs/keys.ts). */
+function human(name: string): string {
+  return name.replace(/ thidua-[A-Za-z0-9-]+(\.pdf)?$/, (_m, pdf: string | undefined) => pdf ?? '');
 }
 
 function idOf(url: string): string {
@@ -84,7 +108,7 @@ describe('Tạo bản giao ước', () => {
     const docsBefore = host.rt.quotaRemaining('documentsCreated');
     const run = host.clickMenu(CAPTION);
     expect(run.status).toBe('ok');
-    expect(host.ui.shown).toEqual([]);
+    expectDone(host, 1);
     const documentsCreated = docsBefore - host.rt.quotaRemaining('documentsCreated');
 
     // The default joint template was made next to the workbook and recorded; nothing else.
@@ -97,7 +121,7 @@ describe('Tạo bản giao ước', () => {
     expect(folder?.name).toBe('Văn bản thi đua 2022');
     expect(folder?.parents).toEqual([host.workbookFolderId]);
     const files = liveFiles(host);
-    expect(files.map((f) => [f.name, f.mimeType]).sort()).toEqual([
+    expect(files.map((f) => [human(f.name), f.mimeType]).sort()).toEqual([
       [JOINT_NAME, MIME.document],
       [`${JOINT_NAME}.pdf`, MIME.pdf],
     ]);
@@ -174,7 +198,7 @@ describe('Tạo bản giao ước', () => {
     const docsBefore = host.rt.quotaRemaining('documentsCreated');
     const again = host.clickMenu(CAPTION);
     expect(again.status).toBe('ok');
-    expect(host.ui.shown).toEqual([]);
+    expectDone(host, 1);
     const files = liveFiles(host);
     expect(files).toHaveLength(2);
     expect(files.some((f) => first.includes(f.id))).toBe(false);
@@ -199,13 +223,13 @@ describe('Tạo bản giao ước', () => {
     const docsBefore = host.rt.quotaRemaining('documentsCreated');
     const run = host.clickMenu(CAPTION);
     expect(run.status).toBe('ok');
-    expect(host.ui.shown).toEqual([]);
+    expectDone(host, 7);
     const files = liveFiles(host);
     expect(files).toHaveLength(14);
     expect(files.filter((f) => f.mimeType === MIME.pdf)).toHaveLength(7);
     const dongDa = files.find(
       (f) =>
-        f.name ===
+        human(f.name) ===
         'Cụm thi đua số 1 - Đăng ký giao ước thi đua 2022 - Ủy ban MTTQ Việt Nam quận Đống Đa',
     );
     const text = host.documents.get(dongDa?.id ?? '')?.text() ?? '';
@@ -228,6 +252,7 @@ describe('Tạo bản giao ước', () => {
 
   describe('bad input: one Vietnamese alert, nothing created, the output folder unchanged', () => {
     function expectRefused(host: LocalHost, pattern: RegExp): void {
+      host.ui.shown.length = 0;
       const before = driveSnapshot(host);
       const documents = host.documents.list().length;
       const run = host.clickMenu(CAPTION);
@@ -306,26 +331,61 @@ describe('Tạo bản giao ước', () => {
     });
   });
 
-  it('leaves nothing half-made when the PDF export fails, and keeps the previous pair', () => {
+  it('retries a transient PDF failure in the same run: every pledge once, the old ones replaced', () => {
     const host = setup({ settings: { ...SAMPLE_SETTINGS, unitPledges: true } });
     expect(host.clickMenu(CAPTION).status).toBe('ok');
-    const before = liveFiles(host)
-      .map((f) => f.id)
-      .sort();
-    const links = [setting(host, 'pledgeDocLink'), setting(host, 'pledgePdfLink')];
+    const before = liveFiles(host).map((f) => f.id);
     const getAs = host.rt.calls.get('File.getAs') ?? 0;
     host.rt.injectFault({ method: 'File.getAs', nth: getAs + 4, message: 'Service error: Drive' });
-    const run = host.clickMenu(CAPTION);
-    expect(run.status).toBe('ok');
-    expect(host.ui.shown).toHaveLength(1);
-    expect(host.ui.shown[0]?.prompt).toMatch(
-      /không hoàn thành: Service error: Drive Đã chuyển vào thùng rác 7 tệp vừa tạo/,
+    expect(host.clickMenu(CAPTION).status).toBe('ok');
+    expectDone(host, 7);
+    const keys = perKey(host);
+    expect(keys.size).toBe(7);
+    for (const kinds of keys.values()) expect(kinds).toEqual([MIME.document, MIME.pdf].sort());
+    expect(liveFiles(host).some((f) => before.includes(f.id))).toBe(false);
+  });
+
+  it('continues after an execution killed between a copy and its PDF, leaving no orphan', () => {
+    const host = setup({ settings: { ...SAMPLE_SETTINGS, unitPledges: true } });
+    host.rt.killWhen({ afterCall: { method: 'File.makeCopy', nth: 4 } });
+    host.clickMenu(CAPTION);
+    expect(host.report().executions.some((e) => e.status === 'killed')).toBe(true);
+    drain(host);
+    const keys = perKey(host);
+    expect(keys.size).toBe(7);
+    for (const kinds of keys.values()) expect(kinds).toEqual([MIME.document, MIME.pdf].sort());
+    // The Doc the killed execution left without its PDF is in the trash, not in the folder.
+    const trashedDocs = [...host.drive.items.values()].filter(
+      (i) => i.trashed && i.mimeType === MIME.document && / thidua-/.test(i.name),
     );
-    expect(
-      liveFiles(host)
-        .map((f) => f.id)
-        .sort(),
-    ).toEqual(before);
-    expect([setting(host, 'pledgeDocLink'), setting(host, 'pledgePdfLink')]).toEqual(links);
+    expect(trashedDocs).toHaveLength(1);
+    expect(idOf(setting(host, 'pledgeDocLink'))).not.toBe('');
+  });
+
+  it('spreads a 60-unit cluster over several executions within the 6-minute limit', () => {
+    const units = Array.from({ length: 60 }, (_, i) => {
+      const row = [...(SAMPLE_UNIT_ROWS[i % SAMPLE_UNIT_ROWS.length] ?? [])];
+      row[0] = `DV${String(i + 1)}`;
+      row[1] = `Đơn vị ${String(i + 1)}`;
+      row[3] = i === 0 ? 'Cụm trưởng' : 'Thành viên';
+      row[8] = `Ủy ban MTTQ Việt Nam phường ${String(i + 1)}`;
+      return row;
+    });
+    const host = setup({
+      settings: { ...SAMPLE_SETTINGS, unitPledges: true },
+      unitRows: units,
+      selfScores: {},
+    });
+    host.clickMenu(CAPTION);
+    const continuations = drain(host);
+    expect(continuations).toBeGreaterThan(0);
+    const executions = host.report().executions;
+    expect(executions.every((e) => e.status !== 'killed')).toBe(true);
+    expect(Math.max(...executions.map((e) => e.virtualMs))).toBeLessThan(6 * 60_000);
+    expect(perKey(host).size).toBe(61);
+    console.log(
+      `Tạo bản giao ước, 60 units: ${String(executions.length)} executions, ` +
+        `${String(continuations)} continuations`,
+    );
   });
 });

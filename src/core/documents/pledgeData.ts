@@ -32,13 +32,6 @@ export function defaultFolderName(year: number): string {
   return `Văn bản thi đua ${String(year)}`;
 }
 
-/**
- * Per-unit pledges are made within one execution (6 minutes). Each costs about 10 s on the host's
- * cost model (Drive copy ≈ 4 s and PDF ≈ 1.5 s, DESIGN §4, plus the merge's Docs calls, an
- * ASSUMPTION), so 20 units and the joint pledge stay near 3.5 minutes. Larger clusters need the
- * resumable document job of the certificates issue.
- */
-export const MAX_UNIT_PLEDGES_PER_RUN = 20;
 
 const ROLE_ORDER: Readonly<Record<UnitRole, number>> = { head: 0, deputy: 1, member: 2 };
 
@@ -459,20 +452,6 @@ export function preparePledge(grids: WorkbookGrids): PledgePreparation {
         }),
       );
     }
-  }
-
-  if (settings?.unitPledges === true && units.length > MAX_UNIT_PLEDGES_PER_RUN) {
-    problems.push(
-      finding(
-        SHEET_NAMES.settings,
-        settingCell(settingCells, 'unitPledges'),
-        'invalid-value',
-        'Có',
-        {
-          expected: `"Không" khi cụm có hơn ${String(MAX_UNIT_PLEDGES_PER_RUN)} đơn vị (một lần chạy chỉ kịp tạo ${String(MAX_UNIT_PLEDGES_PER_RUN)} bản đăng ký)`,
-        },
-      ),
-    );
   }
 
   const joint = settings === undefined ? undefined : pledgeRecord(settings, units, tree);

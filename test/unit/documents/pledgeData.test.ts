@@ -173,8 +173,9 @@ describe('pledge data from the sample cluster', () => {
     const big = preparePledge(
       grids({ units: many, settings: { ...SAMPLE_SETTINGS, unitPledges: true } }),
     );
-    expect(big.problems).toHaveLength(1);
-    expect(big.problems[0]?.message).toContain('hơn 20 đơn vị');
+    // Any size: the job runner spreads the unit pledges over executions.
+    expect(big.problems).toEqual([]);
+    expect(big.perUnit).toHaveLength(21);
   });
 
   it('reads Drive ids from ids and links', () => {
