@@ -32,7 +32,6 @@ export function defaultFolderName(year: number): string {
   return `Văn bản thi đua ${String(year)}`;
 }
 
-
 const ROLE_ORDER: Readonly<Record<UnitRole, number>> = { head: 0, deputy: 1, member: 2 };
 
 const UNIT_FIELDS: TemplateSchema = {
