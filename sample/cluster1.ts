@@ -24,6 +24,13 @@ export const SAMPLE_SETTINGS: ClusterSettingsInput = {
   planNumber: '15/KH-MTTQ-BTT',
   planDate: { year: 2022, month: 1, day: 18 },
   quotas: { certificate: { count: 2 } },
+  // The pledge's head and witness (seed 002: signed on 22/02/2022 in Ba Đình before the city
+  // Front's standing vice-chairman; the number and the witness's name are invented).
+  pledgeNumber: '01',
+  pledgeSymbol: 'GƯTĐ-CTĐ1',
+  signingDate: { year: 2022, month: 2, day: 22 },
+  witnessTitle: 'Phó Chủ tịch Thường trực',
+  witnessName: 'Nguyễn Văn Hùng',
 };
 
 /**

@@ -19,6 +19,7 @@ import {
 import { MIME } from '../../local/host/drive';
 import type { LocalHost } from '../../local/host';
 import { newHost, paste, seedSampleWorkbook, type SeedOptions } from './workbookFixture';
+import { drain } from './certificateRegister';
 
 const CAPTION = 'Tạo bản giao ước';
 
@@ -49,6 +50,29 @@ function settingCell(key: string): string {
 
 function setting(host: LocalHost, key: string): string {
   return String(host.spreadsheet.valueAt(settingCell(key)));
+}
+
+/** The job's one alert: done, with its counts; cleared for what follows. */
+function expectDone(host: LocalHost, made: number): void {
+  expect(host.ui.shown.at(-1)?.prompt).toBe(
+    `«${CAPTION}» đã hoàn thành: ${String(made)} đã xong, 0 lỗi, 0 bỏ qua.`,
+  );
+  host.ui.shown.length = 0;
+}
+
+/** Each live output per job key: one Doc and one PDF (no duplicate, no orphan). */
+function perKey(host: LocalHost): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const f of liveFiles(host)) {
+    const key = / (thidua-[A-Za-z0-9-]+)(\.pdf)?$/.exec(f.name)?.[1] ?? f.name;
+    out.set(key, [...(out.get(key) ?? []), f.mimeType].sort());
+  }
+  return out;
+}
+
+/** An output's name without the job key that ends it (src/core/jobs/keys.ts). */
+function human(name: string): string {
+  return name.replace(/ thidua-[A-Za-z0-9-]+(\.pdf)?$/, (_m, pdf: string | undefined) => pdf ?? '');
 }
 
 function idOf(url: string): string {
@@ -84,7 +108,7 @@ describe('Tạo bản giao ước', () => {
     const docsBefore = host.rt.quotaRemaining('documentsCreated');
     const run = host.clickMenu(CAPTION);
     expect(run.status).toBe('ok');
-    expect(host.ui.shown).toEqual([]);
+    expectDone(host, 1);
     const documentsCreated = docsBefore - host.rt.quotaRemaining('documentsCreated');
 
     // The default joint template was made next to the workbook and recorded; nothing else.
@@ -97,7 +121,7 @@ describe('Tạo bản giao ước', () => {
     expect(folder?.name).toBe('Văn bản thi đua 2022');
     expect(folder?.parents).toEqual([host.workbookFolderId]);
     const files = liveFiles(host);
-    expect(files.map((f) => [f.name, f.mimeType]).sort()).toEqual([
+    expect(files.map((f) => [human(f.name), f.mimeType]).sort()).toEqual([
       [JOINT_NAME, MIME.document],
       [`${JOINT_NAME}.pdf`, MIME.pdf],
     ]);
@@ -119,7 +143,10 @@ describe('Tạo bản giao ước', () => {
     expect(text).not.toMatch(/\{\{|\}\}/);
     expect(text).toBe(text.normalize('NFC'));
     expect(text).toContain('ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HÀ NỘI');
-    expect(text).toContain('Hà Nội, ngày 05 tháng 01 năm 2022');
+    // Dated as Cấu hình says (signed 22/02/2022), not on the day of the click (05/01/2022).
+    expect(text).toContain('Hà Nội, ngày 22 tháng 02 năm 2022');
+    expect(text).not.toContain('ngày 05 tháng 01 năm 2022');
+    expect(text).toContain('Số: 01/GƯTĐ-CTĐ1');
     expect(text).toContain('BẢN GIAO ƯỚC THI ĐUA NĂM 2022');
     expect(text).toContain('Căn cứ Kế hoạch số 15/KH-MTTQ-BTT ngày 18/01/2022');
 
@@ -135,25 +162,22 @@ describe('Tạo bản giao ước', () => {
     expect(criterionRows.find((r) => r[0] === 'T2')?.[2]).toBe('−5');
     expect(criteria?.[criteria.length - 1]).toEqual(['', 'Tổng cộng', '100']);
     const members = all.find((t) => t[0]?.[3] === 'Danh hiệu đăng ký');
-    expect(members?.slice(1).map((r) => r[1])).toEqual([
-      'Ủy ban MTTQ Việt Nam quận Ba Đình',
-      'Ủy ban MTTQ Việt Nam quận Hoàng Mai',
-      'Ủy ban MTTQ Việt Nam quận Hoàn Kiếm',
-      'Ủy ban MTTQ Việt Nam quận Đống Đa',
-      'Ủy ban MTTQ Việt Nam quận Hai Bà Trưng',
-      'Ủy ban MTTQ Việt Nam quận Long Biên',
-    ]);
-    // One signature block per member: role, head's title in capitals, head's name.
-    const signatures = all.find(
-      (t) => t[0]?.[0]?.startsWith('CỤM TRƯỞNG') === true && t.length > 1,
-    );
-    expect(signatures).toHaveLength(6);
-    for (const [i, unit] of SAMPLE_UNIT_ROWS.entries()) {
-      const row = signatures?.[i];
-      expect(row?.[1]).toContain('CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM QUẬN');
-      expect(row?.[1]).toContain(String(unit[4]));
-    }
-    expect(text).toContain('ĐẠI DIỆN CƠ QUAN CHỨNG KIẾN');
+    // Members by the names Đơn vị gives in 'Tên đầy đủ'.
+    expect(members?.slice(1).map((r) => r[1])).toEqual(SAMPLE_UNIT_ROWS.map((u) => String(u[8])));
+    // Two signature blocks a row: the head's title with the unit's name, the head's name.
+    const signatures = all.find((t) => t[0]?.[0]?.startsWith('CHỦ TỊCH ỦY BAN MTTQ') === true);
+    expect(signatures).toHaveLength(3);
+    const blocks = (signatures ?? []).flat();
+    SAMPLE_UNIT_ROWS.forEach((unit, i) => {
+      const block = blocks[i] ?? '';
+      expect(block).toContain(
+        `CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM QUẬN ${String(unit[1]).toUpperCase()}`,
+      );
+      expect(block).not.toContain('QUẬN QUẬN');
+      expect(block).toContain(String(unit[4]));
+    });
+    expect(text).toContain('ĐẠI DIỆN ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HÀ NỘI CHỨNG KIẾN');
+    expect(text).toContain('Nguyễn Văn Hùng');
 
     // Cost of the first run (templates made on the way): reported, and bounded.
     const made = host.documents.list().length;
@@ -174,7 +198,7 @@ describe('Tạo bản giao ước', () => {
     const docsBefore = host.rt.quotaRemaining('documentsCreated');
     const again = host.clickMenu(CAPTION);
     expect(again.status).toBe('ok');
-    expect(host.ui.shown).toEqual([]);
+    expectDone(host, 1);
     const files = liveFiles(host);
     expect(files).toHaveLength(2);
     expect(files.some((f) => first.includes(f.id))).toBe(false);
@@ -199,17 +223,19 @@ describe('Tạo bản giao ước', () => {
     const docsBefore = host.rt.quotaRemaining('documentsCreated');
     const run = host.clickMenu(CAPTION);
     expect(run.status).toBe('ok');
-    expect(host.ui.shown).toEqual([]);
+    expectDone(host, 7);
     const files = liveFiles(host);
     expect(files).toHaveLength(14);
     expect(files.filter((f) => f.mimeType === MIME.pdf)).toHaveLength(7);
     const dongDa = files.find(
       (f) =>
-        f.name ===
+        human(f.name) ===
         'Cụm thi đua số 1 - Đăng ký giao ước thi đua 2022 - Ủy ban MTTQ Việt Nam quận Đống Đa',
     );
     const text = host.documents.get(dongDa?.id ?? '')?.text() ?? '';
     expect(text).toContain('của Ủy ban MTTQ Việt Nam quận Đống Đa');
+    expect(text).toContain('Số: 01/GƯTĐ-CTĐ1');
+    expect(text).toContain('CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM QUẬN ĐỐNG ĐA');
     expect(text).toContain('Phạm Thị Dung');
     expect(text).not.toContain('{{');
     expect(docsBefore - host.rt.quotaRemaining('documentsCreated')).toBe(9); // 2 templates + 7
@@ -226,6 +252,7 @@ describe('Tạo bản giao ước', () => {
 
   describe('bad input: one Vietnamese alert, nothing created, the output folder unchanged', () => {
     function expectRefused(host: LocalHost, pattern: RegExp): void {
+      host.ui.shown.length = 0;
       const before = driveSnapshot(host);
       const documents = host.documents.list().length;
       const run = host.clickMenu(CAPTION);
@@ -304,26 +331,61 @@ describe('Tạo bản giao ước', () => {
     });
   });
 
-  it('leaves nothing half-made when the PDF export fails, and keeps the previous pair', () => {
+  it('retries a transient PDF failure in the same run: every pledge once, the old ones replaced', () => {
     const host = setup({ settings: { ...SAMPLE_SETTINGS, unitPledges: true } });
     expect(host.clickMenu(CAPTION).status).toBe('ok');
-    const before = liveFiles(host)
-      .map((f) => f.id)
-      .sort();
-    const links = [setting(host, 'pledgeDocLink'), setting(host, 'pledgePdfLink')];
+    const before = liveFiles(host).map((f) => f.id);
     const getAs = host.rt.calls.get('File.getAs') ?? 0;
     host.rt.injectFault({ method: 'File.getAs', nth: getAs + 4, message: 'Service error: Drive' });
-    const run = host.clickMenu(CAPTION);
-    expect(run.status).toBe('ok');
-    expect(host.ui.shown).toHaveLength(1);
-    expect(host.ui.shown[0]?.prompt).toMatch(
-      /không hoàn thành: Service error: Drive Đã chuyển vào thùng rác 7 tệp vừa tạo/,
+    expect(host.clickMenu(CAPTION).status).toBe('ok');
+    expectDone(host, 7);
+    const keys = perKey(host);
+    expect(keys.size).toBe(7);
+    for (const kinds of keys.values()) expect(kinds).toEqual([MIME.document, MIME.pdf].sort());
+    expect(liveFiles(host).some((f) => before.includes(f.id))).toBe(false);
+  });
+
+  it('continues after an execution killed between a copy and its PDF, leaving no orphan', () => {
+    const host = setup({ settings: { ...SAMPLE_SETTINGS, unitPledges: true } });
+    host.rt.killWhen({ afterCall: { method: 'File.makeCopy', nth: 4 } });
+    host.clickMenu(CAPTION);
+    expect(host.report().executions.some((e) => e.status === 'killed')).toBe(true);
+    drain(host);
+    const keys = perKey(host);
+    expect(keys.size).toBe(7);
+    for (const kinds of keys.values()) expect(kinds).toEqual([MIME.document, MIME.pdf].sort());
+    // The Doc the killed execution left without its PDF is in the trash, not in the folder.
+    const trashedDocs = [...host.drive.items.values()].filter(
+      (i) => i.trashed && i.mimeType === MIME.document && / thidua-/.test(i.name),
     );
-    expect(
-      liveFiles(host)
-        .map((f) => f.id)
-        .sort(),
-    ).toEqual(before);
-    expect([setting(host, 'pledgeDocLink'), setting(host, 'pledgePdfLink')]).toEqual(links);
+    expect(trashedDocs).toHaveLength(1);
+    expect(idOf(setting(host, 'pledgeDocLink'))).not.toBe('');
+  });
+
+  it('spreads a 60-unit cluster over several executions within the 6-minute limit', () => {
+    const units = Array.from({ length: 60 }, (_, i) => {
+      const row = [...(SAMPLE_UNIT_ROWS[i % SAMPLE_UNIT_ROWS.length] ?? [])];
+      row[0] = `DV${String(i + 1)}`;
+      row[1] = `Đơn vị ${String(i + 1)}`;
+      row[3] = i === 0 ? 'Cụm trưởng' : 'Thành viên';
+      row[8] = `Ủy ban MTTQ Việt Nam phường ${String(i + 1)}`;
+      return row;
+    });
+    const host = setup({
+      settings: { ...SAMPLE_SETTINGS, unitPledges: true },
+      unitRows: units,
+      selfScores: {},
+    });
+    host.clickMenu(CAPTION);
+    const continuations = drain(host);
+    expect(continuations).toBeGreaterThan(0);
+    const executions = host.report().executions;
+    expect(executions.every((e) => e.status !== 'killed')).toBe(true);
+    expect(Math.max(...executions.map((e) => e.virtualMs))).toBeLessThan(6 * 60_000);
+    expect(perKey(host).size).toBe(61);
+    console.log(
+      `Tạo bản giao ước, 60 units: ${String(executions.length)} executions, ` +
+        `${String(continuations)} continuations`,
+    );
   });
 });

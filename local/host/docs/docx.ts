@@ -118,6 +118,9 @@ function paragraph(node: DocNode): Paragraph {
     }
   }
   const p = node.para;
+  // A paragraph holding only a rule is drawn as a bottom border on a 2 pt line, so the rule sits
+  // just under the text above rather than a blank line lower.
+  const ruleOnly = rule && children.length === 0;
   const options: IParagraphOptions = {
     children,
     alignment: p?.alignment ? ALIGN[p.alignment] : undefined,
@@ -139,9 +142,13 @@ function paragraph(node: DocNode): Paragraph {
                 : undefined,
           }
         : undefined,
-    spacing:
-      p &&
-      (p.spacingBefore !== undefined || p.spacingAfter !== undefined || p.lineSpacing !== undefined)
+    ...(ruleOnly ? { run: { size: 4 } } : {}),
+    spacing: ruleOnly
+      ? { before: 0, after: twips(p?.spacingAfter ?? 0), line: 40, lineRule: 'exact' }
+      : p &&
+          (p.spacingBefore !== undefined ||
+            p.spacingAfter !== undefined ||
+            p.lineSpacing !== undefined)
         ? {
             before: p.spacingBefore !== undefined ? twips(p.spacingBefore) : undefined,
             after: p.spacingAfter !== undefined ? twips(p.spacingAfter) : undefined,

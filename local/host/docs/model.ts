@@ -691,3 +691,22 @@ export class DocumentStore {
     };
   }
 }
+
+/**
+ * Applies what a template's DocSpec asks and DocumentApp cannot express (layoutHints in
+ * src/core/documents/docSpec.ts) to a document made from it: tables counted in body order.
+ */
+export function applyLayoutHints(
+  doc: DocumentModel,
+  hints: {
+    readonly keepRowsTogetherTables: readonly number[];
+    readonly numberPagesFromSecond: boolean;
+  },
+): void {
+  const tables = doc.body.children.filter((c) => c.type === 'TABLE');
+  for (const i of hints.keepRowsTogetherTables) {
+    for (const row of tables[i]?.children ?? []) row.keepTogether = true;
+  }
+  // Decree 30/2020, Appendix I: numbers centred in the top margin, from page 2.
+  if (hints.numberPagesFromSecond) doc.pageNumbers = { position: 'header', from: 2 };
+}

@@ -48,6 +48,15 @@ export type ParagraphSpec = {
   readonly spaceBefore?: number;
   readonly spaceAfter?: number;
   readonly indentFirstLine?: number;
+  /** Points from the left and right edges of the column. */
+  readonly indentStart?: number;
+  readonly indentEnd?: number;
+  /**
+   * The paragraph holds a horizontal rule and no text: the line under the issuing body (Decree
+   * 30/2020, Appendix I: a solid line 1/3 to 1/2 as long as the name, centred under it); the
+   * indents set its length.
+   */
+  readonly rule?: boolean;
 };
 
 export type CellSpec = { readonly paragraphs: readonly ParagraphSpec[] };
@@ -59,6 +68,13 @@ export type TableSpec = {
   /** Borderless tables lay out the header and signature blocks side by side. */
   readonly borders: boolean;
   readonly rows: readonly (readonly CellSpec[])[];
+  /**
+   * No row may break across pages (a signature block stays whole). DocumentApp cannot set this
+   * (its Attribute enum and TableRow have no such property; the Docs API's
+   * TableRowStyle.preventOverflow is outside DocumentApp), so the built Doc does not carry it: the
+   * host's exports take it from layoutHints (docx: w:cantSplit).
+   */
+  readonly keepRowsTogether?: boolean;
 };
 
 export type BlockSpec = ParagraphSpec | TableSpec;
@@ -77,6 +93,13 @@ export type DocSpec = {
   readonly name: string;
   readonly page: PageSpec;
   readonly blocks: readonly BlockSpec[];
+  /**
+   * Decree 30/2020, Appendix I: pages numbered in the top margin, centred, 13–14 pt, the first
+   * page's number not shown. DocumentApp can neither insert a page-number field nor give the
+   * first page its own header, so the built Doc does not carry it (the guide tells how to add it
+   * in Docs); the host's exports take it from layoutHints.
+   */
+  readonly numberPagesFromSecond?: boolean;
 };
 
 export const PORTRAIT_A4: PageSpec = {
@@ -118,7 +141,19 @@ export function para(
     ...(options.spaceBefore === undefined ? {} : { spaceBefore: options.spaceBefore }),
     ...(options.spaceAfter === undefined ? {} : { spaceAfter: options.spaceAfter }),
     ...(options.indentFirstLine === undefined ? {} : { indentFirstLine: options.indentFirstLine }),
+    ...(options.indentStart === undefined ? {} : { indentStart: options.indentStart }),
+    ...(options.indentEnd === undefined ? {} : { indentEnd: options.indentEnd }),
+    ...(options.rule === true ? { rule: true } : {}),
   };
+}
+
+/**
+ * A short centred rule in a column `width` points wide, `share` of it long (Decree 30: 1/3 to
+ * 1/2 of the issuing body's name, which fills about the column).
+ */
+export function rule(width: number, share = 0.4): ParagraphSpec {
+  const inset = Math.round(((width * (1 - share)) / 2) * 100) / 100;
+  return para([], { align: 'center', indentStart: inset, indentEnd: inset, rule: true, size: 2 });
 }
 
 export const bold = (text: string, more: Omit<RunSpec, 'text'> = {}): RunSpec => ({
@@ -182,7 +217,7 @@ export function specToShape(spec: DocSpec): DocShape {
  * appendParagraph and setAttributes, then appendText and setAttributes per further run.
  */
 export function paragraphEdits(p: ParagraphSpec): number {
-  return 2 + 2 * Math.max(0, p.runs.length - 1);
+  return 2 + 2 * Math.max(0, p.runs.length - 1) + (p.rule === true ? 1 : 0);
 }
 
 /**
@@ -201,6 +236,31 @@ export function blockEdits(block: BlockSpec): number {
     }
   }
   return edits;
+}
+
+/**
+ * What the host's exports apply after the Doc is made, because DocumentApp cannot (see
+ * TableSpec.keepRowsTogether, DocSpec.numberPagesFromSecond): tables are counted in body order,
+ * which merging keeps (rows repeat within their table; a table dropped by {{#if}} ends the list
+ * only when it is the last, as the witness table is).
+ */
+export type LayoutHints = {
+  readonly keepRowsTogetherTables: readonly number[];
+  readonly numberPagesFromSecond: boolean;
+};
+
+export function layoutHints(spec: DocSpec): LayoutHints {
+  const keep: number[] = [];
+  let ordinal = 0;
+  for (const block of spec.blocks) {
+    if (block.kind !== 'table') continue;
+    if (block.keepRowsTogether === true) keep.push(ordinal);
+    ordinal++;
+  }
+  return {
+    keepRowsTogetherTables: keep,
+    numberPagesFromSecond: spec.numberPagesFromSecond === true,
+  };
 }
 
 /** Groups the blocks so each batch stays within `budget` edits (a block is never split). */

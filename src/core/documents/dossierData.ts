@@ -7,7 +7,7 @@ import { formatNumberVi, formatPercentVi } from '../format/vietnamese';
 import type { CalendarDateValue } from '../model/calendarDate';
 import type { AwardRecord } from '../model/award';
 import type { Unit } from '../model/unit';
-import { headTitleWithUnit } from '../model/unit';
+import { signerTitle } from './signerTitle';
 import type { TemplateRecord, TemplateRequirement, TemplateSchema } from '../template';
 import type { VoteRound } from '../votes/rounds';
 
@@ -219,7 +219,7 @@ function common(
 /** The head signs the cluster's documents, as its representative (TM. cụm: Cụm trưởng). */
 function headSigner(input: DossierInput): { title: string; name: string } {
   const head = input.head;
-  return head ? { title: headTitleWithUnit(head), name: head.headName } : { title: '', name: '' };
+  return head ? { title: signerTitle(head), name: head.headName } : { title: '', name: '' };
 }
 
 export function dossierRecord(kind: DossierKind, input: DossierInput): TemplateRecord {
@@ -233,7 +233,7 @@ export function dossierRecord(kind: DossierKind, input: DossierInput): TemplateR
         ...voteFields(input),
         chu_tri: {
           ho_ten: input.head?.headName ?? '',
-          chuc_vu: input.head ? headTitleWithUnit(input.head) : '',
+          chuc_vu: input.head ? signerTitle(input.head) : '',
         },
         thu_ky: input.meeting.secretary,
         ban_kiem_phieu: input.meeting.counters.map((c) => ({ ho_ten: c })),

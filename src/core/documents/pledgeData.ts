@@ -5,9 +5,8 @@
  * and cell, so that nothing is created from incomplete data.
  */
 import { finding, type Finding } from '../findings';
-import type { CalendarDate } from '../parse/date';
 import type { ClusterSettings } from '../model/settings';
-import { UNIT_ROLE_LABELS, unitDocumentName, type Unit, type UnitRole } from '../model/unit';
+import { UNIT_ROLE_LABELS, type Unit, type UnitRole } from '../model/unit';
 import type { CriteriaTree, Criterion } from '../model/criteria';
 import { SHEET_NAMES } from '../layout/sheets';
 import { SETTING_ROWS } from '../layout/settings';
@@ -20,6 +19,8 @@ import { locateTable } from '../readers/headers';
 import { nameKey } from '../text/normalize';
 import type { WorkbookGrids } from '../validation/workbook';
 import type { TemplateRecord, TemplateRequirement, TemplateSchema } from '../template';
+import { defaultLegalBases } from '../layout/settings';
+import { signerTitle, unitLongName } from './signerTitle';
 
 /** Output names (renderFileName patterns); the PDF takes the same name with ".pdf". */
 export const JOINT_PLEDGE_FILE_NAME = '{{ten_cum}} - Giao ước thi đua {{nam}}';
@@ -31,20 +32,13 @@ export function defaultFolderName(year: number): string {
   return `Văn bản thi đua ${String(year)}`;
 }
 
-/**
- * Per-unit pledges are made within one execution (6 minutes). Each costs about 10 s on the host's
- * cost model (Drive copy ≈ 4 s and PDF ≈ 1.5 s, DESIGN §4, plus the merge's Docs calls, an
- * ASSUMPTION), so 20 units and the joint pledge stay near 3.5 minutes. Larger clusters need the
- * resumable document job of the certificates issue.
- */
-export const MAX_UNIT_PLEDGES_PER_RUN = 20;
-
 const ROLE_ORDER: Readonly<Record<UnitRole, number>> = { head: 0, deputy: 1, member: 2 };
 
 const UNIT_FIELDS: TemplateSchema = {
   ma: { label: 'Mã đơn vị' },
   ten: { label: 'Tên đơn vị' },
-  ten_day_du: { label: 'Tên đầy đủ (hoặc loại và tên) của đơn vị' },
+  ten_day_du: { label: 'Tên đầy đủ của đơn vị' },
+  chuc_danh_ky: { label: 'Chức vụ người ký kèm tên đơn vị' },
   loai: { label: 'Loại đơn vị' },
   vai_tro: { label: 'Vai trò' },
   chuc_vu: { label: 'Chức vụ thủ trưởng' },
@@ -69,9 +63,25 @@ const CRITERION_FIELDS: TemplateSchema = {
 export const JOINT_PLEDGE_SCHEMA: TemplateSchema = {
   ten_cum: { label: 'Tên cụm, khối thi đua' },
   nam: { label: 'Năm thi đua' },
-  co_quan: { label: 'Cơ quan ban hành văn bản' },
+  co_quan: { label: 'Cơ quan chủ quản (dòng trên tên cụm)' },
   noi: { label: 'Địa danh' },
-  ngay_ky: { label: 'Ngày ký' },
+  ngay_ky: { label: 'Ngày ký (trống: chưa ghi)' },
+  so: { label: 'Số văn bản (trống: chưa cấp)' },
+  ky_hieu: { label: 'Ký hiệu văn bản' },
+  so_ky_hieu: { label: 'Số, ký hiệu ("01/GƯTĐ-CTĐ1")' },
+  can_cu: { label: 'Các căn cứ', fields: { noi_dung: { label: 'Căn cứ' } } },
+  co_chung_kien: { label: 'Có người chứng kiến' },
+  chung_kien: {
+    label: 'Người chứng kiến',
+    fields: { chuc_vu: { label: 'Chức vụ' }, ho_ten: { label: 'Họ tên' } },
+  },
+  hang_ky: {
+    label: 'Các hàng chữ ký (hai đơn vị một hàng)',
+    fields: {
+      trai: { label: 'Đơn vị bên trái', fields: UNIT_FIELDS },
+      phai: { label: 'Đơn vị bên phải (trống ở hàng lẻ cuối)', fields: UNIT_FIELDS },
+    },
+  },
   so_ke_hoach: { label: 'Số kế hoạch' },
   ngay_ke_hoach: { label: 'Ngày kế hoạch' },
   cum_truong: { label: 'Đơn vị cụm trưởng', fields: UNIT_FIELDS },
@@ -116,17 +126,12 @@ export const UNIT_PLEDGE_SCHEMA: TemplateSchema = {
   don_vi: { label: 'Đơn vị đăng ký', fields: UNIT_FIELDS },
 };
 
-/** Đơn vị's Tên đầy đủ ("Ủy ban MTTQ Việt Nam quận Ba Đình"), else type and name ("Quận Ba Đình"). */
-function fullName(unit: Unit): string {
-  if (unit.fullName.trim() !== '') return unitDocumentName(unit);
-  return unit.type === '' ? unit.name : `${unit.type} ${unit.name}`;
-}
-
 export function unitRecord(unit: Unit): TemplateRecord {
   return {
     ma: unit.code,
     ten: unit.name,
-    ten_day_du: fullName(unit),
+    ten_day_du: unitLongName(unit),
+    chuc_danh_ky: signerTitle(unit),
     loai: unit.type,
     vai_tro: UNIT_ROLE_LABELS[unit.role],
     chuc_vu: unit.headTitle,
@@ -172,7 +177,6 @@ export function pledgeRecord(
   settings: ClusterSettings,
   units: readonly Unit[],
   tree: CriteriaTree,
-  today: CalendarDate,
 ): TemplateRecord {
   const ordered = signingOrder(units);
   const head = ordered.find((u) => u.role === 'head');
@@ -214,7 +218,15 @@ export function pledgeRecord(
     nam: settings.year,
     co_quan: settings.issuingBody,
     noi: settings.place,
-    ngay_ky: { year: today.year, month: today.month, day: today.day },
+    ngay_ky: settings.signingDate === undefined ? '' : { ...settings.signingDate },
+    ...numberAndSymbol(settings),
+    can_cu: (settings.legalBases.length > 0
+      ? settings.legalBases
+      : defaultLegalBases(settings)
+    ).map((line) => ({ noi_dung: line })),
+    co_chung_kien: settings.witnessName.trim() !== '' || settings.witnessTitle.trim() !== '',
+    chung_kien: { chuc_vu: settings.witnessTitle, ho_ten: settings.witnessName },
+    hang_ky: signatureRows(ordered),
     so_ke_hoach: settings.planNumber,
     ngay_ke_hoach:
       settings.planDate === undefined
@@ -233,6 +245,41 @@ export function pledgeRecord(
     so_tieu_chi: criteria.length,
     tong_diem: round2(total),
   };
+}
+
+/** Default symbol of a pledge (no abbreviation of "giao ước" is listed in Decree 30, App. III). */
+export const DEFAULT_PLEDGE_SYMBOL = 'GƯTĐ';
+/** Room left for a number the records office writes by hand. */
+const NUMBER_BLANK = '\u00a0'.repeat(8);
+
+/**
+ * Decree 30/2020, Appendix I: a document number under 10 is written with a leading zero ("05");
+ * a number not yet given leaves room to write it in ("Số:         /GƯTĐ").
+ */
+export function numberAndSymbol(settings: Pick<ClusterSettings, 'pledgeNumber' | 'pledgeSymbol'>): {
+  so: string;
+  ky_hieu: string;
+  so_ky_hieu: string;
+} {
+  const typed = settings.pledgeNumber.trim();
+  const so = /^[1-9]$/.test(typed) ? `0${typed}` : typed;
+  const symbol =
+    settings.pledgeSymbol.trim() === '' ? DEFAULT_PLEDGE_SYMBOL : settings.pledgeSymbol.trim();
+  return { so, ky_hieu: symbol, so_ky_hieu: `${so === '' ? NUMBER_BLANK : so}/${symbol}` };
+}
+
+const NO_UNIT: TemplateRecord = Object.fromEntries(Object.keys(UNIT_FIELDS).map((k) => [k, '']));
+
+/** The signature table's rows: two members side by side, in signing order. */
+function signatureRows(ordered: readonly Unit[]): TemplateRecord[] {
+  const rows: TemplateRecord[] = [];
+  for (let i = 0; i < ordered.length; i += 2) {
+    const left = ordered[i];
+    const right = ordered[i + 1];
+    if (left === undefined) break;
+    rows.push({ trai: unitRecord(left), phai: right === undefined ? NO_UNIT : unitRecord(right) });
+  }
+  return rows;
 }
 
 /** Each unit's pledge data, in signing order. */
@@ -292,7 +339,7 @@ function settingCell(cells: ReadonlyMap<string, string>, key: string): string {
  * and place set; at least one unit, each with its head's name and title; a cluster head; at least
  * one criterion; no unreadable unit or criterion row (it would be left out of a signed document).
  */
-export function preparePledge(grids: WorkbookGrids, today: CalendarDate): PledgePreparation {
+export function preparePledge(grids: WorkbookGrids): PledgePreparation {
   const problems: Finding[] = [];
   const settingsGrid = grids[SHEET_NAMES.settings];
   const unitsGrid = grids[SHEET_NAMES.units];
@@ -311,7 +358,20 @@ export function preparePledge(grids: WorkbookGrids, today: CalendarDate): Pledge
     settings = read.value;
     settingCells = read.cells;
     // Only the settings a pledge prints or uses block it; others are the ranking's business.
-    const used = new Set(['clusterName', 'year', 'issuingBody', 'place', 'planNumber', 'planDate']);
+    const used = new Set([
+      'clusterName',
+      'year',
+      'issuingBody',
+      'place',
+      'planNumber',
+      'planDate',
+      'pledgeNumber',
+      'pledgeSymbol',
+      'signingDate',
+      'legalBases',
+      'witnessTitle',
+      'witnessName',
+    ]);
     const usedCells = new Set([...used].map((k) => read.cells.get(k)));
     problems.push(
       ...read.findings.filter(
@@ -393,21 +453,7 @@ export function preparePledge(grids: WorkbookGrids, today: CalendarDate): Pledge
     }
   }
 
-  if (settings?.unitPledges === true && units.length > MAX_UNIT_PLEDGES_PER_RUN) {
-    problems.push(
-      finding(
-        SHEET_NAMES.settings,
-        settingCell(settingCells, 'unitPledges'),
-        'invalid-value',
-        'Có',
-        {
-          expected: `"Không" khi cụm có hơn ${String(MAX_UNIT_PLEDGES_PER_RUN)} đơn vị (một lần chạy chỉ kịp tạo ${String(MAX_UNIT_PLEDGES_PER_RUN)} bản đăng ký)`,
-        },
-      ),
-    );
-  }
-
-  const joint = settings === undefined ? undefined : pledgeRecord(settings, units, tree, today);
+  const joint = settings === undefined ? undefined : pledgeRecord(settings, units, tree);
   const perUnit =
     joint !== undefined && settings?.unitPledges === true ? unitPledgeRecords(joint, units) : [];
   return { settings, settingCells, units, tree, problems, joint, perUnit };

@@ -13,13 +13,32 @@ import {
   type DocSpec,
   type TableSpec,
 } from './docSpec';
-import { LEFT_COLUMN, blank, body, centered, header, heading } from './decree30Blocks';
+import {
+  blank,
+  body,
+  centered,
+  header,
+  headerColumns,
+  heading,
+  issuerLines,
+} from './decree30Blocks';
 import type { ParagraphSpec } from './docSpec';
 
-/** The legal bases; the plan's line only when a plan number is set. */
+/** A date not yet set in Cấu hình leaves room for the day and month to be written by hand. */
+const GAP = '\u00a0'.repeat(6);
+export const PLEDGE_PLACE_DATE = `{{noi}}, {{#if ngay_ky}}{{ngay_ky|ngay}}{{else}}ngày${GAP}tháng${GAP}năm {{nam}}{{/if}}`;
+
+/** Decree 30: "Số:" upright, 13 pt, centred under the issuing body. */
+const NUMBER_LINE = para('Số: {{so_ky_hieu}}', { align: 'center', size: 13, spaceBefore: 6 });
+
+/**
+ * The legal bases (Cấu hình's list, one paragraph each), then the plan's line when a plan number
+ * is set, then the cluster's rules. Tags alone in their paragraphs: those paragraphs go.
+ */
 const LEGAL_BASES: readonly ParagraphSpec[] = [
-  body(italic('Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;')),
-  // Tags alone in their paragraphs: both paragraphs go, and the basis with them when unset.
+  para('{{#can_cu}}', { align: 'left' }),
+  body(italic('{{noi_dung}}')),
+  para('{{/can_cu}}', { align: 'left' }),
   para('{{#if so_ke_hoach}}', { align: 'left' }),
   body(
     italic(
@@ -42,6 +61,7 @@ function criteriaTable(width: number): TableSpec {
     kind: 'table',
     widths: [codeWidth, width - codeWidth - pointsWidth, pointsWidth],
     borders: true,
+    keepRowsTogether: true,
     rows: [
       [head('TT'), head('Nội dung tiêu chí'), head('Điểm tối đa')],
       [
@@ -72,14 +92,33 @@ function criteriaTable(width: number): TableSpec {
 
 export const JOINT_WIDTH = textWidth(PORTRAIT_A4);
 
+const [HEADER_LEFT] = headerColumns(JOINT_WIDTH);
+const HALF = JOINT_WIDTH / 2;
+
+/** One signer's block: title with the unit's name, room to sign, the name, space after. */
+function signatureBlock(who: string, open = '', close = ''): ParagraphSpec[] {
+  return [
+    centered(bold(`${open}{{${who}.chuc_danh_ky|hoa}}`)),
+    blank(),
+    blank(),
+    blank(),
+    blank(),
+    centered(bold(`{{${who}.ho_ten}}`)),
+    para(close, { align: 'center', spaceAfter: 12 }),
+  ];
+}
+
 /** Bản giao ước thi đua (joint pledge), signed by every member's head. */
 export const JOINT_PLEDGE_TEMPLATE: DocSpec = {
   name: 'Mẫu - Bản giao ước thi đua (chung)',
   page: PORTRAIT_A4,
+  numberPagesFromSecond: true,
   blocks: [
     header(
-      [centered(bold('{{co_quan|hoa}}'), 12), centered(bold('{{ten_cum|hoa}}'), 12)],
+      issuerLines('{{co_quan|hoa}}', '{{ten_cum|hoa}}', HEADER_LEFT),
       JOINT_WIDTH,
+      NUMBER_LINE,
+      PLEDGE_PLACE_DATE,
     ),
     para(bold('BẢN GIAO ƯỚC THI ĐUA NĂM {{nam}}'), { align: 'center', size: 14, spaceBefore: 12 }),
     para(bold('{{ten_cum|hoa}}'), { align: 'center', spaceAfter: 12 }),
@@ -90,8 +129,9 @@ export const JOINT_PLEDGE_TEMPLATE: DocSpec = {
     heading('I. CÁC ĐƠN VỊ THAM GIA GIAO ƯỚC'),
     {
       kind: 'table',
-      widths: [40, 170, 100, JOINT_WIDTH - 310],
+      widths: [40, 200, 90, JOINT_WIDTH - 330],
       borders: true,
+      keepRowsTogether: true,
       rows: [
         [
           cell(centered(bold('STT'))),
@@ -125,50 +165,49 @@ export const JOINT_PLEDGE_TEMPLATE: DocSpec = {
     para(bold('ĐẠI DIỆN CÁC ĐƠN VỊ KÝ GIAO ƯỚC'), {
       align: 'center',
       spaceBefore: 12,
-      spaceAfter: 6,
+      spaceAfter: 12,
     }),
+    // Two signers a row, in signing order (head first); a row never breaks across pages.
     {
       kind: 'table',
-      widths: [LEFT_COLUMN, JOINT_WIDTH - LEFT_COLUMN],
+      widths: [HALF, HALF],
       borders: false,
+      keepRowsTogether: true,
       rows: [
         [
-          cell(centered(bold('{{#thanh_vien}}{{vai_tro|hoa}}')), centered('{{ten_day_du}}')),
+          cell(...signatureBlock('trai', '{{#hang_ky}}')),
+          cell(...signatureBlock('phai', '', '{{/hang_ky}}')),
+        ],
+      ],
+    },
+    para('{{#if co_chung_kien}}', { align: 'left' }),
+    {
+      kind: 'table',
+      widths: [JOINT_WIDTH],
+      borders: false,
+      keepRowsTogether: true,
+      rows: [
+        [
           cell(
-            centered(bold('{{chuc_vu|hoa}}')),
+            centered(bold('ĐẠI DIỆN {{co_quan|hoa}} CHỨNG KIẾN')),
+            centered(bold('{{chung_kien.chuc_vu|hoa}}')),
             blank(),
             blank(),
             blank(),
-            centered(bold('{{ho_ten}}{{/thanh_vien}}')),
+            blank(),
+            centered(bold('{{chung_kien.ho_ten}}')),
           ),
         ],
       ],
     },
-    {
-      kind: 'table',
-      widths: [JOINT_WIDTH / 2, JOINT_WIDTH / 2],
-      borders: false,
-      rows: [
-        [
-          cell(
-            centered(bold('ĐẠI DIỆN CƠ QUAN CHỨNG KIẾN')),
-            centered(bold('{{co_quan|hoa}}'), 12),
-            blank(),
-            blank(),
-            blank(),
-          ),
-          cell(
-            centered(bold('TM. CÁC ĐƠN VỊ THÀNH VIÊN')),
-            centered(bold('CỤM TRƯỞNG')),
-            centered('{{cum_truong.ten_day_du}}'),
-            blank(),
-            blank(),
-            blank(),
-            centered(bold('{{cum_truong.ho_ten}}')),
-          ),
-        ],
-      ],
-    },
+    para('{{/if}}', { align: 'left' }),
+    para(
+      { text: 'Nơi nhận:', bold: true, italic: true },
+      { align: 'left', size: 12, spaceBefore: 12 },
+    ),
+    para('- Các đơn vị thành viên {{ten_cum}};', { align: 'left', size: 11 }),
+    para('- {{co_quan}} (để báo cáo);', { align: 'left', size: 11 }),
+    para('- Lưu: VT, {{ten_cum}}.', { align: 'left', size: 11 }),
   ],
 };
 
@@ -176,8 +215,14 @@ export const JOINT_PLEDGE_TEMPLATE: DocSpec = {
 export const UNIT_PLEDGE_TEMPLATE: DocSpec = {
   name: 'Mẫu - Bản đăng ký giao ước thi đua (từng đơn vị)',
   page: PORTRAIT_A4,
+  numberPagesFromSecond: true,
   blocks: [
-    header([centered(bold('{{don_vi.ten_day_du|hoa}}'), 12)], JOINT_WIDTH),
+    header(
+      issuerLines(undefined, '{{don_vi.ten_day_du|hoa}}', HEADER_LEFT),
+      JOINT_WIDTH,
+      NUMBER_LINE,
+      PLEDGE_PLACE_DATE,
+    ),
     para(bold('BẢN ĐĂNG KÝ GIAO ƯỚC THI ĐUA NĂM {{nam}}'), {
       align: 'center',
       size: 14,
@@ -199,8 +244,9 @@ export const UNIT_PLEDGE_TEMPLATE: DocSpec = {
     ),
     {
       kind: 'table',
-      widths: [LEFT_COLUMN, JOINT_WIDTH - LEFT_COLUMN],
+      widths: [HEADER_LEFT, JOINT_WIDTH - HEADER_LEFT],
       borders: false,
+      keepRowsTogether: true,
       rows: [
         [
           cell(
@@ -209,7 +255,8 @@ export const UNIT_PLEDGE_TEMPLATE: DocSpec = {
             para('- Lưu: VT.', { align: 'left', size: 11 }),
           ),
           cell(
-            centered(bold('{{don_vi.chuc_vu|hoa}}')),
+            centered(bold('{{don_vi.chuc_danh_ky|hoa}}')),
+            blank(),
             blank(),
             blank(),
             blank(),

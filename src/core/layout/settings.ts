@@ -1,7 +1,8 @@
 import { NUMBER_FORMATS as F, type ColumnValidation, type TableLayout } from './columns';
 import { SHEET_NAMES } from './sheets';
-import type { TieBreakKey } from '../model/settings';
 import { AWARD_LEVEL_LABELS, AwardLevelSchema } from '../model/award';
+import type { ClusterSettings, TieBreakKey } from '../model/settings';
+import { legalBasisLines, legalBasisLinesForYear } from '../documents/legalBases';
 
 /**
  * Cấu hình is a key/value sheet: a header row, then one row per setting with its Vietnamese
@@ -56,6 +57,7 @@ export interface SettingChoice {
  * - percent: a number of percent (95 or "95%"), stored as a share (0.95)
  * - labelList: labels separated by ";" or line breaks
  * - tieBreak: a readable chain of TIE_BREAK_LABELS separated by ";" or line breaks
+ * - lines: one item per line of the cell (items may hold ";", as legal bases do)
  */
 export type SettingValueKind =
   | { readonly kind: 'text' }
@@ -64,7 +66,8 @@ export type SettingValueKind =
   | { readonly kind: 'date' }
   | { readonly kind: 'choice'; readonly choices: readonly SettingChoice[] }
   | { readonly kind: 'labelList' }
-  | { readonly kind: 'tieBreak' };
+  | { readonly kind: 'tieBreak' }
+  | { readonly kind: 'lines' };
 
 /**
  * Where a setting goes in ClusterSettings: a property path, or the minimum share of one
@@ -84,6 +87,8 @@ export interface SettingRow {
   readonly validation?: ColumnValidation;
   /** What set-up writes when the settings hold no value for the row (rows outside ClusterSettings). */
   readonly fallback?: string;
+  /** What set-up writes when the value is blank, worked out from the other settings (the year). */
+  readonly prefill?: (settings: ClusterSettings) => string;
 }
 
 /** Readable names of the tie-break keys; a group subtotal is "Điểm nhóm <mã nhóm> cao hơn". */
@@ -103,6 +108,17 @@ export function tieBreakLabel(key: TieBreakKey): string {
 
 /** Separator of list-valued settings as written by the program. */
 export const LIST_SEPARATOR = '; ';
+/** Line separator of 'lines' settings (Sheets: Ctrl+Enter in a cell). */
+export const LINE_SEPARATOR = '\n';
+
+/** The legal bases of the texts in force on the signing day, else on the year's first day. */
+export function defaultLegalBases(
+  settings: Pick<ClusterSettings, 'year' | 'signingDate'>,
+): string[] {
+  return settings.signingDate === undefined
+    ? legalBasisLinesForYear(settings.year)
+    : legalBasisLines(settings.signingDate);
+}
 
 const choice = (choices: readonly SettingChoice[]): SettingValueKind => ({
   kind: 'choice',
@@ -630,8 +646,70 @@ export const SETTING_ROWS: readonly SettingRow[] = [
     'Hà Nội',
   ),
   ...levelRows('base', 'cấp cơ sở', 'ỦY BAN NHÂN DÂN QUẬN THANH XUÂN', 'Thanh Xuân'),
+  // The pledge's head and signatures (Decree 30/2020/NĐ-CP, Appendix I): appended last, so
+  // workbooks set up before them keep their row order.
+  {
+    key: 'pledgeNumber',
+    label: 'Số giao ước',
+    note: 'Số văn thư cấp, ví dụ: 01 (số dưới 10 in thêm số 0 phía trước). Để trống: chừa chỗ để ghi tay khi vào sổ.',
+    required: false,
+    value: text,
+    target: { path: ['pledgeNumber'] },
+    numberFormat: F.text,
+  },
+  {
+    key: 'pledgeSymbol',
+    label: 'Ký hiệu giao ước',
+    note: 'Viết tắt tên loại văn bản và tên cụm, ví dụ: GƯTĐ-CTĐ1. Để trống: GƯTĐ. In thành "Số: 01/GƯTĐ-CTĐ1".',
+    required: false,
+    value: text,
+    target: { path: ['pledgeSymbol'] },
+    numberFormat: F.text,
+  },
+  {
+    key: 'signingDate',
+    label: 'Ngày ký giao ước',
+    note: 'Ngày/tháng/năm ký, ví dụ: 22/02/2022; in ở dòng địa danh, ngày tháng. Để trống: in "ngày … tháng … năm" để ghi tay.',
+    required: false,
+    value: { kind: 'date' },
+    target: { path: ['signingDate'] },
+    numberFormat: F.text,
+  },
+  {
+    key: 'legalBases',
+    label: 'Căn cứ ban hành giao ước',
+    note: 'Mỗi dòng một căn cứ (xuống dòng trong ô: Ctrl+Enter). Khởi tạo điền sẵn Luật và Nghị định về thi đua, khen thưởng có hiệu lực vào ngày ký (hoặc đầu năm thi đua); để trống: chương trình dùng các văn bản đó. Căn cứ kế hoạch và quy chế của cụm được in thêm sau các dòng này.',
+    required: false,
+    value: { kind: 'lines' },
+    target: { path: ['legalBases'] },
+    numberFormat: F.text,
+    prefill: (settings) => defaultLegalBases(settings).join(LINE_SEPARATOR),
+  },
+  {
+    key: 'witnessTitle',
+    label: 'Chức vụ người chứng kiến',
+    note: 'Đại diện cơ quan chủ quản (dòng "Cơ quan ban hành văn bản") chứng kiến việc ký, ví dụ: Phó Chủ tịch Thường trực. Để trống cả chức vụ và họ tên: giao ước không có phần chứng kiến.',
+    required: false,
+    value: text,
+    target: { path: ['witnessTitle'] },
+    numberFormat: F.text,
+  },
+  {
+    key: 'witnessName',
+    label: 'Họ tên người chứng kiến',
+    note: 'In dưới chữ ký của người chứng kiến.',
+    required: false,
+    value: text,
+    target: { path: ['witnessName'] },
+    numberFormat: F.text,
+  },
 ];
 
+/**
+ * The joint pledge's head and signatures (Decree 30/2020/NĐ-CP, Appendix I: number and symbol,
+ * date, legal bases; the witness). Appended after every other row, so workbooks set up before
+ * them keep their row order.
+ */
 /** Deep equality of JSON-like values (choices in the settings sheet). */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;

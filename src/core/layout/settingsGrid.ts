@@ -1,6 +1,7 @@
 import type { ClusterSettings } from '../model/settings';
 import { formatShortDate } from '../format/vietnamese';
 import {
+  LINE_SEPARATOR,
   LIST_SEPARATOR,
   SETTING_ROWS,
   SETTINGS_TABLE,
@@ -27,7 +28,7 @@ export function settingCellValue(row: SettingRow, settings: ClusterSettings): st
     'band' in target
       ? settings.classificationBands.find((b) => b.label === target.band)?.minShare
       : valueAt(settings, target.path);
-  if (value === undefined) return row.fallback ?? '';
+  if (value === undefined) return row.fallback ?? row.prefill?.(settings) ?? '';
   const kind = row.value;
   switch (kind.kind) {
     case 'text':
@@ -45,6 +46,10 @@ export function settingCellValue(row: SettingRow, settings: ClusterSettings): st
       return kind.choices.find((c) => jsonEqual(c.value, value))?.label ?? '';
     case 'labelList':
       return Array.isArray(value) ? value.join(LIST_SEPARATOR) : '';
+    case 'lines':
+      return Array.isArray(value) && value.length > 0
+        ? value.join(LINE_SEPARATOR)
+        : (row.prefill?.(settings) ?? '');
     case 'tieBreak':
       return Array.isArray(value)
         ? value.length === 0

@@ -152,6 +152,16 @@ export const ClusterSettingsSchema = z.object({
   provincePlace: z._default(z.string(), ''),
   baseIssuer: z._default(z.string(), ''),
   basePlace: z._default(z.string(), ''),
+  /** The pledge's number ("01") and symbol ("GƯTĐ-CTĐ1"): "Số: 01/GƯTĐ-CTĐ1". */
+  pledgeNumber: z._default(z.string(), ''),
+  pledgeSymbol: z._default(z.string(), ''),
+  /** The day the pledge is signed, printed on it; unset: left blank to be written by hand. */
+  signingDate: z.optional(CalendarDateSchema),
+  /** The "Căn cứ" lines; empty: those of the texts in force (src/core/documents/legalBases.ts). */
+  legalBases: z._default(z.array(z.string()), []),
+  /** The superior body's representative who witnesses the signing. */
+  witnessTitle: z._default(z.string(), ''),
+  witnessName: z._default(z.string(), ''),
 });
 export type ClusterSettings = z.infer<typeof ClusterSettingsSchema>;
 /** Settings as a user may give them: everything with a default may be left out. */

@@ -31,25 +31,3 @@ export type Unit = z.infer<typeof UnitSchema>;
 export function unitDocumentName(unit: Pick<Unit, 'name' | 'fullName'>): string {
   return unit.fullName.trim() === '' ? unit.name : unit.fullName;
 }
-
-/**
- * The head's title with the unit's name, as a signature block or the minutes print it: the title
- * "Chủ tịch Ủy ban MTTQ Việt Nam quận" and the full name "Ủy ban MTTQ Việt Nam quận Ba Đình" give
- * "Chủ tịch Ủy ban MTTQ Việt Nam quận Ba Đình" — the words they share are said once.
- */
-export function headTitleWithUnit(unit: Pick<Unit, 'headTitle' | 'name' | 'fullName'>): string {
-  const title = unit.headTitle.trim();
-  const name = unitDocumentName(unit).trim();
-  if (title === '') return name;
-  const titleWords = title.split(/\s+/u);
-  const nameWords = name.split(/\s+/u);
-  const same = (a: string, b: string): boolean =>
-    a.localeCompare(b, 'vi', { sensitivity: 'accent' }) === 0;
-  for (let k = Math.min(titleWords.length, nameWords.length); k > 0; k--) {
-    const tail = titleWords.slice(titleWords.length - k);
-    if (tail.every((w, i) => same(w, nameWords[i] ?? ''))) {
-      return [...titleWords.slice(0, titleWords.length - k), ...nameWords].join(' ');
-    }
-  }
-  return `${title} ${name}`;
-}

@@ -160,6 +160,19 @@ export function readSettingValue(row: SettingRow, raw: unknown): SettingRead {
       if (parsed.kind === 'empty') return parsed;
       return readTieBreak(parsed.value);
     }
+    case 'lines': {
+      // Each line is read as a text cell would be; parseText alone would join the lines.
+      if (typeof raw !== 'string') {
+        const parsed = parseText(raw);
+        if (parsed.kind === 'invalid') return { kind: 'bad', code: parsed.code };
+        return parsed.kind === 'empty' ? parsed : { kind: 'ok', value: [parsed.value] };
+      }
+      const lines = raw
+        .split(/\r\n|\r|\n/)
+        .map(normalizeText)
+        .filter((line) => line !== '');
+      return lines.length === 0 ? { kind: 'empty' } : { kind: 'ok', value: lines };
+    }
   }
 }
 

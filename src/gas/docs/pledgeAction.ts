@@ -2,25 +2,21 @@
  * "Tạo bản giao ước": the joint pledge (and, when Cấu hình says so, one pledge per unit) as Google
  * Doc and PDF in the output folder, links written back to Cấu hình.
  *
- * Order, so that nothing half-made is left behind:
+ * Order (under the document lock, before the job starts):
  * 1. Check: Cấu hình, Đơn vị and Tiêu chí are read once and checked in core; recorded templates
  *    and the output folder must open; each template must parse and pass the dry run with the
  *    data. Any problem → one alert listing them all, and nothing is created.
- * 2. Create: blank template cells get the default templates, a blank folder cell the folder
+ * 2. Settings: blank template cells get the default templates, a blank folder cell the folder
  *    "Văn bản thi đua <năm>" next to the workbook (both kept and recorded: they are settings, not
- *    outputs); each output is a Drive copy of its template, merged in bounded batches, and its PDF.
- *    A failure here trashes every output this run made and keeps the previous pledge.
- * 3. Record the links (Cấu hình) and the ids of this run's outputs (document properties).
- * 4. Replace: the previous run's outputs go to the trash, said in the summary, so re-running never
- *    piles up copies.
+ *    outputs).
+ * 3. The outputs are made by the job runner (./pledgeJob.ts), over as many executions as the
+ *    6-minute limit needs; each file carries its deterministic key, so a killed execution leaves
+ *    no orphan. When the job is done, the previous run's outputs go to the trash.
  */
 import { SHEET_NAMES } from '../../core/layout/sheets';
-import { parseDate, type CalendarDate } from '../../core/parse/date';
 import {
-  JOINT_PLEDGE_FILE_NAME,
   JOINT_PLEDGE_REQUIREMENTS,
   JOINT_PLEDGE_SCHEMA,
-  UNIT_PLEDGE_FILE_NAME,
   UNIT_PLEDGE_REQUIREMENTS,
   UNIT_PLEDGE_SCHEMA,
   defaultFolderName,
@@ -28,25 +24,27 @@ import {
   preparePledge,
   problemsMessage,
 } from '../../core/documents/pledgeData';
-import { defaultTemplate, type TemplateKind } from '../../core/documents/defaultTemplates';
+import { type TemplateKind } from '../../core/documents/defaultTemplates';
 import { settingTexts } from '../../core/documents/settingsWrite';
 import {
   dryRun,
   parseDocShape,
-  parseTemplate,
-  planMerge,
-  renderFileName,
-  uniqueNames,
   type DocTemplate,
   type TemplateRecord,
   type TemplateRequirement,
   type TemplateSchema,
 } from '../../core/template';
-import { runMenuAction } from '../lock';
-import { alertUser, errorMessage, toast } from '../notify';
-import { readGrids } from '../workbook';
+import { activeWorkbook, readGrids } from '../workbook';
+import { startJob, type Began } from '../jobs/start';
+import { properties } from '../jobs/runner';
+import {
+  PLEDGE_CAPTION,
+  PLEDGE_HANDLER,
+  PLEDGE_PREVIOUS_PROPERTY,
+  previousOutputs,
+} from './pledgeJob';
 import { checkInputs } from '../../core/validation/inputs';
-import { applyMergePlanById, readDocShape } from './merge';
+import { readDocShape } from './merge';
 import {
   ensureTemplatesIn,
   fileStateProblem,
@@ -63,18 +61,13 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type File = GoogleAppsScript.Drive.File;
 type Folder = GoogleAppsScript.Drive.Folder;
 
-const CAPTION = 'Tạo bản giao ước';
-/** Ids of the last run's outputs (Docs and PDFs), so the next run can replace them. */
-export const PLEDGE_OUTPUTS_PROPERTY = 'thidua.pledge.outputs';
-/** Edits per saveAndClose while merging (the host's default limit is 200; DESIGN §4). */
-export const MERGE_EDITS_PER_SAVE = 150;
-const PDF = 'application/pdf';
-/** Stop before Apps Script's 6-minute limit would kill the run half way through an output. */
-const TIME_BUDGET_MS = 5 * 60 * 1000;
+const CAPTION = PLEDGE_CAPTION;
 
 export function menuCreatePledge(): void {
+  // The execution's clock starts here, before the roles check and the start's checks.
+  const startedMs = Date.now();
   if (!requirePermission('pledge')) return;
-  runMenuAction(CAPTION, createPledge);
+  startJob(PLEDGE_HANDLER, () => beginPledge(activeWorkbook()), { startedMs });
 }
 
 type TemplateUse = {
@@ -104,32 +97,25 @@ function checkTemplate(
   return { template: parsed.template, problems };
 }
 
-function today(): CalendarDate {
-  const parsed = parseDate(new Date());
-  if (parsed.kind !== 'ok') throw new Error('không đọc được ngày hôm nay của máy chủ.');
-  return parsed.value;
-}
-
-function createPledge(workbook: Spreadsheet): void {
-  const started = Date.now();
+/**
+ * The start of "Tạo bản giao ước" (under the lock): every check, then the templates and the folder
+ * recorded; the job's params, or the one alert listing what to fix.
+ */
+function beginPledge(workbook: Spreadsheet): Began {
   const grids = readGrids(workbook, [
     SHEET_NAMES.settings,
     SHEET_NAMES.units,
     SHEET_NAMES.criteria,
   ]);
   const check = checkInputs('pledge', grids);
-  if (!check.ok) {
-    alertUser(check.message, CAPTION);
-    return;
-  }
-  const prep = preparePledge(grids, today());
+  if (!check.ok) return { ok: false, message: check.message };
+  const prep = preparePledge(grids);
   const lines = prep.problems.map((p) => p.message);
   const settingsGrid = grids[SHEET_NAMES.settings];
   const settings = prep.settings;
   const joint = prep.joint;
   if (settingsGrid === undefined || settings === undefined || joint === undefined) {
-    alertUser(problemsMessage(CAPTION, lines), CAPTION);
-    return;
+    return { ok: false, message: problemsMessage(CAPTION, lines) };
   }
   const texts = settingTexts(settingsGrid);
   const where = (key: string): string =>
@@ -178,10 +164,7 @@ function createPledge(workbook: Spreadsheet): void {
     where('documentsFolder'),
   );
   if (folderProblem !== '') lines.push(folderProblem);
-  if (lines.length > 0) {
-    alertUser(problemsMessage(CAPTION, lines), CAPTION);
-    return;
-  }
+  if (lines.length > 0) return { ok: false, message: problemsMessage(CAPTION, lines) };
 
   // 2. Settings first (kept whatever happens next): missing templates, the output folder.
   const settingsSheet = workbook.getSheetByName(SHEET_NAMES.settings);
@@ -216,114 +199,26 @@ function createPledge(workbook: Spreadsheet): void {
     updates.set('documentsFolder', folder.getId());
   }
 
-  // The outputs, named from patterns; names made unique so per-unit files never collide.
-  type Job = { use: TemplateUse; template: DocTemplate; record: TemplateRecord; name: string };
-  const jobs: Job[] = [];
-  const jointName = parseTemplate(JOINT_PLEDGE_FILE_NAME);
-  const unitName = parseTemplate(UNIT_PLEDGE_FILE_NAME);
-  if (!jointName.ok || !unitName.ok) throw new Error('mẫu tên tệp không hợp lệ.');
-  const names = uniqueNames([
-    renderFileName(jointName.template, joint).name,
-    ...prep.perUnit.map((u) => renderFileName(unitName.template, u.record).name),
-  ]);
-  for (const use of uses) {
-    const template = templates.get(use.kind);
-    if (template === undefined) throw new Error(`chưa đọc được ${use.label.toLowerCase()}.`);
-    use.records.forEach((record, i) => {
-      const name = names[jobs.length] ?? `${defaultTemplate(use.kind).label} ${String(i + 1)}`;
-      jobs.push({ use, template, record, name });
-    });
-  }
-
-  const created: string[] = [];
-  let docUrl = '';
-  let pdfUrl = '';
-  try {
-    for (const job of jobs) {
-      if (Date.now() - started > TIME_BUDGET_MS) {
-        throw new Error('sắp hết thời gian chạy 6 phút của Apps Script trước khi tạo xong.');
-      }
-      if (job.use.state.state !== 'ok') throw new Error(`chưa mở được ${job.use.label}.`);
-      const copy = job.use.state.item.makeCopy(job.name, folder);
-      const copyId = copy.getId();
-      created.push(copyId);
-      applyMergePlanById(copyId, planMerge(job.template, job.record), MERGE_EDITS_PER_SAVE);
-      const blob = copy.getAs(PDF);
-      blob.setName(`${job.name}.pdf`);
-      const pdf = folder.createFile(blob);
-      created.push(pdf.getId());
-      if (job.use.kind === 'jointPledge') {
-        docUrl = copy.getUrl();
-        pdfUrl = pdf.getUrl();
-      }
-    }
-    // 3. Record: links in Cấu hình, this run's outputs for the next run to replace.
-    updates.set('pledgeDocLink', docUrl);
-    updates.set('pledgePdfLink', pdfUrl);
-    writeSettings(settingsSheet, settingsGrid, updates);
-  } catch (error) {
-    const trashed = trashAll(created);
-    // Templates and folder made on the way are settings: record them even though this failed.
-    updates.delete('pledgeDocLink');
-    updates.delete('pledgePdfLink');
-    let recorded = '';
-    try {
-      if (updates.size > 0) writeSettings(settingsSheet, settingsGrid, updates);
-    } catch (writeError) {
-      recorded = ` Không ghi được mẫu/thư mục vào Cấu hình: ${errorMessage(writeError)}`;
-    }
-    // The message carries the cause in Vietnamese for the alert; Error's cause option is ES2022.
-    // eslint-disable-next-line preserve-caught-error -- the bundle targets ES2020
-    throw new Error(
-      `${errorMessage(error)} Đã chuyển vào thùng rác ${String(trashed)} tệp vừa tạo trong lần này; bản giao ước trước đó (nếu có) vẫn giữ nguyên.${recorded}`,
-    );
-  }
-  const properties = PropertiesService.getDocumentProperties();
-  const previousIds = new Set<string>();
-  try {
-    const stored: unknown = JSON.parse(properties.getProperty(PLEDGE_OUTPUTS_PROPERTY) ?? '[]');
-    if (Array.isArray(stored))
-      for (const id of stored) if (typeof id === 'string') previousIds.add(id);
-  } catch {
-    // A damaged property only means older outputs are not replaced automatically.
-  }
+  if (updates.size > 0) writeSettings(settingsSheet, settingsGrid, updates);
+  const templateId = (kind: TemplateKind): string => {
+    const use = uses.find((u) => u.kind === kind);
+    return use?.state.state === 'ok' ? use.state.id : '';
+  };
+  // The previous pledge's files, replaced when this job is done.
+  const previous = new Set(previousOutputs());
   for (const key of ['pledgeDocLink', 'pledgePdfLink']) {
     const id = driveIdOf(texts.get(key) ?? '');
-    if (id !== null && id !== '') previousIds.add(id);
+    if (id !== null && id !== '') previous.add(id);
   }
-  properties.setProperty(PLEDGE_OUTPUTS_PROPERTY, JSON.stringify(created));
-
-  // 4. Replace: the previous outputs go to the trash (recoverable there for 30 days).
-  const stale = [...previousIds].filter((id) => !created.includes(id));
-  const replaced = trashAll(stale);
-
-  const unitCount = prep.perUnit.length;
-  const summary = [
-    `Đã tạo «${names[0] ?? ''}» (Google Docs và PDF) trong thư mục «${folder.getName()}»; đường dẫn ghi ở trang "${SHEET_NAMES.settings}".`,
-    unitCount > 0 ? `Kèm ${String(unitCount)} bản đăng ký giao ước của từng đơn vị.` : '',
-    replaced > 0
-      ? `Đã thay bản giao ước trước: ${String(replaced)} tệp cũ đã chuyển vào thùng rác.`
-      : '',
-    ...notes,
-  ]
-    .filter((s) => s !== '')
-    .join(' ');
-  toast(summary, 15);
-}
-
-/** Moves files to the trash, skipping those already gone; returns how many were trashed. */
-function trashAll(ids: readonly string[]): number {
-  let trashed = 0;
-  for (const id of ids) {
-    try {
-      const file = DriveApp.getFileById(id);
-      if (!file.isTrashed()) {
-        file.setTrashed(true);
-        trashed++;
-      }
-    } catch {
-      // Deleted for good already, or no access: nothing left to clean up.
-    }
-  }
-  return trashed;
+  properties().setProperty(PLEDGE_PREVIOUS_PROPERTY, JSON.stringify([...previous]));
+  return {
+    ok: true,
+    params: {
+      folder: folder.getId(),
+      jointTemplate: templateId('jointPledge'),
+      unitTemplate: templateId('unitPledge'),
+      notes: notes.join(' '),
+    },
+    total: 1 + prep.perUnit.length,
+  };
 }

@@ -77,11 +77,15 @@ function formatParagraph(paragraph: Paragraph, p: ParagraphSpec): void {
   attrs[A.HORIZONTAL_ALIGNMENT] = alignment(p);
   attrs[A.SPACING_BEFORE] = p.spaceBefore ?? 0;
   attrs[A.SPACING_AFTER] = p.spaceAfter ?? 0;
-  attrs[A.INDENT_FIRST_LINE] = p.indentFirstLine ?? 0;
+  attrs[A.INDENT_FIRST_LINE] = p.indentFirstLine ?? p.indentStart ?? 0;
+  if (p.indentStart !== undefined) attrs[A.INDENT_START] = p.indentStart;
+  if (p.indentEnd !== undefined) attrs[A.INDENT_END] = p.indentEnd;
   paragraph.setAttributes(attrs);
   for (const run of p.runs.slice(1)) {
     paragraph.appendText(run.text).setAttributes(textAttributes(p, run));
   }
+  // The line under the issuing body: a rule in its own paragraph, its length set by the indents.
+  if (p.rule === true) paragraph.appendHorizontalRule();
 }
 
 function firstText(p: ParagraphSpec | undefined): string {

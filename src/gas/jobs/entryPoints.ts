@@ -3,6 +3,7 @@
  * kind's handler is registered here (the composition root), so the runner itself stays generic.
  */
 import { CERTIFICATE_HANDLER, CERTIFICATES_CAPTION } from '../certificates/action';
+import { PLEDGE_CAPTION, PLEDGE_HANDLER } from '../docs/pledgeJob';
 import type { JobHandler, JobItem } from './runner';
 import { cancelJob, continueJob } from './start';
 import { requirePermission } from '../permissions';
@@ -12,10 +13,12 @@ type AnyHandler = JobHandler<any, JobItem>;
 
 const HANDLERS: ReadonlyMap<string, AnyHandler> = new Map<string, AnyHandler>([
   [CERTIFICATE_HANDLER.kind, CERTIFICATE_HANDLER as AnyHandler],
+  [PLEDGE_HANDLER.kind, PLEDGE_HANDLER as AnyHandler],
 ]);
 
 const CAPTIONS: ReadonlyMap<string, string> = new Map([
   [CERTIFICATE_HANDLER.kind, CERTIFICATES_CAPTION],
+  [PLEDGE_HANDLER.kind, PLEDGE_CAPTION],
 ]);
 
 /** Time-driven trigger made by the runner: continues the current job. */

@@ -37,7 +37,8 @@ import {
 } from '../../../src/core/template';
 import { SAMPLE_CRITERIA_ROWS, SAMPLE_SETTINGS, SAMPLE_UNIT_ROWS } from '../../../sample/cluster1';
 
-const TODAY = { year: 2022, month: 1, day: 5 };
+/** Cấu hình's signing date of the sample (seed 002: signed on 22/02/2022). */
+const SIGNED = { year: 2022, month: 2, day: 22 };
 
 function grids(
   options: {
@@ -72,14 +73,15 @@ function merged(spec: DocSpec, data: TemplateRecord): string[] {
 }
 
 describe('pledge data from the sample cluster', () => {
-  const prep = preparePledge(grids(), TODAY);
+  const prep = preparePledge(grids());
 
   it('has no problem and the cluster, units in signing order and criteria in group order', () => {
     expect(prep.problems).toEqual([]);
     const joint = prep.joint as TemplateRecord;
     expect(joint.ten_cum).toBe('Cụm thi đua số 1');
     expect(joint.nam).toBe(2022);
-    expect(joint.ngay_ky).toEqual(TODAY);
+    expect(joint.ngay_ky).toEqual(SIGNED);
+    expect(joint.so_ky_hieu).toBe('01/GƯTĐ-CTĐ1');
     expect(joint.ngay_ke_hoach).toEqual({ year: 2022, month: 1, day: 18 });
     const members = joint.thanh_vien as TemplateRecord[];
     expect(members.map((m) => m.vai_tro)).toEqual([
@@ -90,9 +92,9 @@ describe('pledge data from the sample cluster', () => {
       'Thành viên',
       'Thành viên',
     ]);
-    // The name documents print: Đơn vị's Tên đầy đủ, as seed 002 names the committees.
     expect(members[0]).toMatchObject({
       ten_day_du: 'Ủy ban MTTQ Việt Nam quận Ba Đình',
+      chuc_danh_ky: 'Chủ tịch Ủy ban MTTQ Việt Nam quận Ba Đình',
       ho_ten: 'Nguyễn Văn An',
     });
     const table = joint.bang_tieu_chi as TemplateRecord[];
@@ -119,10 +121,7 @@ describe('pledge data from the sample cluster', () => {
   });
 
   it('makes one record per unit when Cấu hình asks for per-unit pledges', () => {
-    const withUnits = preparePledge(
-      grids({ settings: { ...SAMPLE_SETTINGS, unitPledges: true } }),
-      TODAY,
-    );
+    const withUnits = preparePledge(grids({ settings: { ...SAMPLE_SETTINGS, unitPledges: true } }));
     expect(withUnits.perUnit.map((u) => u.unit.code)).toEqual([
       'BD',
       'HM',
@@ -140,7 +139,6 @@ describe('pledge data from the sample cluster', () => {
     (units[4] as string[])[5] = ' ';
     const bad = preparePledge(
       grids({ settings: { ...SAMPLE_SETTINGS, issuingBody: '' }, units, criteria: [] }),
-      TODAY,
     );
     const messages = bad.problems.map((p) => p.message);
     expect(messages).toEqual(
@@ -158,7 +156,7 @@ describe('pledge data from the sample cluster', () => {
 
   it('requires a cluster head and refuses per-unit pledges for very large clusters', () => {
     const units = SAMPLE_UNIT_ROWS.map((r) => r.map((v, i) => (i === 3 ? 'Thành viên' : v)));
-    const bad = preparePledge(grids({ units }), TODAY);
+    const bad = preparePledge(grids({ units }));
     expect(bad.problems.map((p) => p.message)).toEqual([
       expect.stringMatching(/^Trang "Đơn vị", ô D1: chưa nhập đơn vị giữ vai trò "Cụm trưởng"/),
     ]);
@@ -172,10 +170,10 @@ describe('pledge data from the sample cluster', () => {
     ]);
     const big = preparePledge(
       grids({ units: many, settings: { ...SAMPLE_SETTINGS, unitPledges: true } }),
-      TODAY,
     );
-    expect(big.problems).toHaveLength(1);
-    expect(big.problems[0]?.message).toContain('hơn 20 đơn vị');
+    // Any size: the job runner spreads the unit pledges over executions.
+    expect(big.problems).toEqual([]);
+    expect(big.perUnit).toHaveLength(21);
   });
 
   it('names a unit by its full name, else by its type and name', () => {
@@ -207,7 +205,7 @@ describe('pledge data from the sample cluster', () => {
 });
 
 describe('default templates (Decree 30/2020)', () => {
-  const prep = preparePledge(grids({ settings: { ...SAMPLE_SETTINGS, unitPledges: true } }), TODAY);
+  const prep = preparePledge(grids({ settings: { ...SAMPLE_SETTINGS, unitPledges: true } }));
   const joint = prep.joint as TemplateRecord;
 
   it('use A4 with the decree margins, landscape for certificates', () => {
@@ -237,9 +235,9 @@ describe('default templates (Decree 30/2020)', () => {
     expect(text).not.toContain('}}');
     expect(text).toBe(text.normalize('NFC'));
     expect(lines).toContain(
-      'ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HÀ NỘI / CỤM THI ĐUA SỐ 1 | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc',
+      'ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HÀ NỘI / CỤM THI ĐUA SỐ 1 /  | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc',
     );
-    expect(lines).toContain(' | Hà Nội, ngày 05 tháng 01 năm 2022');
+    expect(lines).toContain('Số: 01/GƯTĐ-CTĐ1 | Hà Nội, ngày 22 tháng 02 năm 2022');
     expect(lines).toContain('BẢN GIAO ƯỚC THI ĐUA NĂM 2022');
     expect(text).toContain(
       'Căn cứ Kế hoạch số 15/KH-MTTQ-BTT ngày 18/01/2022 về tổ chức phong trào thi đua năm 2022;',
@@ -253,23 +251,28 @@ describe('default templates (Decree 30/2020)', () => {
     expect(lines).toContain('T2 | Gửi báo cáo chậm so với quy định | −5');
     expect(lines).toContain('III | Điểm thưởng, điểm trừ | ');
     expect(lines).toContain(' | Tổng cộng | 100');
+    // Two blocks a row, head first: title with the unit's name, four lines to sign, the name.
     const signatures = lines.filter((l) => l.includes('CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM QUẬN'));
-    expect(signatures).toHaveLength(6);
+    expect(signatures).toHaveLength(3);
     expect(signatures[0]).toBe(
-      'CỤM TRƯỞNG / Ủy ban MTTQ Việt Nam quận Ba Đình | CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM QUẬN /  /  /  / Nguyễn Văn An',
+      'CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM QUẬN BA ĐÌNH /  /  /  /  / Nguyễn Văn An /  | CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM QUẬN HOÀNG MAI /  /  /  /  / Trần Thị Bình / ',
     );
-    expect(text).toContain('ĐẠI DIỆN CƠ QUAN CHỨNG KIẾN');
+    expect(text).toContain(
+      'ĐẠI DIỆN ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HÀ NỘI CHỨNG KIẾN / PHÓ CHỦ TỊCH THƯỜNG TRỰC',
+    );
   });
 
   it('drops the plan basis when no plan number is set', () => {
     const noPlan = preparePledge(
       grids({ settings: { ...SAMPLE_SETTINGS, planNumber: '', planDate: undefined } }),
-      TODAY,
     );
     const text = merged(JOINT_PLEDGE_TEMPLATE, noPlan.joint as TemplateRecord).join('\n');
     expect(text).not.toContain('Kế hoạch số');
     const lines = text.split('\n');
-    const bases = lines.findIndex((l) => l.startsWith('Căn cứ Luật'));
+    const bases = lines.findIndex((l) => l.startsWith('Căn cứ Nghị định số 91/2017'));
+    expect(
+      lines[bases - 1]?.startsWith('Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003'),
+    ).toBe(true);
     expect(lines[bases + 1]).toBe('Căn cứ Quy chế hoạt động của Cụm thi đua số 1,');
   });
 
@@ -277,6 +280,9 @@ describe('default templates (Decree 30/2020)', () => {
     const unit = prep.perUnit[3]?.record as TemplateRecord;
     const lines = merged(UNIT_PLEDGE_TEMPLATE, unit);
     expect(lines).toContain('của Ủy ban MTTQ Việt Nam quận Đống Đa');
+    expect(lines).toContain(
+      'Nơi nhận: / - Cụm thi đua số 1 (Cụm trưởng); / - Lưu: VT. | CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM QUẬN ĐỐNG ĐA /  /  /  /  / Phạm Thị Dung',
+    );
     expect(lines).toContain('Tập thể lao động xuất sắc');
     expect(lines.join('\n')).not.toContain('{{');
     // The certificates' merge is tested in certificateTemplates.test.ts.

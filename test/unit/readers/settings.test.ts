@@ -2,6 +2,7 @@ import * as vm from 'node:vm';
 import fc from 'fast-check';
 import { readSettings } from '../../../src/core/readers/settings';
 import { settingsGrid } from '../../../src/core/layout/settingsGrid';
+import { defaultLegalBases } from '../../../src/core/layout/settings';
 import { ClusterSettingsSchema, type ClusterSettings } from '../../../src/core/model/settings';
 import { settingsGridSample } from './sampleCluster';
 
@@ -143,6 +144,8 @@ describe('readSettings', () => {
           rankingMethod: a.rankingMethod,
           vote: { share: a.share / 100 },
           tieBreak: a.tieBreak,
+          // Blank legal bases mean those in force; set-up writes them out (defaultLegalBases).
+          legalBases: defaultLegalBases({ year: a.year, signingDate: undefined }),
         });
         const read = readSettings(settingsGrid(settings));
         expect(read.findings).toEqual([]);
