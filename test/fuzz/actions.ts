@@ -169,7 +169,7 @@ export const actionArb: fc.Arbitrary<Action> = fc.oneof(
     }),
   },
   {
-    weight: 1,
+    weight: 2,
     arbitrary: fc.record({
       kind: fc.constant('completeRegister' as const),
       who: fc.constantFrom<Actor>('owner', 'head'),

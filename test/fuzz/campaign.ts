@@ -71,12 +71,20 @@ export function runSequence(
   actions: readonly Action[],
   coverage: Coverage,
 ): { violations: (Violation & { step: number })[]; log: string[] } {
-  const world = new World(index % 3 === 2 ? WORKSPACE : CONSUMER);
+  let t = Date.now();
+  const lap = (key: 'msWorkbooks' | 'msActions' | 'msChecks'): void => {
+    const now = Date.now();
+    coverage[key] += now - t;
+    t = now;
+  };
+  const world = new World(index % 3 === 2 ? WORKSPACE : CONSUMER, index % 2 === 1);
   const base = baseline(world);
+  lap('msWorkbooks');
   const violations: (Violation & { step: number })[] = [];
   actions.forEach((action, step) => {
     const since = { toasts: world.model.toasts.length, shown: world.host.ui.shown.length };
     const record = world.apply(action);
+    lap('msActions');
     if (record.refused && action.kind !== 'menu') coverage.editsRefused++;
     if (record.menu !== undefined) coverage.menuRuns++;
     const shown = world.host.ui.shown.slice(since.shown);
@@ -89,6 +97,7 @@ export function runSequence(
       ...checkCertificates(world, coverage),
     ];
     for (const v of found) violations.push({ ...v, step });
+    lap('msChecks');
   });
   return { violations, log: world.log };
 }
@@ -132,6 +141,7 @@ export function reportText(report: CampaignReport): string {
     `fuzz campaign: ${String(options.only === undefined ? options.runs : 1)} sequences × ${String(options.steps)} steps (seed ${String(options.seed)}), ${String(report.stepsRun)} steps run`,
     `  menu runs ${String(coverage.menuRuns)}, user actions refused by Sheets ${String(coverage.editsRefused)}, typed-cell checks ${String(coverage.typedChecked)}`,
     `  rankings written ${String(coverage.rankingsWritten)} (judged by the oracle ${String(coverage.rankingsJudged)}), refused ${String(coverage.rankingsRefused)}; certificates made (max live PDFs) ${String(coverage.certificatesMade)}`,
+    `  time: workbooks ${String(coverage.msWorkbooks)} ms, actions ${String(coverage.msActions)} ms, checks ${String(coverage.msChecks)} ms`,
     `  defect classes: ${String(report.findings.length)}`,
   ];
   for (const f of report.findings) {

@@ -27,6 +27,10 @@ export interface Coverage {
   editsRefused: number;
   menuRuns: number;
   certificatesMade: number;
+  /** Wall-clock milliseconds spent making workbooks, acting, and checking. */
+  msWorkbooks: number;
+  msActions: number;
+  msChecks: number;
 }
 
 export function emptyCoverage(): Coverage {
@@ -38,6 +42,9 @@ export function emptyCoverage(): Coverage {
     editsRefused: 0,
     menuRuns: 0,
     certificatesMade: 0,
+    msWorkbooks: 0,
+    msActions: 0,
+    msChecks: 0,
   };
 }
 
@@ -65,7 +72,8 @@ export function checkMessages(
   for (const run of step.runs) {
     const fn = run.execution.functionName;
     if (run.status !== 'ok') {
-      if (run.error === AUTHORIZATION_REQUIRED) continue; // Google's refusal, before the script.
+      // Google's refusal of an account that cannot authorise the script, before the script runs.
+      if (run.calls === 0 && (run.error ?? '').includes(AUTHORIZATION_REQUIRED)) continue;
       out.push({
         kind: `uncaught error: ${fn}: ${normalise(run.error ?? run.status)}`,
         detail: run.error ?? run.status,

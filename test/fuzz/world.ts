@@ -69,7 +69,14 @@ export class World {
   readonly log: string[] = [];
   private answerNo = false;
 
-  constructor(readonly variant: Variant) {
+  /**
+   * `withRegister`: the head has also ranked and the owner has filled the award register from
+   * the ranking and typed the decisions, so that certificates can be made from the first step.
+   */
+  constructor(
+    readonly variant: Variant,
+    withRegister = false,
+  ) {
     const { owner, ...rest } = variant.people;
     this.host = newHost({
       accounts: { workspaceDomains: [...variant.workspaceDomains] },
@@ -85,6 +92,28 @@ export class World {
     this.host.open(owner);
     const run = this.host.clickMenu(CAPTIONS.setup, owner);
     if (run.status !== 'ok') throw new Error(`set-up: ${run.error ?? run.status}`);
+    if (withRegister) {
+      for (const [caption, who] of [
+        [CAPTIONS.rank, variant.people.head],
+        ['Lập sổ khen thưởng từ xếp hạng', owner],
+      ] as const) {
+        const r = this.host.clickMenu(caption, who);
+        if (r.status !== 'ok') throw new Error(`${caption}: ${r.error ?? r.status}`);
+      }
+      const register = this.host.spreadsheet.sheet(SHEET_NAMES.awards);
+      if (register === undefined) throw new Error('no register');
+      const last = register.contentExtent().lastRow;
+      const values = Array.from({ length: last - 1 }, (_, i) => [
+        '163/QĐ-UBND',
+        '19/01/2023',
+        'CHỦ TỊCH',
+        'Trần Văn Ký',
+        String(1001 + i),
+      ]);
+      const a1 = `${quoteSheetName(register.name)}!${rangeA1(2, awardColumn('decisionNumber'), values.length, 5)}`;
+      if (!this.host.spreadsheet.userEdit(owner, a1, values).accepted)
+        throw new Error('register refused');
+    }
     // The person at the keyboard answers each question; the action says whether with No.
     const ui = this.host.ui;
     const scripted = ui.nextAnswer.bind(ui);
@@ -131,6 +160,31 @@ export class World {
     return 1 + (n % Math.min(last + 1, sheet.maxCols));
   }
 
+  /**
+   * Mostly a cell the person may edit below the headers (people type where they are let in),
+   * otherwise any cell of the used area and a little beyond.
+   */
+  private pickCell(
+    user: string,
+    sheet: SheetModel,
+    rowPick: number,
+    colPick: number,
+  ): { row: number; col: number } {
+    if (rowPick % 5 < 4) {
+      const { lastRow, lastCol } = sheet.contentExtent();
+      const cells: { row: number; col: number }[] = [];
+      const rows = Math.min(lastRow + 1, sheet.maxRows);
+      const cols = Math.min(Math.max(lastCol, 1), sheet.maxCols);
+      for (let row = sheet.frozenRows + 1; row <= rows; row++)
+        for (let col = 1; col <= cols; col++)
+          if (this.canChange(user, { sheet, row, col, numRows: 1, numCols: 1 }))
+            cells.push({ row, col });
+      const cell = cells[(Math.floor(rowPick / 5) * 7919 + colPick) % Math.max(cells.length, 1)];
+      if (cell) return cell;
+    }
+    return { row: this.pickRow(sheet, rowPick), col: this.pickCol(sheet, colPick) };
+  }
+
   // ---------------------------------------------------------------- the step
 
   apply(action: Action): StepRecord {
@@ -147,8 +201,7 @@ export class World {
       case 'clear': {
         const sheet = this.pickSheet(action.sheet);
         if (!sheet) return step(true);
-        const row = this.pickRow(sheet, action.row);
-        const col = this.pickCol(sheet, action.col);
+        const { row, col } = this.pickCell(user, sheet, action.row, action.col);
         const grid =
           action.kind === 'type'
             ? [[typedInput(action.value)]]
@@ -165,10 +218,17 @@ export class World {
         if (!sheet) return step(true);
         const last = sheet.contentExtent().lastRow;
         if (last < AWARDS_LAYOUT.firstDataRow) return step(true);
-        const row = AWARDS_LAYOUT.firstDataRow + (action.row % (last - 1));
+        // The officer fills the decision's number, date, signer and register number of every row.
+        const first = AWARDS_LAYOUT.firstDataRow + (action.row % (last - 1));
         const col = awardColumn('decisionNumber');
-        const values = [['163/QĐ-UBND', '19/01/2023', 'CHỦ TỊCH', 'Trần Văn Ký', '1001']];
-        return step(...this.userEdit(user, sheet, row, col, values));
+        const values = Array.from({ length: last - first + 1 }, (_, i) => [
+          '163/QĐ-UBND',
+          '19/01/2023',
+          'CHỦ TỊCH',
+          'Trần Văn Ký',
+          String(1001 + i),
+        ]);
+        return step(...this.userEdit(user, sheet, first, col, values));
       }
       case 'menu':
         return this.menu(action, description, user);
