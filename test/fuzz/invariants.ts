@@ -57,7 +57,8 @@ const ENGLISH =
 
 export function englishIn(message: string): string | null {
   // User data quoted in a message ("«x»", "\"x\"") may be anything; judge the product's words.
-  const own = message.replace(/"[^"]*"|«[^»]*»|'[^']*'|\S+@\S+/g, ' ');
+  // (Bounded e-mail pattern: an unbounded \S+@\S+ backtracks quadratically on a 50,000-character name.)
+  const own = message.replace(/"[^"]*"|«[^»]*»|'[^']*'|[^\s@"'«»]{1,64}@[^\s@"'«»]{1,255}/g, ' ');
   if (ENGLISH.test(own)) return `English words: ${message.slice(0, 160)}`;
   if (own.trim() !== '' && !VIETNAMESE.test(message)) return `not Vietnamese: ${message.slice(0, 160)}`;
   return null;
