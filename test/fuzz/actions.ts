@@ -47,7 +47,15 @@ export const SHEET_NAME_CHOICES = [
 export type Action =
   | { kind: 'type'; who: Actor; sheet: number; row: number; col: number; value: Typed }
   | { kind: 'paste'; who: Actor; sheet: number; row: number; col: number; grid: Typed[][] }
-  | { kind: 'clear'; who: Actor; sheet: number; row: number; col: number; rows: number; cols: number }
+  | {
+      kind: 'clear';
+      who: Actor;
+      sheet: number;
+      row: number;
+      col: number;
+      rows: number;
+      cols: number;
+    }
   | { kind: 'deleteSheet'; who: Actor; sheet: number }
   | { kind: 'renameSheet'; who: Actor; sheet: number; name: string }
   | { kind: 'insertSheet'; who: Actor; name: string }

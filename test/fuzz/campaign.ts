@@ -107,9 +107,7 @@ export function runCampaign(options: CampaignOptions): CampaignReport {
   const findings = new Map<string, Finding>();
   let stepsRun = 0;
   const indices =
-    options.only === undefined
-      ? Array.from({ length: options.runs }, (_, i) => i)
-      : [options.only];
+    options.only === undefined ? Array.from({ length: options.runs }, (_, i) => i) : [options.only];
   for (const index of indices) {
     const actions = sequenceOf(options, index);
     const { violations, log } = runSequence(index, actions, coverage);

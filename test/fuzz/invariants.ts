@@ -60,7 +60,8 @@ export function englishIn(message: string): string | null {
   // (Bounded e-mail pattern: an unbounded \S+@\S+ backtracks quadratically on a 50,000-character name.)
   const own = message.replace(/"[^"]*"|«[^»]*»|'[^']*'|[^\s@"'«»]{1,64}@[^\s@"'«»]{1,255}/g, ' ');
   if (ENGLISH.test(own)) return `English words: ${message.slice(0, 160)}`;
-  if (own.trim() !== '' && !VIETNAMESE.test(message)) return `not Vietnamese: ${message.slice(0, 160)}`;
+  if (own.trim() !== '' && !VIETNAMESE.test(message))
+    return `not Vietnamese: ${message.slice(0, 160)}`;
   return null;
 }
 
@@ -184,7 +185,10 @@ export function checkTyped(
       kind: `typed value changed: ${t.sheet.name} by «${step.menu ?? step.description.split(' ')[1] ?? ''}»`,
       detail: `${t.sheet.name}!R${String(t.row)}C${String(t.col)}: typed ${JSON.stringify(
         [t.v, t.f].filter((x) => x !== undefined),
-      ).slice(0, 80)} by ${t.by}, now ${JSON.stringify([now?.v, now?.f].filter((x) => x !== undefined)).slice(0, 80)}`,
+      ).slice(
+        0,
+        80,
+      )} by ${t.by}, now ${JSON.stringify([now?.v, now?.f].filter((x) => x !== undefined)).slice(0, 80)}`,
     });
     world.typed.splice(i, 1);
   }
@@ -222,7 +226,9 @@ function sheetText(world: World, name: string): string {
   const sheet = world.model.sheet(name);
   if (!sheet) return '';
   const { lastRow, lastCol } = sheet.contentExtent();
-  return JSON.stringify(world.model.valuesAt(`'${name}'!A1:${colLetter(lastCol)}${String(lastRow)}`));
+  return JSON.stringify(
+    world.model.valuesAt(`'${name}'!A1:${colLetter(lastCol)}${String(lastRow)}`),
+  );
 }
 
 const colLetter = (n: number): string =>
@@ -257,7 +263,8 @@ export function checkRanking(
   const header = world.model.valuesAt(`'${SHEET_NAMES.ranking}'!A5:N5`)[0] ?? [];
   const table: unknown[][] = [];
   for (let r = 6; r <= sheet.contentExtent().lastRow; r++) {
-    const row = world.model.valuesAt(`'${SHEET_NAMES.ranking}'!A${String(r)}:N${String(r)}`)[0] ?? [];
+    const row =
+      world.model.valuesAt(`'${SHEET_NAMES.ranking}'!A${String(r)}:N${String(r)}`)[0] ?? [];
     if (row[1] === '' || row[1] === undefined) break;
     table.push(row);
   }
@@ -328,7 +335,7 @@ export function checkRanking(
 export function checkCellLimits(world: World): Violation[] {
   const out: Violation[] = [];
   for (const sheet of world.model.sheets) {
-    sheet.rows.forEach((line, r) =>
+    sheet.rows.forEach((line, r) => {
       (line ?? []).forEach((cell, c) => {
         if (!cell) return;
         const long =
@@ -339,8 +346,8 @@ export function checkCellLimits(world: World): Violation[] {
             kind: `cell over ${String(CELL_CHARACTER_LIMIT)} characters: ${sheet.name}`,
             detail: `R${String(r + 1)}C${String(c + 1)}`,
           });
-      }),
-    );
+      });
+    });
   }
   return out;
 }
@@ -363,7 +370,8 @@ export function checkCertificates(world: World, coverage: Coverage): Violation[]
   }
   coverage.certificatesMade = Math.max(coverage.certificatesMade, made);
   for (const [k, n] of perRow)
-    if (n > 1) out.push({ kind: 'certificate made twice', detail: `${k}: ${String(n)} live files` });
+    if (n > 1)
+      out.push({ kind: 'certificate made twice', detail: `${k}: ${String(n)} live files` });
   const sheet = world.model.sheet(SHEET_NAMES.awards);
   const keyCol = AWARDS_LAYOUT.columns.findIndex((c) => c.key === 'key') + 1;
   if (sheet && keyCol > 0) {
@@ -372,7 +380,10 @@ export function checkCertificates(world: World, coverage: Coverage): Violation[]
       const key = String(sheet.cell(r, keyCol)?.v ?? '');
       if (!key.startsWith('KT')) continue;
       if (seen.has(key))
-        out.push({ kind: 'register row made twice', detail: `Khen thưởng row ${String(r)}: ${key}` });
+        out.push({
+          kind: 'register row made twice',
+          detail: `Khen thưởng row ${String(r)}: ${key}`,
+        });
       seen.add(key);
     }
   }

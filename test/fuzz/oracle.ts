@@ -153,7 +153,8 @@ function matrixCells(grid: unknown[][], units: readonly string[]): Map<string, u
     out.set(units[i] ?? '', row.slice(2, 2 + MATRIX_HEADERS.length));
   });
   // Anything typed below or beside the table is outside the oracle's rules.
-  for (const row of grid.slice(2 + units.length)) if (row.some((v) => !isBlank(v))) return 'data below the matrix';
+  for (const row of grid.slice(2 + units.length))
+    if (row.some((v) => !isBlank(v))) return 'data below the matrix';
   return out;
 }
 
@@ -275,7 +276,7 @@ export function oracleRanking(inputs: OracleInputs, units: readonly string[]): O
   // Proposals: the flag first among Xuất sắc, then 2 Bằng khen among Xuất sắc or Tốt; a tie
   // that does not fit the places left sends the tied units to a vote and ends the form's list.
   const proposals = new Map<string, string>();
-  let judgeProposals = true;
+  const judge = { proposals: true };
   const fill = (form: string, places: number, allowed: readonly string[]): void => {
     let left = places;
     const eligible = ranked.filter(
@@ -286,7 +287,7 @@ export function oracleRanking(inputs: OracleInputs, units: readonly string[]): O
       const rank = rankOf.get(eligible[i]?.unit ?? '');
       const group = eligible.filter((s) => rankOf.get(s.unit) === rank);
       if (group.length > left) {
-        if (form === 'Cờ thi đua') judgeProposals = false;
+        if (form === 'Cờ thi đua') judge.proposals = false;
         for (const s of group) proposals.set(s.unit, '');
         return;
       }
@@ -296,7 +297,7 @@ export function oracleRanking(inputs: OracleInputs, units: readonly string[]): O
     }
   };
   fill('Cờ thi đua', 1, ['Xuất sắc']);
-  if (judgeProposals) fill('Bằng khen', 2, ['Xuất sắc', 'Tốt']);
+  if (judge.proposals) fill('Bằng khen', 2, ['Xuất sắc', 'Tốt']);
 
   return {
     judged: true,
@@ -309,7 +310,7 @@ export function oracleRanking(inputs: OracleInputs, units: readonly string[]): O
       penalty: s.penalty,
       total: s.total,
       classification: s.missing ? `${classify(s.total)} (tạm tính)` : classify(s.total),
-      proposal: judgeProposals ? (proposals.get(s.unit) ?? '') : undefined,
+      proposal: judge.proposals ? (proposals.get(s.unit) ?? '') : undefined,
     })),
   };
 }

@@ -29,7 +29,7 @@ const num = (value: number): Typed => ({ kind: 'number', value });
 /** Scores a careful user types: mostly in range, with decimal commas and the pass/fail words. */
 const goodScore: fc.Arbitrary<Typed> = fc.oneof(
   fc.integer({ min: 0, max: 20 }).map(num),
-  fc.integer({ min: 0, max: 40 }).map((n) => text(`${String(n / 2).replace('.', ',')}`)),
+  fc.integer({ min: 0, max: 40 }).map((n) => text(String(n / 2).replace('.', ','))),
   fc.constantFrom('Đạt', 'Không đạt', 'Đồng ý', 'Không đồng ý').map(text),
 );
 
@@ -46,12 +46,7 @@ const badValue: fc.Arbitrary<Typed> = fc.oneof(
   fc.integer({ min: -50, max: 150 }).map(num),
   fc.double({ min: -1000, max: 1000, noNaN: true, noDefaultInfinity: true }).map(num),
   fc
-    .constantFrom(
-      200,
-      CELL_CHARACTER_LIMIT - 1,
-      CELL_CHARACTER_LIMIT,
-      CELL_CHARACTER_LIMIT + 1,
-    )
+    .constantFrom(200, CELL_CHARACTER_LIMIT - 1, CELL_CHARACTER_LIMIT, CELL_CHARACTER_LIMIT + 1)
     .map((length): Typed => ({ kind: 'long', length })),
   fc.constantFrom('', ' ').map(text),
 );
