@@ -112,6 +112,11 @@ export function runCampaign(options: CampaignOptions): CampaignReport {
     const actions = sequenceOf(options, index);
     const { violations, log } = runSequence(index, actions, coverage);
     stepsRun += actions.length;
+    // A long campaign says how far it is (stderr: jest shows it as it comes).
+    if (options.runs > 50 && (index + 1) % 10 === 0)
+      process.stderr.write(
+        `fuzz: ${String(index + 1)}/${String(options.runs)} sequences, ${String(findings.size)} defect classes so far\n`,
+      );
     const seenHere = new Set<string>();
     for (const v of violations) {
       const existing = findings.get(v.kind);
