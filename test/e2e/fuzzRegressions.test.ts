@@ -11,6 +11,16 @@ import { headerValues } from '../../src/core/layout/columns';
 import { SAMPLE_SETTINGS, SAMPLE_UNIT_ROWS } from '../../sample/cluster1';
 import { englishIn } from '../fuzz/invariants';
 import { newHost, paste, seedSampleWorkbook } from './workbookFixture';
+import { runSequence, sequenceOf } from '../fuzz/campaign';
+import { emptyCoverage } from '../fuzz/invariants';
+
+/** Replays sequence `index` of the 200 × 30 campaign (seed 20261205) up to `step`; its violations. */
+function replay(index: number, step: number): string[] {
+  const actions = sequenceOf({ runs: 200, steps: 30, seed: 20261205 }, index).slice(0, step + 1);
+  return runSequence(index, actions, emptyCoverage()).violations.map(
+    (v) => `${v.kind}: ${v.detail}`,
+  );
+}
 
 /** Every cell over Sheets' limit (values, formulas and notes), as "sheet!RrCc". */
 function oversized(host: LocalHost): string[] {
@@ -81,5 +91,26 @@ describe('defects found by the fuzz campaign', () => {
     );
     expect(host.spreadsheet.sheet(SHEET_NAMES.votes)?.contentExtent().lastRow).toBeGreaterThan(1);
     expect(host.spreadsheet.sheet(SHEET_NAMES.awards)?.contentExtent().lastRow).toBeGreaterThan(1);
+  });
+
+  // Open defects of the 200 × 30 campaign, kept skipped: each fix sits in set-up's matrix repair
+  // or the register's reader (owned elsewhere) or is larger than this build. Listed in the report.
+
+  // Defect: set-up's rebuild of Tự chấm turns a cell holding a typed space " " into an empty cell
+  // (sequence 17, step 10: Đống Đa types " ", the head runs set-up).
+  it.skip('set-up keeps a typed value exactly, a lone space included', () => {
+    expect(replay(17, 10).filter((v) => v.startsWith('typed value changed'))).toEqual([]);
+  });
+
+  // Defect: with blank rows inserted above the register's rows, «Lập sổ khen thưởng từ xếp hạng»
+  // no longer sees the rows already there and adds the same award again (sequence 69, step 15).
+  it.skip('the award register gets each proposal once, blank rows inserted above it or not', () => {
+    expect(replay(69, 15).filter((v) => v.startsWith('register row made twice'))).toEqual([]);
+  });
+
+  // Defect: set-up fails with Google's English "A sheet with the name "Tự chấm" already exists"
+  // when a sheet of that name in other letter case is in the way (sequence 82, step 27).
+  it.skip('set-up never fails on a sheet name taken in another letter case; it says so in Vietnamese', () => {
+    expect(replay(82, 27).filter((v) => v.startsWith('english message'))).toEqual([]);
   });
 });

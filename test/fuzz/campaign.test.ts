@@ -8,7 +8,14 @@
 import { campaignOptionsFromEnv, reportText, runCampaign } from './campaign';
 
 /** Defect classes with an open (skipped) regression test, by the start of their class name. */
-const KNOWN: readonly string[] = [];
+const KNOWN: readonly string[] = [
+  // set-up's matrix rebuild empties a typed " " (fuzzRegressions: "set-up keeps a typed value exactly").
+  'typed value changed: Tự chấm by «Khởi tạo / cập nhật bảng tính»',
+  // fill-awards duplicates rows below inserted blank rows (fuzzRegressions: "…gets each proposal once").
+  'register row made twice',
+  // set-up's English "A sheet with the name … already exists" (fuzzRegressions: "…another letter case").
+  'english message: «Khởi tạo / cập nhật bảng tính» không hoàn thành: A sheet with the name',
+];
 
 const options = campaignOptionsFromEnv({ runs: 10, steps: 12 });
 
