@@ -7,11 +7,14 @@
  * (src/core/setup/cellsOut.ts): there a string goes as it is.
  */
 import { NUMBER_FORMATS } from './layout/columns';
+import { fitCell } from './cellText';
 const FORMULA_TRIGGERS = /^[=+\-@]/;
 
+/** A value as a cell keeps it: never a formula, never more than a cell holds (cellText.ts). */
 export function toSheetLiteral<T>(value: T): T | string {
-  if (typeof value === 'string' && FORMULA_TRIGGERS.test(value)) return `'${value}`;
-  return value;
+  const fitted = fitCell(value);
+  if (typeof fitted === 'string' && FORMULA_TRIGGERS.test(fitted)) return `'${fitted}`;
+  return fitted;
 }
 
 /** Applies toSheetLiteral to every cell of a block about to be written with setValues. */
@@ -25,6 +28,8 @@ export function toSheetLiteralsIn(
   formats: readonly (readonly string[])[],
 ): unknown[][] {
   return rows.map((row, r) =>
-    row.map((cell, c) => (formats[r]?.[c] === NUMBER_FORMATS.text ? cell : toSheetLiteral(cell))),
+    row.map((cell, c) =>
+      formats[r]?.[c] === NUMBER_FORMATS.text ? fitCell(cell) : toSheetLiteral(cell),
+    ),
   );
 }

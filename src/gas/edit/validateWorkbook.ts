@@ -18,6 +18,7 @@ import { toast } from '../notify';
 import { activeWorkbook, readGrids } from '../workbook';
 import { menuCaption } from './editTriggers';
 import { requirePermission } from '../permissions';
+import { fitCells } from '../../core/cellText';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -47,7 +48,7 @@ export function menuValidate(): void {
     const block = sheet.getRange(1, 1, rows.length, rows[0]?.length ?? REPORT_COLUMNS.length);
     // Text format: a value such as "9,5" or "05/01" stays exactly as the user typed it.
     block.setNumberFormat(NUMBER_FORMATS.text);
-    block.setValues(rows);
+    block.setValues(fitCells(rows));
     sheet.getRange(1, 1, 1, REPORT_COLUMNS.length).setFontWeight('bold');
     sheet.setFrozenRows(1);
     REPORT_COLUMNS.forEach((c, i) => sheet.setColumnWidth(i + 1, c.width));

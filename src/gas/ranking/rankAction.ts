@@ -21,6 +21,7 @@ import { flagRankingStale } from './stale';
 import { SHEET_NAMES } from '../../core/layout/sheets';
 import { NUMBER_FORMATS } from '../../core/layout/columns';
 import { toSheetLiteral } from '../../core/sheetLiteral';
+import { fitCell } from '../../core/cellText';
 import { runMenuAction } from '../lock';
 import { alertUser, toast } from '../notify';
 import { readGrids, sheetWithRoom } from '../workbook';
@@ -84,7 +85,7 @@ function literalBlock(block: RankingSheetBlock): unknown[][] {
     row.map((v, c) =>
       typeof v === 'string' && block.numberFormats[r]?.[c] !== NUMBER_FORMATS.text
         ? toSheetLiteral(v)
-        : v,
+        : fitCell(v),
     ),
   );
 }

@@ -63,6 +63,7 @@ import { runLocked, runMenuAction } from '../lock';
 import { alertUser, errorMessage, toast } from '../notify';
 import { activeWorkbook, readGrids, sheetWithRoom } from '../workbook';
 import { requirePermission } from '../permissions';
+import { fitCells } from '../../core/cellText';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -224,7 +225,7 @@ function writeBallots(
   const block = sheet.getRange(1, 1, height, width);
   // Codes and marks are text: "001" must not become 1, and nothing typed becomes a formula.
   block.setNumberFormat(NUMBER_FORMATS.text);
-  block.setValues(plan.rows.map((r) => [...r]));
+  block.setValues(fitCells(plan.rows));
   sheet.getRange(1, 1, 1, width).setFontWeight('bold');
   sheet.setFrozenRows(VOTES_LAYOUT.frozenRows);
   if (height > 1) {
@@ -397,7 +398,7 @@ function tally(workbook: Spreadsheet): void {
   const range = sheet.getRange(1, 1, height, block.width);
   range.setNumberFormats(block.numberFormats.map((r) => [...r]));
   // Every string cell is text-formatted above, so it is kept verbatim, never a formula.
-  range.setValues(block.values.map((r) => [...r]));
+  range.setValues(fitCells(block.values));
   for (const row of block.boldRows) sheet.getRange(row, 1, 1, block.width).setFontWeight('bold');
   properties.setProperty(
     VOTE_STATE_PROPERTY,

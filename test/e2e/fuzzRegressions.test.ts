@@ -1,0 +1,116 @@
+/**
+ * Defects the fuzz campaign (test/fuzz, issue 10 Build 8) found, one test per defect class, named
+ * after the behaviour the product must have. Each runs build/Code.js in the local host with the
+ * shortest sequence of user actions that showed the defect.
+ */
+import type { LocalHost, RunResult } from '../../local/host';
+import { CELL_CHARACTER_LIMIT } from '../../local/host/spreadsheet/limits';
+import { SHEET_NAMES } from '../../src/core/layout/sheets';
+import { AWARDS_LAYOUT } from '../../src/core/layout/tables';
+import { headerValues } from '../../src/core/layout/columns';
+import { SAMPLE_SETTINGS, SAMPLE_UNIT_ROWS } from '../../sample/cluster1';
+import { englishIn } from '../fuzz/invariants';
+import { newHost, paste, seedSampleWorkbook } from './workbookFixture';
+import { runSequence, sequenceOf } from '../fuzz/campaign';
+import { emptyCoverage } from '../fuzz/invariants';
+
+/** Replays sequence `index` of the 200 × 30 campaign (seed 20261205) up to `step`; its violations. */
+function replay(index: number, step: number): string[] {
+  const actions = sequenceOf({ runs: 200, steps: 30, seed: 20261205 }, index).slice(0, step + 1);
+  return runSequence(index, actions, emptyCoverage()).violations.map(
+    (v) => `${v.kind}: ${v.detail}`,
+  );
+}
+
+/** Every cell over Sheets' limit (values, formulas and notes), as "sheet!RrCc". */
+function oversized(host: LocalHost): string[] {
+  const out: string[] = [];
+  for (const sheet of host.spreadsheet.sheets)
+    sheet.rows.forEach((row, r) =>
+      row?.forEach((cell, c) => {
+        if (cell === undefined) return;
+        const long = [String(cell.v), cell.f ?? '', cell.note ?? ''].some(
+          (s) => s.length > CELL_CHARACTER_LIMIT,
+        );
+        if (long) out.push(`${sheet.name}!R${String(r + 1)}C${String(c + 1)}`);
+      }),
+    );
+  return out;
+}
+
+/** What each click showed the user that is not Vietnamese, and any execution that failed. */
+function problems(host: LocalHost, run: RunResult, shownBefore: number): string[] {
+  const shown = host.ui.shown.slice(shownBefore).map((d) => d.prompt);
+  const toasts = host.spreadsheet.toasts
+    .filter((t) => t.atMs >= run.execution.startMs)
+    .map((t) => t.msg);
+  return [
+    ...(run.status === 'ok' ? [] : [`${run.execution.functionName}: ${run.error ?? ''}`]),
+    ...[...shown, ...toasts].flatMap((m) => englishIn(m) ?? []),
+  ];
+}
+
+function click(host: LocalHost, caption: string): string[] {
+  const before = host.ui.shown.length;
+  return problems(host, host.clickMenu(caption), before);
+}
+
+describe('defects found by the fuzz campaign', () => {
+  it('a name of 50,000 characters (the most a cell holds): every action still writes cells within the limit and answers in Vietnamese', () => {
+    const long = 'Ủy ban MTTQ '.padEnd(CELL_CHARACTER_LIMIT, 'á');
+    const units = SAMPLE_UNIT_ROWS.map((row, i) =>
+      // Two tied units (Hoàng Mai, Hai Bà Trưng) and the flag's unit carry the longest names.
+      i === 0 || i === 1 || i === 4
+        ? [row[0] ?? '', `${long.slice(0, -1)}${String(i)}`, ...row.slice(2)]
+        : [...row],
+    );
+    const host = newHost();
+    seedSampleWorkbook(host, {
+      unitRows: units,
+      settings: { ...SAMPLE_SETTINGS, clusterName: long },
+    });
+    // The register as set-up makes it (set-up itself is slow on such names and not at fault).
+    paste(host, SHEET_NAMES.awards, 1, 1, [headerValues(AWARDS_LAYOUT)]);
+    host.open();
+    const seen: string[] = [];
+    for (const caption of [
+      'Tính xếp hạng',
+      'Tạo phiếu bình xét',
+      'Kiểm phiếu bình xét',
+      'Lập sổ khen thưởng từ xếp hạng',
+    ]) {
+      seen.push(...click(host, caption).map((p) => `${caption}: ${p}`));
+      seen.push(...oversized(host).map((c) => `${caption}: ${c} over the limit`));
+    }
+    expect(seen).toEqual([]);
+    const ranking = host.spreadsheet.sheet(SHEET_NAMES.ranking);
+    expect(ranking?.cell(3, 3)?.v).toContain('Đã cập nhật');
+    // The title names the cluster, cut to fit and saying so.
+    expect(String(ranking?.cell(1, 1)?.v)).toMatch(
+      /đã cắt bớt cho vừa một ô; dài 50\.0\d\d ký tự\)$/,
+    );
+    expect(host.spreadsheet.sheet(SHEET_NAMES.votes)?.contentExtent().lastRow).toBeGreaterThan(1);
+    expect(host.spreadsheet.sheet(SHEET_NAMES.awards)?.contentExtent().lastRow).toBeGreaterThan(1);
+  });
+
+  // Open defects of the 200 × 30 campaign, kept skipped: each fix sits in set-up's matrix repair
+  // or the register's reader (owned elsewhere) or is larger than this build. Listed in the report.
+
+  // Defect: set-up's rebuild of Tự chấm turns a cell holding a typed space " " into an empty cell
+  // (sequence 17, step 10: Đống Đa types " ", the head runs set-up).
+  it.skip('set-up keeps a typed value exactly, a lone space included', () => {
+    expect(replay(17, 10).filter((v) => v.startsWith('typed value changed'))).toEqual([]);
+  });
+
+  // Defect: with blank rows inserted above the register's rows, «Lập sổ khen thưởng từ xếp hạng»
+  // no longer sees the rows already there and adds the same award again (sequence 69, step 15).
+  it.skip('the award register gets each proposal once, blank rows inserted above it or not', () => {
+    expect(replay(69, 15).filter((v) => v.startsWith('register row made twice'))).toEqual([]);
+  });
+
+  // Defect: set-up fails with Google's English "A sheet with the name "Tự chấm" already exists"
+  // when a sheet of that name in other letter case is in the way (sequence 82, step 27).
+  it.skip('set-up never fails on a sheet name taken in another letter case; it says so in Vietnamese', () => {
+    expect(replay(82, 27).filter((v) => v.startsWith('english message'))).toEqual([]);
+  });
+});
