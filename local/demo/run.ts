@@ -267,26 +267,45 @@ async function runClusterYear(outDir: string): Promise<WorkbookRun> {
   // The head closes scoring, ranks, and the cluster votes: each member marks its own ballot.
   click('menuToggleScoring', 'cụm trưởng khóa chấm điểm', ['YES'], headEmail);
   click('menuRank', 'xếp hạng, xếp loại, đề nghị khen thưởng', [], headEmail);
-  click('menuPrepareBallots', 'phiếu bình xét cho từng thành viên', [], headEmail);
-  const votes = host.spreadsheet.sheet(SHEET_NAMES.votes);
-  if (votes) {
+  // The vote: each member marks its own ballot rows. Hai Bà Trưng and Hoàng Mai, tied in the
+  // ranking for the last Bằng khen place, tie again (4 votes each): a second round of the two
+  // only decides it, 4 to 2 for Hoàng Mai (invented marks, as the seeds give no ballot).
+  const castVotes = (yes: Record<string, number>, note: string): void => {
+    const votes = host.spreadsheet.sheet(SHEET_NAMES.votes);
+    if (!votes) return;
     const lastRow = votes.contentExtent().lastRow;
     const perVoter = Math.floor((lastRow - 1) / SAMPLE_UNIT_ROWS.length);
     SAMPLE_UNIT_ROWS.forEach((unitRow, i) => {
       const first = 2 + i * perVoter;
-      const marks: unknown[][] = [];
-      for (let r = first; r < first + perVoter; r++)
-        marks.push([(r * 7) % 6 === 0 ? 'Không đồng ý' : 'Đồng ý']);
-      if (marks.length > 0)
-        type(unitRow[6] ?? '', SHEET_NAMES.votes, first, 3, marks, `phiếu của ${unitRow[0] ?? ''}`);
+      if (perVoter === 0) return;
+      const labels = host.spreadsheet.valuesAt(
+        `'${SHEET_NAMES.votes}'!B${String(first)}:B${String(first + perVoter - 1)}`,
+      );
+      const marks = labels.map(([label]) => [
+        i < (yes[String(label).replace(/ - vòng \d+$/u, '')] ?? 0) ? 'Đồng ý' : 'Không đồng ý',
+      ]);
+      type(unitRow[6] ?? '', SHEET_NAMES.votes, first, 3, marks, `${note} của ${unitRow[0] ?? ''}`);
     });
-  }
-  click('menuTallyVotes', 'kiểm phiếu và biên bản', [], headEmail);
+  };
+  click('menuPrepareBallots', 'phiếu bình xét cho từng thành viên', [], headEmail);
+  castVotes(
+    {
+      'Ba Đình (Cờ thi đua)': 6,
+      'Hoàn Kiếm (Bằng khen)': 6,
+      'Hai Bà Trưng (Bằng khen)': 4,
+      'Hoàng Mai (Bằng khen)': 4,
+    },
+    'phiếu vòng 1',
+  );
+  click('menuTallyVotes', 'kiểm phiếu vòng 1: bằng phiếu ở suất Bằng khen cuối', [], headEmail);
+  click('menuPrepareBallots', 'phiếu vòng 2, chỉ gồm hai đề cử bằng phiếu', ['YES'], headEmail);
+  castVotes({ 'Hoàng Mai (Bằng khen)': 4, 'Hai Bà Trưng (Bằng khen)': 2 }, 'phiếu vòng 2');
+  click('menuTallyVotes', 'kiểm phiếu vòng 2: Hoàng Mai nhận suất Bằng khen cuối', [], headEmail);
   // The joint pledge from the default template, as Google Doc and PDF in Drive.
   click('menuCreatePledge', 'bản giao ước thi đua của cụm (Google Docs và PDF)');
 
   // The proposals go into the cluster's register; the City Front decides on them.
-  click('menuFillAwardsFromRanking', 'sổ khen thưởng từ các đề nghị của xếp hạng');
+  click('menuFillAwardsFromRanking', 'sổ khen thưởng theo kết quả bình xét');
   const awards = host.spreadsheet.sheet(SHEET_NAMES.awards);
   const filled = awards ? awards.contentExtent().lastRow : 1;
   if (filled >= 2) {

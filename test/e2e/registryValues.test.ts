@@ -5,6 +5,7 @@
  * in the same words by the onEdit note, "Kiểm tra dữ liệu" and "Tính xếp hạng".
  */
 import { noTemplateMessage } from '../../src/core/certificates/plan';
+import { knownFormsText } from '../../src/core/awards/forms';
 import type { LocalHost } from '../../local/host';
 import { SHEET_NAMES } from '../../src/core/layout/sheets';
 import { AWARDS_LAYOUT } from '../../src/core/layout/tables';
@@ -259,9 +260,7 @@ describe('Khen thưởng: a form or level outside its list', () => {
     const levelNote = note(host, level) ?? '';
     expect(formNote).toBe(
       `${MARK_PREFIX}Trang "Khen thưởng", ô ${letter('form')}2: hình thức "Giấy khen đặc biệt" ` +
-        'không có trong danh sách (Cờ thi đua, Bằng khen, Giấy khen, Tập thể lao động xuất sắc, ' +
-        'Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Huân chương …, Huy chương …, Kỷ niệm ' +
-        'chương …). Nếu gõ nhầm, hãy chọn lại trong danh sách; ' +
+        `không có trong danh sách (${knownFormsText()}). Nếu gõ nhầm, hãy chọn lại trong danh sách; ` +
         'nếu đúng là hình thức khác, dòng vẫn được thống kê nhưng chương trình không in giấy cho ' +
         'hình thức này.',
     );
@@ -282,7 +281,12 @@ describe('Khen thưởng: a form or level outside its list', () => {
     const host = register([
       { form: 'Giấy khen' },
       { form: 'Giấy khen đặc biệt' },
-      { form: 'Bằng khen của Chủ tịch UBND Thành phố', level: 'Bộ, ngành, tỉnh / thành phố' },
+      {
+        form: 'Bằng khen của Chủ tịch UBND Thành phố',
+        level: 'Bộ, ngành, tỉnh / thành phố',
+        issuingBody: 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI',
+        place: 'Hà Nội',
+      },
     ]);
     click(host, CERTIFICATES);
     drain(host);

@@ -73,7 +73,10 @@ function registerNames(host: LocalHost): string[] {
   const grid = host.spreadsheet.valuesAt(
     `'${SHEET_NAMES.awards}'!A1:${String.fromCharCode(64 + width)}${String(last)}`,
   );
-  return readAwards(grid).value.map((r) => `${r.name} (${r.form})`);
+  // Named as Đơn vị's Tên đầy đủ gives them ("Ủy ban MTTQ Việt Nam quận Ba Đình").
+  return readAwards(grid).value.map(
+    (r) => `${r.name.replace('Ủy ban MTTQ Việt Nam quận ', '')} (${r.form})`,
+  );
 }
 
 const lastAlert = (host: LocalHost): string => host.ui.shown.at(-1)?.prompt ?? '';

@@ -53,6 +53,8 @@ export function outsideMargins(doc: PdfText, margins: Margins, tolerance = 1.5):
 export interface SignatureBlock {
   title: string;
   name: string;
+  /** Blocks set side by side (two a row): the column, 0 from the left; absent: one column. */
+  column?: number;
 }
 
 /** The nearest line above `name` in its column on its page that starts the title. */
@@ -77,16 +79,17 @@ function titleLineOf(doc: PdfText, name: PdfLine, title: string): PdfLine | unde
 export function signatureOrder(doc: PdfText, blocks: readonly SignatureBlock[]): string[] {
   const problems: string[] = [];
   // A name may sign twice (the cluster head signs for the cluster too): each block takes the
-  // first line with its name after the previous block's name.
-  let previous: PdfLine | null = null;
-  const found: Array<{ title: PdfLine; name: PdfLine } | null> = blocks.map((b) => {
-    const after = previous;
+  // first line with its name after the previous block's name in its column.
+  const previous = new Map<number, PdfLine>();
+  const found: Array<{ title: PdfLine; name: PdfLine; column: number } | null> = blocks.map((b) => {
+    const column = b.column ?? 0;
+    const after = previous.get(column);
     const name = linesWith(doc, b.name).find((l) => !after || before(after, l));
     if (!name) {
       problems.push(`the name «${b.name}» is not printed${after ? ` after ${where(after)}` : ''}`);
       return null;
     }
-    previous = name;
+    previous.set(column, name);
     const title = titleLineOf(doc, name, b.title);
     if (!title) {
       problems.push(
@@ -94,12 +97,14 @@ export function signatureOrder(doc: PdfText, blocks: readonly SignatureBlock[]):
       );
       return null;
     }
-    return { title, name };
+    return { title, name, column };
   });
-  for (let i = 0; i + 1 < found.length; i++) {
+  // The next block of the same column starts below the name, or on a later page.
+  for (let i = 0; i < found.length; i++) {
     const a = found[i];
-    const b = found[i + 1];
-    if (!a || !b) continue;
+    if (!a) continue;
+    const b = found.slice(i + 1).find((f) => f?.column === a.column);
+    if (!b) continue;
     if (!before(a.name, b.title) || (a.name.page === b.title.page && b.title.top < a.name.bottom))
       problems.push(`${where(b.title)} (next block) is not below ${where(a.name)}`);
   }

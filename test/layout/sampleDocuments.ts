@@ -3,6 +3,10 @@
  * local host as a user would ("Tạo bản giao ước", "Tạo giấy khen / bằng khen"), for the layout
  * tests: the joint pledge, one Giấy khen and one Bằng khen (one certificate per document).
  */
+import { readUnits } from '../../src/core/readers/units';
+import { headerValues } from '../../src/core/layout/columns';
+import { UNITS_LAYOUT } from '../../src/core/layout/tables';
+import { signerTitle } from '../../src/core/documents/signerTitle';
 import { SAMPLE_UNIT_ROWS } from '../../sample/cluster1';
 import { SHEET_NAMES } from '../../src/core/layout/sheets';
 import { SETTING_ROWS } from '../../src/core/layout/settings';
@@ -48,16 +52,17 @@ export function samplePledge(): DocumentModel {
 }
 
 /**
- * The pledge's signature blocks in document order: each member's head (title upper-cased, as the
- * template prints it), then the cluster head once more for "TM. CÁC ĐƠN VỊ THÀNH VIÊN".
+ * The pledge's signature blocks in document order, two a row: each member's head under the
+ * head's title joined with the unit's full name (signerTitle, upper-cased as the template prints
+ * it), in Đơn vị's order, left then right.
  */
 export function pledgeSignatures(): SignatureBlock[] {
-  const blocks = SAMPLE_UNIT_ROWS.map((r) => ({
-    title: (r[5] ?? '').toLocaleUpperCase('vi'),
-    name: r[4] ?? '',
+  const units = readUnits([headerValues(UNITS_LAYOUT), ...SAMPLE_UNIT_ROWS]).value;
+  return units.map((u, i) => ({
+    title: signerTitle(u).toLocaleUpperCase('vi'),
+    name: u.headName,
+    column: i % 2,
   }));
-  const head = SAMPLE_UNIT_ROWS.find((r) => r[3] === 'Cụm trưởng');
-  return [...blocks, { title: 'CỤM TRƯỞNG', name: head?.[4] ?? '' }];
 }
 
 /** One Giấy khen and one Bằng khen, one certificate per document, from a two-row register. */
@@ -65,7 +70,18 @@ export function sampleCertificates(): { giayKhen: DocumentModel; bangKhen: Docum
   return withoutSoffice(() => {
     const host = certificateSetup(2, {
       mode: 'Từng người',
-      rows: (i) => (i === 2 ? { form: 'Bằng khen', level: 'Thành phố', name: 'Lê Thị Hằng' } : {}),
+      rows: (i) =>
+        i === 2
+          ? {
+              form: 'Bằng khen',
+              level: 'Bộ, ngành, tỉnh / thành phố',
+              name: 'Lê Thị Hằng',
+              salutation: 'Bà',
+              issuingBody: 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI',
+              place: 'Hà Nội',
+              signerTitle: 'CHỦ TỊCH',
+            }
+          : {},
     });
     const run = host.clickMenu(CAPTION);
     if (run.status !== 'ok') throw new Error(`${CAPTION}: ${run.status} ${run.error ?? ''}`);

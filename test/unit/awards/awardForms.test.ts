@@ -38,6 +38,7 @@ const COLLECTIVE = {
 };
 const PERSON = {
   recipientType: 'Cá nhân',
+  salutation: 'Bà',
   name: 'Nguyễn Thị Lan',
   form: 'Giấy khen',
   level: 'Cơ sở',

@@ -482,7 +482,11 @@ describe('planAwardFill', () => {
     expect(front.records[0]?.issuingBody).toBe('ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HÀ NỘI');
     expect(front.message).toContain('cơ quan tặng "ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HÀ NỘI"');
     // A register holding the short name (filled before Tên đầy đủ) already has the award.
-    const old = planAwardFill({ ...input, register: { value: [], invalid: [] } });
+    const old = planAwardFill({
+      ...input,
+      units: input.units.map((u) => ({ ...u, fullName: '' })),
+      register: { value: [], invalid: [] },
+    });
     const grid = [HEADER, ...awardSheetRows(old.records, readAwards([HEADER]).positions)];
     const again = planAwardFill({ ...input, units, issuers, register: readAwards(grid) });
     expect(again.records).toEqual([]);
