@@ -123,6 +123,10 @@ export const ClusterSettingsSchema = z.object({
   certificateMode: z._default(z.enum(['perRecipient', 'combined']), 'perRecipient'),
   certificatesPerFile: z._default(z.int().check(z.gte(1), z.lte(500)), 100),
   certificateEmail: z._default(z.boolean(), false),
+  /** Full template, or only the fields of Vị trí in phôi on pre-printed paper; offsets in mm. */
+  certificatePrint: z._default(z.enum(['template', 'preprinted']), 'template'),
+  preprintedOffsetX: z._default(z.number().check(z.gte(-50), z.lte(50)), 0),
+  preprintedOffsetY: z._default(z.number().check(z.gte(-50), z.lte(50)), 0),
 });
 export type ClusterSettings = z.infer<typeof ClusterSettingsSchema>;
 /** Settings as a user may give them: everything with a default may be left out. */
