@@ -57,7 +57,15 @@ import { emptySetupReport } from './summary';
 import { preprintedDefaultGrid } from '../certificates/preprintedDefaults';
 
 /** The one-table sheets set-up lays out with planTable. */
-const TABLE_KEYS = ['units', 'criteria', 'crossScores', 'votes', 'awards', 'preprinted', 'audit'] as const;
+const TABLE_KEYS = [
+  'units',
+  'criteria',
+  'crossScores',
+  'votes',
+  'awards',
+  'preprinted',
+  'audit',
+] as const;
 import { MAX_CROSS_ROWS, crossRowCount, planCrossScores } from './crossScoresPlan';
 import {
   protection,
@@ -733,7 +741,10 @@ export function planSetup(current: SetupCurrent): SetupPlan {
           key === 'preprinted' && isBlankGrid(grid) ? preprintedDefaultGrid(part.positions) : [];
         const ops =
           defaults.length > 0
-            ? [...part.ops, { op: 'values' as const, row: part.dataRow, column: 1, values: defaults }]
+            ? [
+                ...part.ops,
+                { op: 'values' as const, row: part.dataRow, column: 1, values: defaults },
+              ]
             : part.ops;
         pushPlan(key, ops, part.headerRow + defaults.length, part.width, desired);
         break;
