@@ -1,7 +1,7 @@
 /**
  * Host-only export of a DocumentModel to .docx with the `docx` package: paragraphs with their runs
  * (bold, italic, underline, strikethrough, font, size, colours, links), alignment, headings, indents
- * and spacing; list items as bullets; tables with cell text, widths, shading and row heights; page
+ * and spacing; list items as bullets; tables with cell text, widths, shading, padding and row heights; page
  * breaks, horizontal rules (a bottom border), inline images; page size, orientation and margins;
  * the default header and footer.
  */
@@ -164,6 +164,21 @@ function blocks(section: DocNode, contentWidthPt: number): Array<Paragraph | Tab
   return out;
 }
 
+/** A cell's padding as docx cell margins (twips); undefined when none was set. */
+function cellMargins(
+  cs: NonNullable<DocNode['cell']>,
+): { top?: number; bottom?: number; left?: number; right?: number } | undefined {
+  const sides = [cs.paddingTop, cs.paddingBottom, cs.paddingLeft, cs.paddingRight];
+  if (sides.every((v) => v === undefined)) return undefined;
+  const t = (v: number | undefined): number | undefined => (v === undefined ? undefined : twips(v));
+  return {
+    top: t(cs.paddingTop),
+    bottom: t(cs.paddingBottom),
+    left: t(cs.paddingLeft),
+    right: t(cs.paddingRight),
+  };
+}
+
 function table(node: DocNode, contentWidthPt: number): Table {
   const rows = node.children;
   const numCols = rows.reduce((n, r) => Math.max(n, r.children.length), 0);
@@ -181,7 +196,12 @@ function table(node: DocNode, contentWidthPt: number): Table {
           size: Math.max(2, Math.round((node.table?.borderWidth ?? 1) * 8)),
           color: node.table?.borderColor?.replace('#', '').toUpperCase() ?? '000000',
         };
+  // Padding set through TableCell.setPadding… becomes the cell's margins; a table whose cells all
+  // carry padding gets default margins of 0, so Word and LibreOffice do not shift it by their own
+  // default (0.19 cm left and right).
+  const padded = rows.every((r) => r.children.every((c) => c.cell?.paddingLeft !== undefined));
   return new Table({
+    ...(padded && rows.length > 0 ? { margins: { top: 0, bottom: 0, left: 0, right: 0 } } : {}),
     columnWidths: widths.map(twips),
     width: { size: widths.reduce((a, b) => a + twips(b), 0), type: WidthType.DXA },
     borders: {
@@ -205,6 +225,7 @@ function table(node: DocNode, contentWidthPt: number): Table {
             return new TableCell({
               children: content.length > 0 ? content : [new Paragraph({})],
               width: { size: twips(cs.width ?? widths[i] ?? 100), type: WidthType.DXA },
+              margins: cellMargins(cs),
               shading: cs.backgroundColor
                 ? {
                     type: ShadingType.CLEAR,
