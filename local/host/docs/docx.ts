@@ -117,8 +117,15 @@ function paragraph(node: DocNode): Paragraph {
     }
   }
   const p = node.para;
+  // The paragraph mark's size and font (Docs keeps them on the newline): an empty paragraph, or the
+  // rest of one after a page break, is as high as they say, not the default size.
+  const mark = p?.markAttrs;
   const options: IParagraphOptions = {
     children,
+    run:
+      mark?.fontSize !== undefined
+        ? { size: Math.round(mark.fontSize * 2), font: mark.fontFamily }
+        : undefined,
     alignment: p?.alignment ? ALIGN[p.alignment] : undefined,
     heading: p ? HEADING[p.heading] : undefined,
     indent:

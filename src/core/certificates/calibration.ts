@@ -50,7 +50,8 @@ export function gridTable(): TableSpec {
       widthsMm.map((_, c) => {
         if (r === 0) return label(String(c * GRID_STEP_MM));
         if (c === 0) return label(String(r * GRID_STEP_MM));
-        return { paragraphs: [para('', { size: LABEL_SIZE, align: 'left' })] };
+        // No paragraph to format: the cell keeps the one appendTable gives it (fewer edits).
+        return { paragraphs: [] };
       }),
     );
   }
@@ -87,7 +88,9 @@ export function calibrationDocSpec(
   const withFields = forms.filter((f) => f.fields.length > 0);
   const blocks: BlockSpec[] = [gridTable(), spacer(withFields.length > 0)];
   withFields.forEach((form, i) => {
-    const { bands } = layoutBands(form.fields, offset);
+    // Markers start at the box's top-left corner whatever the field's alignment.
+    const fields = form.fields.map((f) => ({ ...f, align: 'left' as const }));
+    const { bands } = layoutBands(fields, offset);
     blocks.push(
       ...pageBlocks(
         bands,

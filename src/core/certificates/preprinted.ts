@@ -9,7 +9,8 @@
  * exactly its padding (TableCell.setPaddingTop/Left) inside the cell. So the page margins are 0 and
  * the fields are grouped into horizontal bands (fields whose boxes overlap vertically); each band
  * is one one-row table whose columns are the gaps and the fields' boxes, its row reaching down to
- * the next band; each field's text sits in its column, padded down to its y. Between two tables
+ * the next band; each field's text sits in its column, padded down to the band's top (one padding
+ * per row) and spaced down to its own y (space before its paragraph). Between two tables
  * Docs keeps a paragraph: it is set to 1 pt (SPACER_PT high), and the row above is that much
  * shorter. Horizontal positions are exact; vertical ones are exact up to the spacer's line height,
  * which differs between renderers by a few hundredths of a millimetre.
@@ -308,13 +309,22 @@ export function layoutBands(
 
 const ZERO = { top: 0, right: 0, bottom: 0, left: 0 } as const;
 
+/**
+ * Spacers and empty cells hold no text: their height is their paragraph mark's 1 pt (a run of a
+ * 1 pt space instead renders about 11 pt high in LibreOffice, whatever its size).
+ */
+export const SPACER_TEXT = '';
+
 function emptyCell(): CellSpec {
-  return { paragraphs: [para('', { size: SPACER_SIZE, align: 'left' })], padding: ZERO };
+  return { paragraphs: [para(SPACER_TEXT, { size: SPACER_SIZE, align: 'left' })], padding: ZERO };
 }
 
 /** The 1 pt paragraph Docs keeps between tables (and after the last one). */
 export function spacer(pageBreak = false): ParagraphSpec {
-  return { ...para('', { size: SPACER_SIZE, align: 'left' }), ...(pageBreak ? { pageBreak } : {}) };
+  return {
+    ...para(SPACER_TEXT, { size: SPACER_SIZE, align: 'left' }),
+    ...(pageBreak ? { pageBreak } : {}),
+  };
 }
 
 const ALIGNMENT: Readonly<Record<FieldAlign, Alignment>> = {
@@ -360,14 +370,18 @@ export function pageBlocks(
         font: f.font,
       };
       widths.push(round(box.width));
+      // One top padding for the row (LibreOffice lays a row's cells out with one top margin); a
+      // field lower than the band's top gets the difference as space before its paragraph.
+      const lower = round(box.top - band.top);
       cells.push({
         paragraphs: [
           para([run], {
             align: ALIGNMENT[f.align],
             size: f.size,
+            ...(lower > 0 ? { spaceBefore: lower } : {}),
           }),
         ],
-        padding: { ...ZERO, top: round(box.top - cursor) },
+        padding: { ...ZERO, top: round(band.top - cursor) },
       });
       x = box.left + box.width;
     }
@@ -448,13 +462,13 @@ export function placedTexts(spec: DocSpec): PlacedText[] {
         const width = block.widths[k] ?? 0;
         const p = c.paragraphs[0];
         const text = p?.runs.map((run) => run.text).join('') ?? '';
-        if (text !== '' && p !== undefined) {
+        if (text.trim() !== '' && p !== undefined) {
           const pad = c.padding ?? ZERO;
           out.push({
             text,
             left: (x + pad.left) / PT_PER_MM,
             width: (width - pad.left - pad.right) / PT_PER_MM,
-            top: (cursor + pad.top) / PT_PER_MM,
+            top: (cursor + pad.top + (p.spaceBefore ?? 0)) / PT_PER_MM,
             align: p.align,
             page,
           });
