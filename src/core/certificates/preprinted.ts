@@ -177,13 +177,13 @@ export function readPreprinted(grid: readonly unknown[]): {
       if (isBlank(value) && fallback !== undefined) return fallback;
       const parsedNumber = parseNumber(value);
       if (parsedNumber.kind !== 'ok' || parsedNumber.value < min || parsedNumber.value > max) {
-        problems.push(`${at(key)}: cần một số từ ${String(min)} đến ${String(max)}.`);
+        problems.push(`${at(key)}: cần một số từ ${fmt(min)} đến ${fmt(max)}.`);
         return Number.NaN;
       }
       return parsedNumber.value;
     };
-    const pageW = PREPRINTED_PAGE.width / PT_PER_MM;
-    const pageH = PREPRINTED_PAGE.height / PT_PER_MM;
+    const pageW = Math.round((PREPRINTED_PAGE.width / PT_PER_MM) * 10) / 10;
+    const pageH = Math.round((PREPRINTED_PAGE.height / PT_PER_MM) * 10) / 10;
     const x = number('x', 0, pageW);
     const y = number('y', 0, pageH);
     const width = number('width', 1, pageW);
