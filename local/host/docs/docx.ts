@@ -203,10 +203,10 @@ function table(node: DocNode, contentWidthPt: number): Table {
           size: Math.max(2, Math.round((node.table?.borderWidth ?? 1) * 8)),
           color: node.table?.borderColor?.replace('#', '').toUpperCase() ?? '000000',
         };
-  // Padding set through TableCell.setPadding… becomes the cell's margins; a table whose cells all
-  // carry padding gets default margins of 0, so Word and LibreOffice do not shift it by their own
-  // default (0.19 cm left and right).
-  const padded = rows.every((r) => r.children.every((c) => c.cell?.paddingLeft !== undefined));
+  // Padding set through TableCell.setPadding… becomes the cell's margins; a table with padded
+  // cells gets default margins of 0, so Word and LibreOffice do not shift it by their own default
+  // (0.19 cm left and right).
+  const padded = rows.some((r) => r.children.some((c) => c.cell?.paddingLeft !== undefined));
   return new Table({
     ...(padded && rows.length > 0 ? { margins: { top: 0, bottom: 0, left: 0, right: 0 } } : {}),
     columnWidths: widths.map(twips),

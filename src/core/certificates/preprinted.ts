@@ -315,8 +315,12 @@ const ZERO = { top: 0, right: 0, bottom: 0, left: 0 } as const;
  */
 export const SPACER_TEXT = '';
 
+/**
+ * A gap between fields: its 1 pt paragraph plus Docs' default padding (5 pt top and bottom) stays
+ * below any band's height, so it keeps the default padding: four edits fewer a cell.
+ */
 function emptyCell(): CellSpec {
-  return { paragraphs: [para(SPACER_TEXT, { size: SPACER_SIZE, align: 'left' })], padding: ZERO };
+  return { paragraphs: [para(SPACER_TEXT, { size: SPACER_SIZE, align: 'left' })] };
 }
 
 /** The 1 pt paragraph Docs keeps between tables (and after the last one). */

@@ -5,7 +5,8 @@
  *
  * Docs keeps a paragraph after every table; the spec's paragraph that follows a table is that
  * paragraph, formatted in place (appending one would add a line of the default size and shift
- * everything below it). The document is saved and reopened every BUILD_EDITS_PER_SAVE edits.
+ * everything below it). The document is saved and reopened every EDITS_PER_SAVE edits (as the
+ * combined print files).
  */
 import { calibrationDocSpec, type CalibrationForm } from '../../core/certificates/calibration';
 import {
@@ -24,8 +25,8 @@ import { SHEET_NAMES } from '../../core/layout/sheets';
 import { parseNumber } from '../../core/parse/number';
 import { labelKey } from '../../core/readers/cells';
 import { parseTemplate, type Template, type TemplateRecord } from '../../core/template';
+import { EDITS_PER_SAVE } from './combined';
 import {
-  BUILD_EDITS_PER_SAVE,
   appendTable,
   formatParagraph,
   inspectFolder,
@@ -127,7 +128,7 @@ export function buildPositionedFile(spec: DocSpec, folder: Folder, description: 
     let afterTable = false;
     for (const block of spec.blocks) {
       const cost = blockEdits(block);
-      if (edits > 0 && edits + cost > BUILD_EDITS_PER_SAVE) {
+      if (edits > 0 && edits + cost > EDITS_PER_SAVE) {
         doc.saveAndClose();
         doc = DocumentApp.openById(id);
         body = doc.getBody();

@@ -7,7 +7,9 @@ import { settingsGrid } from '../../../src/core/layout/settingsGrid';
 import { ClusterSettingsSchema } from '../../../src/core/model/settings';
 
 function grid(values: Record<string, unknown>): unknown[][] {
-  const g = settingsGrid(ClusterSettingsSchema.parse({ clusterName: 'Cụm 1', year: 2022 }));
+  const g: unknown[][] = settingsGrid(
+    ClusterSettingsSchema.parse({ clusterName: 'Cụm 1', year: 2022 }),
+  );
   for (const [label, value] of Object.entries(values)) {
     const row = g.find((r) => r[0] === label);
     if (!row) throw new Error(label);
