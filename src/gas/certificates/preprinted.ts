@@ -26,12 +26,7 @@ import { parseNumber } from '../../core/parse/number';
 import { labelKey } from '../../core/readers/cells';
 import { parseTemplate, type Template, type TemplateRecord } from '../../core/template';
 import { EDITS_PER_SAVE } from './combined';
-import {
-  appendTable,
-  formatParagraph,
-  inspectFolder,
-  workbookFolder,
-} from '../docs/templates';
+import { appendTable, formatParagraph, inspectFolder, workbookFolder } from '../docs/templates';
 import { alertUser, errorMessage } from '../notify';
 import { runMenuAction } from '../lock';
 import { readGrid, readGrids } from '../workbook';
