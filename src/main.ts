@@ -15,4 +15,5 @@ export { menuPrepareBallots, menuTallyVotes } from './gas/votes/voteActions';
 export { menuFillAwardsFromRanking, menuAwardStatistics } from './gas/awards/awardActions';
 export { menuCreatePledge } from './gas/docs/pledgeAction';
 export { menuCreateCertificates } from './gas/certificates/action';
+export { menuPreprintedCalibration } from './gas/certificates/preprinted';
 export { jobContinue, menuCancelJob } from './gas/jobs/entryPoints';

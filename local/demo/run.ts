@@ -418,6 +418,10 @@ async function runDistrictAwards(outDir: string): Promise<WorkbookRun> {
       const due = host.runDueTriggers(next.dueMs);
       record('Trình kích hoạt theo giờ', 'làm tiếp «Tạo giấy khen / bằng khen»', due);
     }
+    click(
+      'menuPreprintedCalibration',
+      'trang căn chỉnh phôi: lưới 10 mm và dấu "+" tại vị trí từng trường (trang "Vị trí in phôi")',
+    );
   } finally {
     if (soffice === undefined) delete process.env.THIDUA_SOFFICE;
     else process.env.THIDUA_SOFFICE = soffice;

@@ -45,6 +45,7 @@ export type ActionKey =
   | 'tallyVotes'
   | 'fillAwards'
   | 'certificates'
+  | 'calibration'
   | 'statistics'
   | 'cancelJob'
   | 'toggleScoring'
@@ -64,6 +65,7 @@ export const ACTION_ROLES: Readonly<Record<ActionKey, readonly Role[]>> = {
   tallyVotes: ['owner', 'head'],
   fillAwards: ['owner', 'head'],
   certificates: ['owner', 'head'],
+  calibration: ['owner', 'head'],
   statistics: ['owner', 'head'],
   cancelJob: ['owner', 'head'],
   toggleScoring: ['owner', 'head'],
@@ -111,6 +113,7 @@ export const AREA_RULES: readonly AreaRule[] = [
   { sheet: SHEET_NAMES.awards, area: 'các cột nhập của sổ', editors: OWNER_HEAD },
   { sheet: SHEET_NAMES.ranking, area: 'do chương trình ghi', editors: OWNER_HEAD },
   { sheet: SHEET_NAMES.awardStatistics, area: 'do chương trình ghi', editors: OWNER_HEAD },
+  { sheet: SHEET_NAMES.preprinted, area: 'cả trang', editors: OWNER_HEAD },
   { sheet: SHEET_NAMES.audit, area: 'do chương trình ghi (chỉ thêm dòng)', editors: OWNER_HEAD },
 ];
 

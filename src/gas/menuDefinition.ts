@@ -31,6 +31,11 @@ export const MENU: { title: string; items: ReadonlyArray<MenuItem | 'separator'>
       functionName: 'menuCreateCertificates',
       action: 'certificates',
     },
+    {
+      caption: 'In trang căn chỉnh phôi',
+      functionName: 'menuPreprintedCalibration',
+      action: 'calibration',
+    },
     { caption: 'Thống kê khen thưởng', functionName: 'menuAwardStatistics', action: 'statistics' },
     { caption: 'Hủy tác vụ', functionName: 'menuCancelJob', action: 'cancelJob' },
     'separator',

@@ -1,7 +1,7 @@
 /**
  * Host-only export of a DocumentModel to .docx with the `docx` package: paragraphs with their runs
  * (bold, italic, underline, strikethrough, font, size, colours, links), alignment, headings, indents
- * and spacing; list items as bullets; tables with cell text, widths, shading and row heights; page
+ * and spacing; list items as bullets; tables with cell text, widths, shading, padding and row heights; page
  * breaks, horizontal rules (a bottom border), inline images; page size, orientation and margins;
  * the default header and footer.
  */
@@ -121,8 +121,15 @@ function paragraph(node: DocNode): Paragraph {
   // A paragraph holding only a rule is drawn as a bottom border on a 2 pt line, so the rule sits
   // just under the text above rather than a blank line lower.
   const ruleOnly = rule && children.length === 0;
+  // The paragraph mark's size and font (Docs keeps them on the newline): an empty paragraph, or the
+  // rest of one after a page break, is as high as they say, not the default size.
+  const mark = p?.markAttrs;
   const options: IParagraphOptions = {
     children,
+    run:
+      mark?.fontSize !== undefined
+        ? { size: Math.round(mark.fontSize * 2), font: mark.fontFamily }
+        : undefined,
     alignment: p?.alignment ? ALIGN[p.alignment] : undefined,
     heading: p ? HEADING[p.heading] : undefined,
     indent:
@@ -172,6 +179,21 @@ function blocks(section: DocNode, contentWidthPt: number): Array<Paragraph | Tab
   return out;
 }
 
+/** A cell's padding as docx cell margins (twips); undefined when none was set. */
+function cellMargins(
+  cs: NonNullable<DocNode['cell']>,
+): { top?: number; bottom?: number; left?: number; right?: number } | undefined {
+  const sides = [cs.paddingTop, cs.paddingBottom, cs.paddingLeft, cs.paddingRight];
+  if (sides.every((v) => v === undefined)) return undefined;
+  const t = (v: number | undefined): number | undefined => (v === undefined ? undefined : twips(v));
+  return {
+    top: t(cs.paddingTop),
+    bottom: t(cs.paddingBottom),
+    left: t(cs.paddingLeft),
+    right: t(cs.paddingRight),
+  };
+}
+
 function table(node: DocNode, contentWidthPt: number): Table {
   const rows = node.children;
   const numCols = rows.reduce((n, r) => Math.max(n, r.children.length), 0);
@@ -189,7 +211,12 @@ function table(node: DocNode, contentWidthPt: number): Table {
           size: Math.max(2, Math.round((node.table?.borderWidth ?? 1) * 8)),
           color: node.table?.borderColor?.replace('#', '').toUpperCase() ?? '000000',
         };
+  // Padding set through TableCell.setPadding… becomes the cell's margins; a table with padded
+  // cells gets default margins of 0, so Word and LibreOffice do not shift it by their own default
+  // (0.19 cm left and right).
+  const padded = rows.some((r) => r.children.some((c) => c.cell?.paddingLeft !== undefined));
   return new Table({
+    ...(padded && rows.length > 0 ? { margins: { top: 0, bottom: 0, left: 0, right: 0 } } : {}),
     columnWidths: widths.map(twips),
     width: { size: widths.reduce((a, b) => a + twips(b), 0), type: WidthType.DXA },
     borders: {
@@ -215,6 +242,7 @@ function table(node: DocNode, contentWidthPt: number): Table {
             return new TableCell({
               children: content.length > 0 ? content : [new Paragraph({})],
               width: { size: twips(cs.width ?? widths[i] ?? 100), type: WidthType.DXA },
+              margins: cellMargins(cs),
               shading: cs.backgroundColor
                 ? {
                     type: ShadingType.CLEAR,

@@ -43,6 +43,7 @@ import {
   TextAttrPatch,
   TextAttrs,
   appendChild,
+  applyPatch,
   attrsAt,
   deepCopy,
   deleteRange,
@@ -1441,6 +1442,8 @@ abstract class ParagraphLikeFake extends ContainerFake {
     p.spacingBefore = num('SPACING_BEFORE') ?? p.spacingBefore;
     p.spacingAfter = num('SPACING_AFTER') ?? p.spacingAfter;
     p.lineSpacing = num('LINE_SPACING') ?? p.lineSpacing;
+    const mark = textPatchFrom(attrs, new Set());
+    if (Object.keys(mark).length > 0) p.markAttrs = applyPatch(p.markAttrs ?? {}, mark);
   }
 }
 

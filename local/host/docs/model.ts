@@ -95,6 +95,12 @@ export interface ParagraphStyle {
   /** A multiplier: 1 single, 1.5, 2 double. */
   lineSpacing?: number;
   leftToRight?: boolean;
+  /**
+   * Text attributes of the paragraph's end (Docs keeps them on its newline): an empty paragraph is
+   * as high as these say. Set by Paragraph.setAttributes (ASSUMPTION: as the Docs editor, where an
+   * empty line takes the size chosen for it).
+   */
+  markAttrs?: TextAttrs;
 }
 
 export interface ListStyle {

@@ -37,6 +37,8 @@ export type RunSpec = {
   readonly underline?: boolean;
   /** Points; the paragraph's size when absent. */
   readonly size?: number;
+  /** Font family; DOCUMENT_FONT when absent (the phôi layout lets users choose one). */
+  readonly font?: string;
 };
 
 export type ParagraphSpec = {
@@ -57,9 +59,22 @@ export type ParagraphSpec = {
    * indents set its length.
    */
   readonly rule?: boolean;
+  /** Ends the paragraph with a page break (Paragraph.appendPageBreak): the next block starts a page. */
+  readonly pageBreak?: boolean;
 };
 
-export type CellSpec = { readonly paragraphs: readonly ParagraphSpec[] };
+/** Points inside the cell's edges (TableCell.setPaddingTop …); Docs' default when absent. */
+export type CellPadding = {
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly left: number;
+};
+
+export type CellSpec = {
+  readonly paragraphs: readonly ParagraphSpec[];
+  readonly padding?: CellPadding;
+};
 
 export type TableSpec = {
   readonly kind: 'table';
@@ -75,6 +90,8 @@ export type TableSpec = {
    * host's exports take it from layoutHints (docx: w:cantSplit).
    */
   readonly keepRowsTogether?: boolean;
+  /** Minimum row heights in points (TableRow.setMinimumHeight), one per row; none when absent. */
+  readonly rowHeights?: readonly number[];
 };
 
 export type BlockSpec = ParagraphSpec | TableSpec;
@@ -217,19 +234,27 @@ export function specToShape(spec: DocSpec): DocShape {
  * appendParagraph and setAttributes, then appendText and setAttributes per further run.
  */
 export function paragraphEdits(p: ParagraphSpec): number {
-  return 2 + 2 * Math.max(0, p.runs.length - 1) + (p.rule === true ? 1 : 0);
+  return (
+    2 +
+    2 * Math.max(0, p.runs.length - 1) +
+    (p.rule === true ? 1 : 0) +
+    (p.pageBreak === true ? 1 : 0)
+  );
 }
 
 /**
  * Mutating calls for one block: a table is appendTable, setBorderWidth (borderless only), one
- * setColumnWidth per column, then per cell the first paragraph's formatting (it comes with the
+ * setColumnWidth per column, one setMinimumHeight per given row height, four setPadding… per cell
+ * with padding, then per cell the first paragraph's formatting (it comes with the
  * table) and every further paragraph in full.
  */
 export function blockEdits(block: BlockSpec): number {
   if (block.kind === 'paragraph') return paragraphEdits(block);
   let edits = 1 + (block.borders ? 0 : 1) + block.widths.length;
+  edits += block.rowHeights?.length ?? 0;
   for (const row of block.rows) {
     for (const c of row) {
+      if (c.padding !== undefined) edits += 4;
       c.paragraphs.forEach((p, i) => {
         edits += i === 0 ? paragraphEdits(p) - 1 : paragraphEdits(p);
       });

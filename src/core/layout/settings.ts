@@ -62,6 +62,7 @@ export interface SettingChoice {
 export type SettingValueKind =
   | { readonly kind: 'text' }
   | { readonly kind: 'integer'; readonly min: number; readonly max: number }
+  | { readonly kind: 'decimal'; readonly min: number; readonly max: number }
   | { readonly kind: 'percent' }
   | { readonly kind: 'date' }
   | { readonly kind: 'choice'; readonly choices: readonly SettingChoice[] }
@@ -141,6 +142,10 @@ const YES_NO_CHOICES: readonly SettingChoice[] = [
 export const CERTIFICATE_MODE_CHOICES: readonly SettingChoice[] = [
   { label: 'Từng người', value: 'perRecipient' },
   { label: 'Gộp', value: 'combined' },
+];
+export const CERTIFICATE_PRINT_CHOICES: readonly SettingChoice[] = [
+  { label: 'Mẫu đầy đủ', value: 'template' },
+  { label: 'In trên phôi', value: 'preprinted' },
 ];
 const RANKING_METHOD_CHOICES: readonly SettingChoice[] = [
   { label: 'Đồng hạng, bỏ hạng kế tiếp (1, 2, 2, 4)', value: 'competition' },
@@ -702,6 +707,37 @@ export const SETTING_ROWS: readonly SettingRow[] = [
     value: text,
     target: { path: ['witnessName'] },
     numberFormat: F.text,
+  },
+  // Pre-printed paper (src/core/certificates/preprinted.ts).
+  {
+    key: 'certificatePrint',
+    label: 'In giấy khen, bằng khen',
+    note: `Mẫu đầy đủ: in cả quốc hiệu, tiêu ngữ, tên hình thức theo mẫu. In trên phôi: chỉ in các trường ở trang "${SHEET_NAMES.preprinted}" vào đúng vị trí trên giấy đã in sẵn (phôi).`,
+    required: false,
+    value: choice(CERTIFICATE_PRINT_CHOICES),
+    target: { path: ['certificatePrint'] },
+    numberFormat: F.text,
+    validation: listOf(CERTIFICATE_PRINT_CHOICES),
+  },
+  {
+    key: 'preprintedOffsetX',
+    label: 'Lệch ngang khi in phôi (mm)',
+    note: 'Cộng vào mọi vị trí ngang: số dương dịch chữ sang phải, số âm sang trái. Đọc độ lệch trên trang căn chỉnh phôi.',
+    required: false,
+    value: { kind: 'decimal', min: -50, max: 50 },
+    target: { path: ['preprintedOffsetX'] },
+    numberFormat: F.number,
+    validation: { kind: 'numberBetween', min: -50, max: 50 },
+  },
+  {
+    key: 'preprintedOffsetY',
+    label: 'Lệch dọc khi in phôi (mm)',
+    note: 'Cộng vào mọi vị trí dọc: số dương dịch chữ xuống, số âm lên.',
+    required: false,
+    value: { kind: 'decimal', min: -50, max: 50 },
+    target: { path: ['preprintedOffsetY'] },
+    numberFormat: F.number,
+    validation: { kind: 'numberBetween', min: -50, max: 50 },
   },
 ];
 

@@ -34,6 +34,7 @@ export function settingCellValue(row: SettingRow, settings: ClusterSettings): st
     case 'text':
       return typeof value === 'string' ? value : '';
     case 'integer':
+    case 'decimal':
       return typeof value === 'number' ? value : '';
     case 'percent':
       // Round away binary noise: 0.95 × 100 is 94.99999999999999.

@@ -14,6 +14,7 @@ export const SHEET_NAMES = {
   votes: 'Bình xét',
   awards: 'Khen thưởng',
   awardStatistics: 'Thống kê khen thưởng',
+  preprinted: 'Vị trí in phôi',
   audit: 'Nhật ký',
 } as const;
 
@@ -36,6 +37,7 @@ export const SHEET_ORDER: readonly SheetName[] = [
   SHEET_NAMES.votes,
   SHEET_NAMES.awards,
   SHEET_NAMES.awardStatistics,
+  SHEET_NAMES.preprinted,
   SHEET_NAMES.audit,
 ];
 

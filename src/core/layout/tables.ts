@@ -771,3 +771,138 @@ export const AWARD_STATISTICS_LAYOUT = {
   ],
 } as const satisfies TableLayout;
 export type AwardStatisticsColumnKey = (typeof AWARD_STATISTICS_LAYOUT.columns)[number]['key'];
+
+/** Alignment labels of Vị trí in phôi. */
+export const PREPRINTED_ALIGN_LABELS = { left: 'Trái', center: 'Giữa', right: 'Phải' } as const;
+
+/**
+ * Vị trí in phôi: where each field of a certificate prints on pre-printed paper (phôi), one row
+ * per field and form, in millimetres from the top-left corner of the sheet of paper. The job
+ * (src/core/certificates/preprinted.ts) places the text's box there; set-up writes the defaults.
+ */
+export const PREPRINTED_LAYOUT = {
+  sheet: SHEET_NAMES.preprinted,
+  headerRow: 1,
+  firstDataRow: 2,
+  frozenRows: 1,
+  frozenColumns: 2,
+  columns: [
+    {
+      key: 'form',
+      header: 'Mẫu',
+      width: 110,
+      numberFormat: F.text,
+      required: true,
+      entry: 'user',
+      validation: { kind: 'list', values: ['Giấy khen', 'Bằng khen'], allowOther: true },
+      note: 'Hình thức khen thưởng in trên phôi này: Giấy khen hoặc Bằng khen.',
+    },
+    {
+      key: 'content',
+      header: 'Nội dung in',
+      width: 300,
+      numberFormat: F.text,
+      required: true,
+      entry: 'user',
+      note: 'Chữ in ra, với trường trong ngoặc nhọn như mẫu giấy khen, ví dụ: {{ten}}, Quyết định số {{so_qd}}, {{ngay_qd|ngay}}.',
+    },
+    {
+      key: 'print',
+      header: 'In',
+      width: 60,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+      validation: { kind: 'list', values: YES_NO_LABELS },
+      note: 'Không: giữ vị trí nhưng không in trường này. Để trống: Có.',
+    },
+    {
+      key: 'x',
+      header: 'Cách mép trái (mm)',
+      width: 90,
+      numberFormat: F.number,
+      required: true,
+      entry: 'user',
+      validation: { kind: 'numberBetween', min: 0, max: 297 },
+      note: 'Từ mép trái tờ giấy tới mép trái ô chữ, tính bằng mi-li-mét.',
+    },
+    {
+      key: 'y',
+      header: 'Cách mép trên (mm)',
+      width: 90,
+      numberFormat: F.number,
+      required: true,
+      entry: 'user',
+      validation: { kind: 'numberBetween', min: 0, max: 297 },
+      note: 'Từ mép trên tờ giấy tới đỉnh dòng chữ đầu tiên, tính bằng mi-li-mét.',
+    },
+    {
+      key: 'width',
+      header: 'Rộng (mm)',
+      width: 80,
+      numberFormat: F.number,
+      required: true,
+      entry: 'user',
+      validation: { kind: 'numberBetween', min: 1, max: 297 },
+      note: 'Chữ dài hơn bề rộng này xuống dòng.',
+    },
+    {
+      key: 'height',
+      header: 'Cao (mm)',
+      width: 80,
+      numberFormat: F.number,
+      required: true,
+      entry: 'user',
+      validation: { kind: 'numberBetween', min: 1, max: 297 },
+      note: 'Chiều cao dành cho trường (đủ cho số dòng chữ dài nhất). Chữ dài hơn sẽ đẩy các trường bên dưới xuống.',
+    },
+    {
+      key: 'align',
+      header: 'Canh lề',
+      width: 80,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+      validation: { kind: 'list', values: Object.values(PREPRINTED_ALIGN_LABELS) },
+      note: 'Trái, Giữa hoặc Phải trong bề rộng của ô. Để trống: Giữa.',
+    },
+    {
+      key: 'font',
+      header: 'Phông chữ',
+      width: 130,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+      note: 'Để trống: Times New Roman.',
+    },
+    {
+      key: 'size',
+      header: 'Cỡ chữ',
+      width: 70,
+      numberFormat: F.number,
+      required: false,
+      entry: 'user',
+      validation: { kind: 'numberBetween', min: 6, max: 72 },
+      note: 'Điểm (pt). Để trống: 14.',
+    },
+    {
+      key: 'bold',
+      header: 'Đậm',
+      width: 60,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+      validation: { kind: 'list', values: YES_NO_LABELS },
+    },
+    {
+      key: 'italic',
+      header: 'Nghiêng',
+      width: 70,
+      numberFormat: F.text,
+      required: false,
+      entry: 'user',
+      validation: { kind: 'list', values: YES_NO_LABELS },
+    },
+  ],
+} as const satisfies TableLayout;
+export type PreprintedColumnKey = (typeof PREPRINTED_LAYOUT.columns)[number]['key'];

@@ -162,6 +162,10 @@ export const ClusterSettingsSchema = z.object({
   /** The superior body's representative who witnesses the signing. */
   witnessTitle: z._default(z.string(), ''),
   witnessName: z._default(z.string(), ''),
+  /** Full template, or only the fields of Vị trí in phôi on pre-printed paper; offsets in mm. */
+  certificatePrint: z._default(z.enum(['template', 'preprinted']), 'template'),
+  preprintedOffsetX: z._default(z.number().check(z.gte(-50), z.lte(50)), 0),
+  preprintedOffsetY: z._default(z.number().check(z.gte(-50), z.lte(50)), 0),
 });
 export type ClusterSettings = z.infer<typeof ClusterSettingsSchema>;
 /** Settings as a user may give them: everything with a default may be left out. */

@@ -110,6 +110,18 @@ export function readSettingValue(row: SettingRow, raw: unknown): SettingRead {
       }
       return checked;
     }
+    case 'decimal': {
+      const checked = checkNumber(raw, { what: 'giá trị' });
+      if (checked.kind !== 'ok') return checked;
+      if (checked.value < kind.min || checked.value > kind.max) {
+        return {
+          kind: 'bad',
+          code: 'invalid-value',
+          details: { expected: `số từ ${kind.min} đến ${kind.max}` },
+        };
+      }
+      return checked;
+    }
     case 'percent': {
       const isPercentText = typeof raw === 'string' && normalizeText(raw).endsWith('%');
       const parsed = parseNumber(raw, { allowPercent: true });

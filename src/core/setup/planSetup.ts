@@ -12,6 +12,7 @@ import { NUMBER_FORMATS, headerValues, type TableLayout } from '../layout/column
 import {
   AUDIT_LAYOUT,
   AWARDS_LAYOUT,
+  PREPRINTED_LAYOUT,
   AWARD_STATISTICS_LAYOUT,
   CRITERIA_LAYOUT,
   CROSS_SCORES_LAYOUT,
@@ -54,6 +55,18 @@ import { DEFAULT_GRANTS, type RoleGrants } from '../roles';
 import { readRoleGrants, readSettings } from '../readers/settings';
 import { ownRowRuns, runnerKeptOn, verifiedRowRuns, type RowRun } from './protectionPlan';
 import { emptySetupReport } from './summary';
+import { preprintedDefaultGrid } from '../certificates/preprintedDefaults';
+
+/** The one-table sheets set-up lays out with planTable. */
+const TABLE_KEYS = [
+  'units',
+  'criteria',
+  'crossScores',
+  'votes',
+  'awards',
+  'preprinted',
+  'audit',
+] as const;
 import { MAX_CROSS_ROWS, crossRowCount, planCrossScores } from './crossScoresPlan';
 import {
   protection,
@@ -108,6 +121,7 @@ export const NAMED_RANGES = {
   votes: 'thidua_BinhXet',
   audit: 'thidua_NhatKy',
   awards: 'thidua_KhenThuong',
+  preprinted: 'thidua_ViTriInPhoi',
 } as const;
 
 /** Default cluster name of a new workbook. */
@@ -119,6 +133,7 @@ const TABLES: Partial<Record<SheetKey, TableLayout>> = {
   crossScores: CROSS_SCORES_LAYOUT,
   votes: VOTES_LAYOUT,
   awards: AWARDS_LAYOUT,
+  preprinted: PREPRINTED_LAYOUT,
   audit: AUDIT_LAYOUT,
 };
 
@@ -525,7 +540,7 @@ export function planSetup(current: SetupCurrent): SetupPlan {
   // Tables first: their column positions feed validations that list another sheet's column (the
   // criteria sheet lists its own codes), so positions come from a first pass without validations.
   const firstPass: Context = { ...ctx, report: { ...report, updated: [] } };
-  for (const key of ['units', 'criteria', 'crossScores', 'votes', 'awards', 'audit'] as const) {
+  for (const key of TABLE_KEYS) {
     if (!usable(key)) continue;
     const layout = TABLES[key] as TableLayout;
     tableParts.set(
@@ -533,7 +548,7 @@ export function planSetup(current: SetupCurrent): SetupPlan {
       planTable(layout, gridOf(key), formatsOf(key), fresh(key), firstPass, () => undefined),
     );
   }
-  for (const key of ['units', 'criteria', 'crossScores', 'votes', 'awards', 'audit'] as const) {
+  for (const key of TABLE_KEYS) {
     if (!usable(key)) continue;
     tableParts.set(
       key,
@@ -662,6 +677,7 @@ export function planSetup(current: SetupCurrent): SetupPlan {
       case 'crossScores':
       case 'votes':
       case 'awards':
+      case 'preprinted':
       case 'audit': {
         const part = tableParts.get(key) as TablePart;
         if (key === 'crossScores') {
@@ -685,7 +701,11 @@ export function planSetup(current: SetupCurrent): SetupPlan {
           break;
         }
         const desired: PlannedProtection[] =
-          key === 'units' || key === 'criteria' || key === 'audit' || key === 'awards'
+          key === 'units' ||
+          key === 'criteria' ||
+          key === 'audit' ||
+          key === 'awards' ||
+          key === 'preprinted'
             ? [sheetProtection(name, heads)]
             : [
                 protection(
@@ -705,7 +725,9 @@ export function planSetup(current: SetupCurrent): SetupPlan {
                 ? NAMED_RANGES.votes
                 : key === 'awards'
                   ? NAMED_RANGES.awards
-                  : NAMED_RANGES.audit;
+                  : key === 'preprinted'
+                    ? NAMED_RANGES.preprinted
+                    : NAMED_RANGES.audit;
         namedRanges.push({ name: named, sheet: key, range: area });
         const codeCol = part.positions.get('code');
         if ((key === 'units' || key === 'criteria') && codeCol !== undefined) {
@@ -715,7 +737,17 @@ export function planSetup(current: SetupCurrent): SetupPlan {
             range: range(part.dataRow, codeCol, 'toEnd', 1),
           });
         }
-        pushPlan(key, part.ops, part.headerRow, part.width, desired);
+        // A blank Vị trí in phôi gets the default positions (never over rows a user typed).
+        const defaults =
+          key === 'preprinted' && isBlankGrid(grid) ? preprintedDefaultGrid(part.positions) : [];
+        const ops =
+          defaults.length > 0
+            ? [
+                ...part.ops,
+                { op: 'values' as const, row: part.dataRow, column: 1, values: defaults },
+              ]
+            : part.ops;
+        pushPlan(key, ops, part.headerRow + defaults.length, part.width, desired);
         break;
       }
       case 'selfScores':

@@ -9,7 +9,12 @@ import * as z from 'zod/mini';
 import { nameKey } from '../text/normalize';
 import { certificateQuota } from '../ranking/propose';
 import type { ProposalQuotas } from '../model/settings';
-import { PLACE_OUTCOME_LABELS, type NomineeEntry, type OpenPlaces, type PlacesResult } from './places';
+import {
+  PLACE_OUTCOME_LABELS,
+  type NomineeEntry,
+  type OpenPlaces,
+  type PlacesResult,
+} from './places';
 import { thresholdWords, type TallyResult } from './tally';
 
 export const VOTE_STATE_PROPERTY = 'thidua.vote.state';

@@ -53,7 +53,13 @@ import { keyQuery, keyedName, nameHasKey, outputKey, type JobRecord } from '../.
 import { AWARDS_LAYOUT, type AwardColumnKey } from '../../core/layout/tables';
 import { SHEET_NAMES } from '../../core/layout/sheets';
 import { SETTING_ROWS } from '../../core/layout/settings';
-import { dryRun, parseDocShape, planMerge, type DocTemplate } from '../../core/template';
+import {
+  dryRun,
+  parseDocShape,
+  planMerge,
+  type AnyTemplate,
+  type DocTemplate,
+} from '../../core/template';
 import { columnLetter } from '../../core/a1';
 import { applyMergePlanById, readDocShape } from '../docs/merge';
 import {
@@ -75,6 +81,13 @@ import {
 } from '../jobs/runner';
 import { buildPrintFile, EDITS_PER_SAVE } from './combined';
 import { requirePermission } from '../permissions';
+import {
+  makePreprintedFile,
+  preprintedGrid,
+  printsOnPreprinted,
+  readPreprintedSetup,
+  type PreprintedSetup,
+} from './preprinted';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type File = GoogleAppsScript.Drive.File;
@@ -98,6 +111,8 @@ type Ctx = {
   readonly issuer: IssuerDefaults;
   readonly year: number;
   readonly templates: Map<TemplateKind, LoadedTemplate>;
+  /** In trên phôi: the positions read when the job (re)starts; null for the full template. */
+  preprinted: PreprintedSetup | null;
 };
 
 export type CertItem = {
@@ -321,26 +336,41 @@ function begin(): Began {
 
   // Templates: blank cells get the defaults (made and recorded once); a recorded template that
   // is gone is reported, never silently replaced; then parse and dry-run.
-  const report = ensureTemplatesIn(workbook, settingsSheet, settingsGrid, [...byKind.keys()], {
-    recreateMissing: false,
-  });
+  // In trên phôi: the fields of Vị trí in phôi are the template; no Docs template is needed.
+  const phoi = printsOnPreprinted(texts)
+    ? readPreprintedSetup(preprintedGrid(workbook), texts, byKind.keys())
+    : null;
+  const report =
+    phoi === null
+      ? ensureTemplatesIn(workbook, settingsSheet, settingsGrid, [...byKind.keys()], {
+          recreateMissing: false,
+        })
+      : { problems: phoi.problems, ids: {} as Partial<Record<TemplateKind, string>> };
   problems.push(...report.problems);
   const templateIds: Partial<Record<TemplateKind, string>> = {};
   for (const [kind, rows] of byKind) {
     const id = report.ids[kind];
     const spec = DEFAULT_TEMPLATES.find((t) => t.kind === kind);
-    if (id === undefined || spec === undefined) {
-      problems.push(`${settingCell(spec?.settingKey ?? kind)}: không mở được mẫu.`);
-      continue;
-    }
-    templateIds[kind] = id;
-    const loaded = loadTemplate(id, spec.label);
-    if (!loaded.ok) {
-      problems.push(...loaded.problems);
-      continue;
+    let template: AnyTemplate;
+    if (phoi !== null) {
+      const fields = phoi.templates.get(kind);
+      if (fields === undefined || spec === undefined) continue;
+      template = fields;
+    } else {
+      if (id === undefined || spec === undefined) {
+        problems.push(`${settingCell(spec?.settingKey ?? kind)}: không mở được mẫu.`);
+        continue;
+      }
+      templateIds[kind] = id;
+      const loaded = loadTemplate(id, spec.label);
+      if (!loaded.ok) {
+        problems.push(...loaded.problems);
+        continue;
+      }
+      template = loaded.value.template;
     }
     const records = rows.map((r) => certificateRecord(r, issuer));
-    const dry = dryRun(loaded.value.template, records, CERTIFICATE_SCHEMA, {
+    const dry = dryRun(template, records, CERTIFICATE_SCHEMA, {
       recordLabel: (i) => `Trang "${SHEET}", dòng ${String(rows[i]?.row ?? 0)}`,
       mustUse: CERTIFICATE_REQUIREMENTS,
     });
@@ -412,9 +442,11 @@ function begin(): Began {
     perFile: String(
       Number.isFinite(perFile) && perFile > 0 ? Math.min(perFile, 500) : DEFAULT_PER_FILE,
     ),
-    email: emailOn ? '1' : '',
+    // Only the fields print on phôi: such a PDF is no certificate to e-mail.
+    email: emailOn && phoi === null ? '1' : '',
     folder: folder.getId(),
     year: String(Number.isFinite(year) ? year : ''),
+    ...(phoi === null ? {} : { print: 'preprinted' }),
   };
   for (const [kind, id] of Object.entries(templateIds)) params[kind] = id;
   if (params.mode === 'combined' && params.email === '1') {
@@ -526,6 +558,7 @@ function prepare(job: JobRecord): Prepared<Ctx, CertItem> {
     issuer: issuerDefaults(texts),
     year: Number.isFinite(year) ? year : 0,
     templates: new Map(),
+    preprinted: null,
   };
   const rows = readout.value;
   const rowsByKey = new Map(rows.map((r) => [r.key, r]));
@@ -550,7 +583,17 @@ function prepare(job: JobRecord): Prepared<Ctx, CertItem> {
     const kind = certificateTemplateKind(row.form);
     if (kind !== null) withKind.push({ row, kind });
   }
-  for (const kind of new Set(withKind.map((w) => w.kind))) {
+  if (job.params.print === 'preprinted') {
+    // Positions edited since the start are used if they are sound; broken ones stop the job.
+    const setup = readPreprintedSetup(
+      preprintedGrid(workbook),
+      texts,
+      new Set(withKind.map((w) => w.kind)),
+    );
+    if (setup.problems.length > 0) return { ok: false, message: setup.problems.join(' ') };
+    ctx.preprinted = setup;
+  }
+  for (const kind of ctx.preprinted === null ? new Set(withKind.map((w) => w.kind)) : []) {
     const id = job.params[kind] ?? '';
     const spec = DEFAULT_TEMPLATES.find((t) => t.kind === kind);
     const loaded = loadTemplate(id, spec?.label ?? kind);
@@ -673,6 +716,7 @@ function mailOne(row: AwardRow, ctx: Ctx): ItemOutcome {
 function processOne(item: CertItem, ctx: Ctx): ItemOutcome {
   const row = item.rows[0];
   if (item.mailOnly === true && row !== undefined) return mailOne(row, ctx);
+  if (ctx.preprinted !== null) return processPreprinted(item, ctx, ctx.preprinted);
   const t = ctx.templates.get(item.kind);
   if (row === undefined || t === undefined) return { kind: 'failed', message: 'Không có mẫu.' };
   const record = certificateRecord(row, ctx.issuer);
@@ -708,7 +752,29 @@ function processOne(item: CertItem, ctx: Ctx): ItemOutcome {
   return { kind: 'done', link: pdf.getUrl(), note };
 }
 
+/** In trên phôi: one file of only the fields, a page per row (one row when per recipient). */
+function processPreprinted(item: CertItem, ctx: Ctx, setup: PreprintedSetup): ItemOutcome {
+  const first = item.rows[0];
+  const last = item.rows[item.rows.length - 1];
+  if (first === undefined || last === undefined)
+    return { kind: 'failed', message: 'Không có dòng.' };
+  const label =
+    ctx.mode === 'combined'
+      ? printFileName(`${first.form} (phôi)`, ctx.year || first.year, first.row, last.row)
+      : `${recipientFileName(first)} (phôi)`;
+  const name = keyedName(label, item.outputKey);
+  const description = manifestText({ key: item.outputKey, rows: item.rows.map((r) => r.key) });
+  const records = item.rows.map((row) => certificateRecord(row, ctx.issuer));
+  const pdf = makePreprintedFile(name, setup, item.kind, records, ctx.folder, description);
+  return {
+    kind: 'done',
+    link: pdf.getUrl(),
+    note: ctx.mode === 'combined' ? fileLabel(name) : '',
+  };
+}
+
 function processGroup(item: CertItem, ctx: Ctx): ItemOutcome {
+  if (ctx.preprinted !== null) return processPreprinted(item, ctx, ctx.preprinted);
   const t = ctx.templates.get(item.kind);
   const first = item.rows[0];
   const last = item.rows[item.rows.length - 1];

@@ -62,7 +62,7 @@ function alignment(p: ParagraphSpec): GoogleAppsScript.Document.HorizontalAlignm
 function textAttributes(p: ParagraphSpec, run: RunSpec | undefined): Record<string, unknown> {
   const A = DocumentApp.Attribute;
   const attrs: Record<string, unknown> = {};
-  attrs[A.FONT_FAMILY] = DOCUMENT_FONT;
+  attrs[A.FONT_FAMILY] = run?.font ?? DOCUMENT_FONT;
   attrs[A.FONT_SIZE] = run?.size ?? p.size ?? BODY_SIZE;
   attrs[A.BOLD] = run?.bold === true;
   attrs[A.ITALIC] = run?.italic === true;
@@ -71,7 +71,7 @@ function textAttributes(p: ParagraphSpec, run: RunSpec | undefined): Record<stri
 }
 
 /** Formats a paragraph holding the first run's text, then appends the other runs formatted. */
-function formatParagraph(paragraph: Paragraph, p: ParagraphSpec): void {
+export function formatParagraph(paragraph: Paragraph, p: ParagraphSpec): void {
   const A = DocumentApp.Attribute;
   const attrs = textAttributes(p, p.runs[0]);
   attrs[A.HORIZONTAL_ALIGNMENT] = alignment(p);
@@ -86,21 +86,29 @@ function formatParagraph(paragraph: Paragraph, p: ParagraphSpec): void {
   }
   // The line under the issuing body: a rule in its own paragraph, its length set by the indents.
   if (p.rule === true) paragraph.appendHorizontalRule();
+  if (p.pageBreak === true) paragraph.appendPageBreak();
 }
 
 function firstText(p: ParagraphSpec | undefined): string {
   return p?.runs[0]?.text ?? '';
 }
 
-function appendTable(body: Body, spec: TableSpec): void {
+export function appendTable(body: Body, spec: TableSpec): void {
   const table: Table = body.appendTable(
     spec.rows.map((row) => row.map((c) => firstText(c.paragraphs[0]))),
   );
   if (!spec.borders) table.setBorderWidth(0);
   spec.widths.forEach((width, i) => table.setColumnWidth(i, width));
+  spec.rowHeights?.forEach((height, r) => table.getRow(r).setMinimumHeight(height));
   spec.rows.forEach((row, r) => {
     row.forEach((c, k) => {
       const cell = table.getCell(r, k);
+      if (c.padding !== undefined) {
+        cell.setPaddingTop(c.padding.top);
+        cell.setPaddingRight(c.padding.right);
+        cell.setPaddingBottom(c.padding.bottom);
+        cell.setPaddingLeft(c.padding.left);
+      }
       c.paragraphs.forEach((p, i) => {
         const paragraph =
           i === 0 ? cell.getChild(0).asParagraph() : cell.appendParagraph(firstText(p));

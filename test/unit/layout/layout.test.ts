@@ -49,6 +49,7 @@ describe('sheet names', () => {
       'Bình xét',
       'Khen thưởng',
       'Thống kê khen thưởng',
+      'Vị trí in phôi',
       'Nhật ký',
     ]);
     for (const name of Object.values(SHEET_NAMES)) expect(name).toBe(name.normalize('NFC'));
