@@ -13,8 +13,6 @@ const KNOWN: readonly string[] = [
   'typed value changed: Tự chấm by «Khởi tạo / cập nhật bảng tính»',
   // fill-awards duplicates rows below inserted blank rows (fuzzRegressions: "…gets each proposal once").
   'register row made twice',
-  // set-up's English "A sheet with the name … already exists" (fuzzRegressions: "…another letter case").
-  'english message: «Khởi tạo / cập nhật bảng tính» không hoàn thành: A sheet with the name',
 ];
 
 const options = campaignOptionsFromEnv({ runs: 10, steps: 12 });

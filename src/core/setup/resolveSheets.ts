@@ -30,10 +30,19 @@ export interface ResolveInput {
   readonly claimed: ReadonlySet<number>;
 }
 
+/**
+ * Sheets refuses two sheets whose names differ only by letter case ("A sheet with the name … already
+ * exists"), so a sheet is "in the way" of the product's name in any case.
+ */
+const sameSheetName = (a: string, b: string): boolean =>
+  a.toLocaleLowerCase('vi') === b.toLocaleLowerCase('vi');
+
 export function resolveSheet(input: ResolveInput): Resolution {
   const { name, sheets, storedId, fits } = input;
-  const byName = sheets.find((s) => s.name === name && !input.claimed.has(s.id));
   const byId = storedId === undefined ? undefined : sheets.find((s) => s.id === storedId);
+  const byName = sheets.find(
+    (s) => sameSheetName(s.name, name) && !input.claimed.has(s.id) && s.id !== byId?.id,
+  );
   if (byId !== undefined) {
     if (byId.name === name) return { kind: 'ok', sheet: byId };
     if (byName !== undefined) {
@@ -49,6 +58,9 @@ export function resolveSheet(input: ResolveInput): Resolution {
   }
   const deleted = storedId !== undefined;
   if (byName === undefined) return { kind: 'create', deleted };
+  // The product's sheet typed in another letter case: its name is restored.
+  if (byName.name !== name && fits(byName))
+    return { kind: 'renamed', sheet: byName, from: byName.name };
   if (fits(byName)) return { kind: 'adopt', sheet: byName, afterDelete: deleted };
   return {
     kind: 'conflict',
