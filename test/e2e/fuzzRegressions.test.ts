@@ -96,9 +96,9 @@ describe('defects found by the fuzz campaign', () => {
   // Open defects of the 200 × 30 campaign, kept skipped: each fix sits in set-up's matrix repair
   // or the register's reader (owned elsewhere) or is larger than this build. Listed in the report.
 
-  // Defect: set-up's rebuild of Tự chấm turns a cell holding a typed space " " into an empty cell
-  // (sequence 17, step 10: Đống Đa types " ", the head runs set-up).
-  it.skip('set-up keeps a typed value exactly, a lone space included', () => {
+  // Fixed defect: set-up's rebuild of Tự chấm turned a cell holding a typed space " " into an
+  // empty cell (sequence 17, step 10: Đống Đa types " ", the head runs set-up).
+  it('set-up keeps a typed value exactly, a lone space included', () => {
     expect(replay(17, 10).filter((v) => v.startsWith('typed value changed'))).toEqual([]);
   });
 

@@ -6,7 +6,7 @@
  */
 import type { MatrixLayout } from '../layout/matrix';
 import { NUMBER_FORMATS } from '../layout/columns';
-import { cellAt, columnCount, isBlank, labelKey } from '../readers/cells';
+import { cellAt, columnCount, labelKey } from '../readers/cells';
 import { cellA1, columnLetter } from '../a1';
 import { nameKey } from '../text/normalize';
 import { cellText, locateMatrix, sameProgramCell } from './matrixLocate';
@@ -92,8 +92,11 @@ export function rebuildMatrix(
   let moved = 0;
   let headerCellsKept = 0;
   const formulaAt = (r: number, c: number): string => oldFormulas?.[r]?.[c] ?? '';
-  const filled = (r: number, c: number): boolean =>
-    !isBlank(cellAt(oldValues, r, c)) || formulaAt(r, c) !== '';
+  // Anything a user typed counts, a lone space included: it is carried over verbatim, never lost.
+  const filled = (r: number, c: number): boolean => {
+    const v = cellAt(oldValues, r, c);
+    return (v !== '' && v !== null && v !== undefined) || formulaAt(r, c) !== '';
+  };
 
   const at = locateMatrix(oldValues, layout);
   const oldWidth = columnCount(oldValues);
