@@ -149,10 +149,10 @@ describe('In trên phôi', () => {
     // No national title, motto or form name: the phôi carries them.
     expect(all).not.toContain('CỘNG HÒA');
     expect(all).not.toContain('GIẤY KHEN');
-    expect(all).toContain('Ông/Bà Nguyễn Văn Người 1');
+    expect(all).toContain('Ông Nguyễn Văn Người 1');
     expect(all).toContain('Số sổ vàng: 1004');
     const tables = tableTops(first);
-    const name = tables.flatMap((t) => t.texts).find((t) => t.text === 'Ông/Bà Nguyễn Văn Người 1');
+    const name = tables.flatMap((t) => t.texts).find((t) => t.text === 'Ông Nguyễn Văn Người 1');
     const ten = PREPRINTED_DEFAULTS[1];
     expect(name?.left).toBeCloseTo((ten?.x ?? 0) + 2, 1);
     expect(name?.top).toBeCloseTo((ten?.y ?? 0) - 1.5, 1);
@@ -235,7 +235,7 @@ describe('In trên phôi', () => {
     expect(grid.table?.columnWidths[0]).toBeCloseTo(10 * PT_PER_MM, 1);
     expect(textOf(grid.children[0] as DocNode)).toContain('290');
     const markers = tableTops(doc as DocumentModel).flatMap((t) => t.texts);
-    const name = markers.find((m) => m.text.startsWith('+ {{#if ca_nhan}}'));
+    const name = markers.find((m) => m.text.startsWith('+ {{#if danh_xung}}'));
     expect(name?.text).toContain('(40; 91) – Giấy khen');
     expect(name?.top).toBeCloseTo(91, 1);
     expect(messages(host)).toMatch(/Đã tạo Trang căn chỉnh phôi .*\(PDF\): https:\/\//);

@@ -39,7 +39,7 @@ export const PREPRINTED_DEFAULTS: readonly PreprintedDefault[] = [
     italic: false,
   },
   {
-    content: '{{#if ca_nhan}}Ông/Bà {{/if}}{{ten}}',
+    content: '{{#if danh_xung}}{{danh_xung}} {{/if}}{{ten}}',
     print: true,
     x: 40,
     y: 88,
@@ -99,7 +99,7 @@ export const PREPRINTED_DEFAULTS: readonly PreprintedDefault[] = [
     italic: true,
   },
   {
-    content: 'Quyết định số {{so_qd}}, {{ngay_qd|ngay}}',
+    content: 'Quyết định số {{so_qd}} {{ngay_qd|ngay}}',
     print: true,
     x: 22,
     y: 158,
@@ -123,7 +123,7 @@ export const PREPRINTED_DEFAULTS: readonly PreprintedDefault[] = [
     italic: false,
   },
   {
-    content: 'Số sổ vàng: {{so_so_vang}}',
+    content: '{{#if so_so_vang}}Số sổ vàng: {{so_so_vang}}{{/if}}',
     print: true,
     x: 22,
     y: 166,

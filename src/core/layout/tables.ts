@@ -804,7 +804,7 @@ export const PREPRINTED_LAYOUT = {
       numberFormat: F.text,
       required: true,
       entry: 'user',
-      note: 'Chữ in ra, với trường trong ngoặc nhọn như mẫu giấy khen, ví dụ: {{ten}}, Quyết định số {{so_qd}}, {{ngay_qd|ngay}}.',
+      note: 'Chữ in ra, với trường trong ngoặc nhọn như mẫu giấy khen, ví dụ: {{ten}}, Quyết định số {{so_qd}} {{ngay_qd|ngay}}.',
     },
     {
       key: 'print',

@@ -40,6 +40,7 @@ function grid(edit?: (rows: unknown[][]) => void): unknown[][] {
 const RECORD: TemplateRecord = {
   co_quan: 'Ủy ban nhân dân quận Ba Đình',
   ca_nhan: true,
+  danh_xung: 'Bà',
   ten: 'Nguyễn Thị Hoa',
   chuc_vu: 'Giáo viên',
   don_vi: 'Trường THCS Nhân Chính',
@@ -131,7 +132,7 @@ describe('bands', () => {
     expect(problems).toEqual([]);
     const texts = bands.map((b) => b.boxes.map((x) => x.field.content));
     expect(texts).toContainEqual([
-      'Quyết định số {{so_qd}}, {{ngay_qd|ngay}}',
+      'Quyết định số {{so_qd}} {{ngay_qd|ngay}}',
       '{{chuc_vu_nguoi_ky|hoa}}',
     ]);
     for (let i = 1; i < bands.length; i++)
@@ -159,7 +160,8 @@ describe('the page, as a DocSpec', () => {
       .map((t) => t.text)
       .join('\n');
     expect(all).not.toMatch(/CỘNG HÒA|Độc lập|GIẤY KHEN/);
-    expect(all).toContain('Ông/Bà Nguyễn Thị Hoa');
+    expect(all).toContain('Bà Nguyễn Thị Hoa');
+    expect(all).not.toContain('Ông/Bà');
     expect(all).toContain('Hà Nội, ngày 19 tháng 01 năm 2023');
     expect(all).toContain('CHỦ TỊCH');
   });
@@ -168,7 +170,11 @@ describe('the page, as a DocSpec', () => {
     'puts every field at its millimetres plus the offset %j, on every page',
     (offset) => {
       const fields = merit();
-      const records = [RECORD, { ...RECORD, ten: 'Lê Văn Nam', ca_nhan: false }, RECORD];
+      const records = [
+        RECORD,
+        { ...RECORD, ten: 'Lê Văn Nam', ca_nhan: false, danh_xung: '' },
+        RECORD,
+      ];
       const spec = preprintedDocSpec('In', fields, offset, records);
       const placed = placedTexts(spec);
       for (let page = 1; page <= 3; page++) {
@@ -243,7 +249,7 @@ describe('the calibration page', () => {
       expect(Math.abs((at?.top ?? 0) - field.y - 2)).toBeLessThan(0.01);
     }
     expect(markerText(fields[0] as PreprintedField, { x: 1, y: 2 }, 'Giấy khen')).toBe(
-      '+ {{#if ca_nhan}}Ông/Bà {{/if}}{{ten}} (41; 90) – Giấy khen',
+      '+ {{#if danh_xung}}{{danh_xung}} {{/if}}{{ten}} (41; 90) – Giấy khen',
     );
   });
 });
