@@ -42,7 +42,7 @@ export function buildPrintFile(
   description: string,
 ): File {
   const file = template.makeCopy(name, folder);
-  try {
+  return trashOnFailure(file, () => {
     file.setDescription(description);
     const id = file.getId();
     const source = DocumentApp.openById(template.getId()).getBody();
@@ -99,6 +99,16 @@ export function buildPrintFile(
     }
     doc.saveAndClose();
     return file;
+  });
+}
+
+/**
+ * Runs `make` on a freshly made output file; on any failure trashes the file and rethrows, so a
+ * retry never leaves a half-made file behind (the key lookup cleans up if trashing fails too).
+ */
+export function trashOnFailure<T>(file: GoogleAppsScript.Drive.File, make: () => T): T {
+  try {
+    return make();
   } catch (error) {
     try {
       file.setTrashed(true);

@@ -25,7 +25,7 @@ import { SHEET_NAMES } from '../../core/layout/sheets';
 import { parseNumber } from '../../core/parse/number';
 import { labelKey } from '../../core/readers/cells';
 import { parseTemplate, type Template, type TemplateRecord } from '../../core/template';
-import { EDITS_PER_SAVE } from './combined';
+import { EDITS_PER_SAVE, trashOnFailure } from './combined';
 import { appendTable, formatParagraph, inspectFolder, workbookFolder } from '../docs/templates';
 import { alertUser, errorMessage } from '../notify';
 import { runMenuAction } from '../lock';
@@ -109,7 +109,7 @@ export function buildPositionedFile(spec: DocSpec, folder: Folder, description: 
   let doc = DocumentApp.create(spec.name);
   const id = doc.getId();
   const file = DriveApp.getFileById(id);
-  try {
+  return trashOnFailure(file, () => {
     file.moveTo(folder);
     file.setDescription(description);
     let body = doc.getBody();
@@ -147,14 +147,7 @@ export function buildPositionedFile(spec: DocSpec, folder: Folder, description: 
     if (spec.blocks.length > 0) body.getChild(0).removeFromParent();
     doc.saveAndClose();
     return file;
-  } catch (error) {
-    try {
-      file.setTrashed(true);
-    } catch {
-      // Left for the key lookup of the next run.
-    }
-    throw error;
-  }
+  });
 }
 
 /**
