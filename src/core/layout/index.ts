@@ -6,3 +6,4 @@ export * from './settings';
 export * from './settingsGrid';
 export * from './matrix';
 export * from './guide';
+export * from './historyTables';

@@ -15,6 +15,13 @@ export const SHEET_NAMES = {
   awards: 'Khen thưởng',
   awardStatistics: 'Thống kê khen thưởng',
   preprinted: 'Vị trí in phôi',
+  // The years (issue 13): each sheet joins SHEET_ORDER when its feature sets it up.
+  registration: 'Đăng ký thi đua',
+  history: 'Lịch sử thi đua, khen thưởng',
+  historyReview: 'Đối chiếu lịch sử',
+  rules: 'Quy tắc khen thưởng',
+  eligibility: 'Điều kiện khen thưởng',
+  yearStatistics: 'Thống kê qua các năm',
   audit: 'Nhật ký',
 } as const;
 
