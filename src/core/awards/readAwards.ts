@@ -73,7 +73,7 @@ export interface ReadAwardsOptions {
 }
 
 /** Labels and the spellings offices also use, each with the value it means. */
-const LEVEL_CHOICES: readonly (readonly [string, AwardLevel])[] = [
+export const LEVEL_CHOICES: readonly (readonly [string, AwardLevel])[] = [
   ...AwardLevelSchema.options.map((l) => [AWARD_LEVEL_LABELS[l], l] as const),
   ['Cấp nhà nước', 'state'],
   ['Bộ, ngành, tỉnh', 'ministryProvince'],
@@ -89,12 +89,12 @@ const LEVEL_CHOICES: readonly (readonly [string, AwardLevel])[] = [
   ['Cấp xã', 'base'],
   ['Cấp phường', 'base'],
 ];
-const LEVEL_LABELS = LEVEL_CHOICES.map(([label]) => label);
+export const LEVEL_LABELS = LEVEL_CHOICES.map(([label]) => label);
 
-const TYPE_CHOICES: readonly (readonly [string, RecipientType])[] = [
+export const TYPE_CHOICES: readonly (readonly [string, RecipientType])[] = [
   ...RecipientTypeSchema.options.map((t) => [RECIPIENT_TYPE_LABELS[t], t] as const),
 ];
-const TYPE_LABELS = TYPE_CHOICES.map(([label]) => label);
+export const TYPE_LABELS = TYPE_CHOICES.map(([label]) => label);
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2200;
