@@ -47,6 +47,7 @@ export type ActionKey =
   | 'certificates'
   | 'calibration'
   | 'statistics'
+  | 'eligibility'
   | 'cancelJob'
   | 'toggleScoring'
   | 'enableAudit'
@@ -67,6 +68,7 @@ export const ACTION_ROLES: Readonly<Record<ActionKey, readonly Role[]>> = {
   certificates: ['owner', 'head'],
   calibration: ['owner', 'head'],
   statistics: ['owner', 'head'],
+  eligibility: ['owner', 'head'],
   cancelJob: ['owner', 'head'],
   toggleScoring: ['owner', 'head'],
   enableAudit: ['owner', 'head'],
@@ -114,6 +116,8 @@ export const AREA_RULES: readonly AreaRule[] = [
   { sheet: SHEET_NAMES.ranking, area: 'do chương trình ghi', editors: OWNER_HEAD },
   { sheet: SHEET_NAMES.awardStatistics, area: 'do chương trình ghi', editors: OWNER_HEAD },
   { sheet: SHEET_NAMES.preprinted, area: 'cả trang', editors: OWNER_HEAD },
+  { sheet: SHEET_NAMES.rules, area: 'cả trang', editors: OWNER_HEAD },
+  { sheet: SHEET_NAMES.eligibility, area: 'do chương trình ghi', editors: OWNER_HEAD },
   { sheet: SHEET_NAMES.audit, area: 'do chương trình ghi (chỉ thêm dòng)', editors: OWNER_HEAD },
 ];
 

@@ -84,14 +84,15 @@ export const LEGAL_TEXTS: readonly LegalText[] = [
     key: 'nd152-2025',
     kind: 'decree',
     number: '152/2025/NĐ-CP',
-    // Its signing date was not found in the sources at hand: the line prints none rather than a
-    // guess (users may complete it in Cấu hình).
-    signed: undefined,
+    // 14/6/2025: the "Căn cứ" line of Thông tư 15/2025/TT-BNV as quoted in public code, and two
+    // more public listings agree; not yet seen on an official gazette page.
+    signed: d(2025, 6, 14),
     inForceFrom: d(2025, 7, 1),
     inForceUntil: undefined,
     basis:
-      'Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;',
-    source: 'DESIGN.md §6 (Nghị định 152/2025/NĐ-CP from 01/07/2025); signing date not verified',
+      'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;',
+    source:
+      'Căn cứ của Thông tư 15/2025/TT-BNV: "Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ" (trích trong mã nguồn công khai; chưa đối chiếu Công báo)',
   },
 ];
 

@@ -16,7 +16,7 @@ import {
   RULES_LAYOUT,
   SWITCH_LABELS,
   VERIFICATION_LABELS,
-  YES_NO_LABELS,
+  RULE_YES_NO_LABELS,
   type ConditionKind,
   type RuleColumnKey,
 } from '../layout/rulesTables';
@@ -62,8 +62,8 @@ function cellOf(rule: EligibilityRule, key: RuleColumnKey): unknown {
     case 'currentYear':
       return rule.kind === 'consecutive' || rule.kind === 'initiatives'
         ? rule.currentYear
-          ? YES_NO_LABELS.yes
-          : YES_NO_LABELS.no
+          ? RULE_YES_NO_LABELS.yes
+          : RULE_YES_NO_LABELS.no
         : '';
     case 'initiatives':
       return rule.initiatives > 0 ? rule.initiatives : '';
@@ -197,8 +197,8 @@ export function readRules(grid: readonly unknown[]): ReadResult<RuleRow[]> {
       'currentYear',
       'Có hoặc Không',
       [
-        [YES_NO_LABELS.yes, true],
-        [YES_NO_LABELS.no, false],
+        [RULE_YES_NO_LABELS.yes, true],
+        [RULE_YES_NO_LABELS.no, false],
       ],
       false,
     );

@@ -16,7 +16,7 @@ export const CONDITION_KIND_LABELS = {
 export type ConditionKind = keyof typeof CONDITION_KIND_LABELS;
 
 export const SWITCH_LABELS = { on: 'Bật', off: 'Tắt' } as const;
-export const YES_NO_LABELS = { yes: 'Có', no: 'Không' } as const;
+export const RULE_YES_NO_LABELS = { yes: 'Có', no: 'Không' } as const;
 export const VERIFICATION_LABELS = {
   verified: 'Đã đối chiếu văn bản',
   unverified: 'Chưa đối chiếu văn bản',
@@ -116,7 +116,7 @@ export const RULES_LAYOUT = {
       numberFormat: F.text,
       required: false,
       entry: 'user',
-      validation: { kind: 'list', values: Object.values(YES_NO_LABELS) },
+      validation: { kind: 'list', values: Object.values(RULE_YES_NO_LABELS) },
       note: 'Có: các năm tính đến hết năm đề nghị. Không: đến hết năm trước đó. Mặc định: Có.',
     },
     {

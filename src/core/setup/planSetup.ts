@@ -56,6 +56,9 @@ import { readRoleGrants, readSettings } from '../readers/settings';
 import { ownRowRuns, runnerKeptOn, verifiedRowRuns, type RowRun } from './protectionPlan';
 import { emptySetupReport } from './summary';
 import { preprintedDefaultGrid } from '../certificates/preprintedDefaults';
+import { ELIGIBILITY_LAYOUT, RULES_LAYOUT } from '../layout/rulesTables';
+import { DEFAULT_RULES } from '../eligibility/defaultRules';
+import { ruleSheetRows } from '../eligibility/rulesSheet';
 
 /** The one-table sheets set-up lays out with planTable. */
 const TABLE_KEYS = [
@@ -122,6 +125,7 @@ export const NAMED_RANGES = {
   audit: 'thidua_NhatKy',
   awards: 'thidua_KhenThuong',
   preprinted: 'thidua_ViTriInPhoi',
+  rules: 'thidua_QuyTac',
 } as const;
 
 /** Default cluster name of a new workbook. */
@@ -134,6 +138,7 @@ const TABLES: Partial<Record<SheetKey, TableLayout>> = {
   votes: VOTES_LAYOUT,
   awards: AWARDS_LAYOUT,
   preprinted: PREPRINTED_LAYOUT,
+  rules: RULES_LAYOUT,
   audit: AUDIT_LAYOUT,
 };
 
@@ -208,6 +213,8 @@ function fitsSheet(key: SetupSheetKey, sheet: SheetSnapshot): boolean {
       return rowHasHeaders(grid, ['Hạng', 'Mã đơn vị']);
     case 'awardStatistics':
       return rowHasHeaders(grid, headerValues(AWARD_STATISTICS_LAYOUT).slice(0, 2));
+    case 'eligibility':
+      return rowHasHeaders(grid, headerValues(ELIGIBILITY_LAYOUT).slice(0, 2));
     case 'orphans':
       return rowHasHeaders(grid, ORPHAN_HEADERS.slice(1, 3));
     default: {
@@ -678,6 +685,7 @@ export function planSetup(current: SetupCurrent): SetupPlan {
       case 'votes':
       case 'awards':
       case 'preprinted':
+      case 'rules':
       case 'audit': {
         const part = tableParts.get(key) as TablePart;
         if (key === 'crossScores') {
@@ -705,7 +713,8 @@ export function planSetup(current: SetupCurrent): SetupPlan {
           key === 'criteria' ||
           key === 'audit' ||
           key === 'awards' ||
-          key === 'preprinted'
+          key === 'preprinted' ||
+          key === 'rules'
             ? [sheetProtection(name, heads)]
             : [
                 protection(
@@ -727,7 +736,9 @@ export function planSetup(current: SetupCurrent): SetupPlan {
                   ? NAMED_RANGES.awards
                   : key === 'preprinted'
                     ? NAMED_RANGES.preprinted
-                    : NAMED_RANGES.audit;
+                    : key === 'rules'
+                      ? NAMED_RANGES.rules
+                      : NAMED_RANGES.audit;
         namedRanges.push({ name: named, sheet: key, range: area });
         const codeCol = part.positions.get('code');
         if ((key === 'units' || key === 'criteria') && codeCol !== undefined) {
@@ -738,8 +749,14 @@ export function planSetup(current: SetupCurrent): SetupPlan {
           });
         }
         // A blank Vị trí in phôi gets the default positions (never over rows a user typed).
-        const defaults =
-          key === 'preprinted' && isBlankGrid(grid) ? preprintedDefaultGrid(part.positions) : [];
+        // A blank Quy tắc khen thưởng gets the shipped rules once; rows a user typed stay.
+        const defaults = !isBlankGrid(grid)
+          ? []
+          : key === 'preprinted'
+            ? preprintedDefaultGrid(part.positions)
+            : key === 'rules'
+              ? ruleSheetRows(DEFAULT_RULES, part.positions)
+              : [];
         const ops =
           defaults.length > 0
             ? [
@@ -794,8 +811,9 @@ export function planSetup(current: SetupCurrent): SetupPlan {
         pushPlan(key, ops, 1, layout.columns.length, [sheetProtection(name, heads)]);
         break;
       }
-      case 'awardStatistics': {
-        const layout = AWARD_STATISTICS_LAYOUT;
+      case 'awardStatistics':
+      case 'eligibility': {
+        const layout = key === 'eligibility' ? ELIGIBILITY_LAYOUT : AWARD_STATISTICS_LAYOUT;
         const ops: SheetOp[] = [];
         if (isBlankGrid(grid)) {
           ops.push({

@@ -28,6 +28,7 @@ import { runMenuAction } from '../lock';
 import { alertUser, toast } from '../notify';
 import { readGrid, readGrids } from '../workbook';
 import { requirePermission } from '../permissions';
+import { writeEligibility } from '../eligibility/eligibilityAction';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -127,7 +128,13 @@ function fillFromRanking(workbook: Spreadsheet): void {
     range.setNumberFormats(formats);
     range.setValues(toSheetLiteralsIn(rows, formats));
   }
-  alertUser(plan.message + staleNote + (vote.kind === 'ranking' ? vote.note : ''), FILL_CAPTION);
+  // The register just changed: its eligibility hints follow (they inform, never block).
+  const hints = writeEligibility(workbook);
+  const hintNote = hints === undefined ? '' : `\n${hints}`;
+  alertUser(
+    plan.message + staleNote + (vote.kind === 'ranking' ? vote.note : '') + hintNote,
+    FILL_CAPTION,
+  );
 }
 
 // ------------------------------------------------------------------ statistics

@@ -69,12 +69,16 @@ describe('each legal text as published', () => {
     );
   });
 
-  it('Nghị định 152/2025/NĐ-CP from 01/07/2025, printed without an unverified signing date', () => {
-    // Source: DESIGN.md §6; no stored copy of the decree gave its signing date, so none is printed.
+  it('Nghị định 152/2025/NĐ-CP of 14/6/2025, in force 01/07/2025', () => {
+    // Source: the "Căn cứ" line of Thông tư 15/2025/TT-BNV as quoted in public code
+    // ("Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ;"), found with
+    // the search tool's find_string; two more public listings give 14/6/2025. Not yet seen on
+    // an official gazette page (the entry's source says so).
     const t = text('nd152-2025');
     expect(t.inForceFrom).toEqual({ year: 2025, month: 7, day: 1 });
-    expect(t.signed).toBeUndefined();
-    expect(t.basis).not.toMatch(/ngày \d/);
+    expect(t.signed).toEqual({ year: 2025, month: 6, day: 14 });
+    expect(t.basis).toContain('số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025');
+    expect(t.source).toContain('15/2025/TT-BNV');
   });
 });
 
