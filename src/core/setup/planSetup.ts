@@ -68,6 +68,7 @@ const TABLE_KEYS = [
   'votes',
   'awards',
   'preprinted',
+  'rules',
   'audit',
 ] as const;
 import { MAX_CROSS_ROWS, crossRowCount, planCrossScores } from './crossScoresPlan';
