@@ -26,7 +26,14 @@ const individual = (name: string, form: string, level = 'Cơ sở'): unknown[] =
   awardRow({ recipientType: 'Cá nhân', name, unit: UNIT, form, level, year: 2022 });
 
 function historyRow(year: number, name: string, item: string, level = ''): unknown[] {
-  const values: Record<string, unknown> = { year, subjectType: 'Cá nhân', name, unit: UNIT, item, level };
+  const values: Record<string, unknown> = {
+    year,
+    subjectType: 'Cá nhân',
+    name,
+    unit: UNIT,
+    item,
+    level,
+  };
   return HISTORY_LAYOUT.columns.map((c) => values[c.key] ?? '');
 }
 
@@ -44,7 +51,9 @@ function setUp(): LocalHost {
     historyRow(2020, 'Trần Thị Bình', 'Chiến sĩ thi đua cơ sở', 'Cơ sở'),
     historyRow(2021, 'Trần Thị Bình', 'HTXSNV'),
   ]);
-  const others = Array.from({ length: 8 }, (_, i) => individual(`Cán bộ ${String(i + 1)}`, 'Lao động tiên tiến'));
+  const others = Array.from({ length: 8 }, (_, i) =>
+    individual(`Cán bộ ${String(i + 1)}`, 'Lao động tiên tiến'),
+  );
   paste(host, SHEET_NAMES.awards, 2, 1, [
     individual('Nguyễn Văn An', 'Lao động tiên tiến'),
     individual('Nguyễn Văn An', 'Chiến sĩ thi đua cơ sở'),
@@ -52,7 +61,11 @@ function setUp(): LocalHost {
     individual('Trần Thị Bình', 'Lao động tiên tiến'),
     individual('Trần Thị Bình', 'Chiến sĩ thi đua cơ sở'),
     individual('Trần Thị Bình', 'Chiến sĩ thi đua thành phố', 'Bộ, ngành, tỉnh / thành phố'),
-    individual('Lê Văn Cường', 'Bằng khen của Chủ tịch UBND thành phố', 'Bộ, ngành, tỉnh / thành phố'),
+    individual(
+      'Lê Văn Cường',
+      'Bằng khen của Chủ tịch UBND thành phố',
+      'Bộ, ngành, tỉnh / thành phố',
+    ),
     ...others,
   ]);
   return host;
@@ -100,7 +113,9 @@ describe('eligibility hints over three years (e2e)', () => {
     // Her CSTĐCS lacks an initiative; both CSTĐCS exceed 15% of the 10 Lao động tiên tiến.
     expect(h.get(6)?.lacking).toContain('cần 1 sáng kiến năm 2022 (mới có 0)');
     for (const row of [3, 6])
-      expect(h.get(row)?.lacking).toContain('vượt tỷ lệ tối đa 15%: sổ năm 2022 có 2 «Chiến sĩ thi đua cơ sở» trên 10 «Lao động tiên tiến» (tối đa 1)');
+      expect(h.get(row)?.lacking).toContain(
+        'vượt tỷ lệ tối đa 15%: sổ năm 2022 có 2 «Chiến sĩ thi đua cơ sở» trên 10 «Lao động tiên tiến» (tối đa 1)',
+      );
     // Bằng khen under Luật 06/2022/QH15 is in force from 2024 only: not applied to 2022.
     expect(h.get(8)).toMatchObject({ result: 'Không có quy tắc áp dụng', lacking: '' });
   });

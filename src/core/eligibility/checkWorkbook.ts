@@ -39,9 +39,10 @@ export function checkEligibility(grids: EligibilityGrids): EligibilityOutcome {
     );
   const history = grids.history === undefined ? undefined : readHistory(grids.history);
   if (history === undefined)
-    notes.push(`Chưa có trang "${SHEET_NAMES.history}": chỉ dùng các năm trước trong sổ khen thưởng.`);
-  else
-    for (const f of history.findings) if (f.severity === 'error') problems.push(f.message);
+    notes.push(
+      `Chưa có trang "${SHEET_NAMES.history}": chỉ dùng các năm trước trong sổ khen thưởng.`,
+    );
+  else for (const f of history.findings) if (f.severity === 'error') problems.push(f.message);
   let rules = DEFAULT_RULES;
   if (grids.rules === undefined) {
     notes.push(

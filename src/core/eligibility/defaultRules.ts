@@ -210,7 +210,8 @@ export const DEFAULT_RULES: readonly EligibilityRule[] = [
     article: 'Điều 21',
     from: LAW2022_FROM,
     source: SRC_LAW2022_D21_PROVINCE,
-    note: 'Có 03 lần liên tục «Chiến sĩ thi đua cơ sở». Sáng kiến có khả năng nhân rộng trong bộ, ngành, tỉnh: không kiểm tra được từ số liệu. Điều theo ' +
+    note:
+      'Có 03 lần liên tục «Chiến sĩ thi đua cơ sở». Sáng kiến có khả năng nhân rộng trong bộ, ngành, tỉnh: không kiểm tra được từ số liệu. Điều theo ' +
       SRC_LAW2022_D21 +
       '.',
   },

@@ -103,9 +103,7 @@ function holds(ctx: Context, p: Proposal, year: number, item: string): boolean {
 
 function initiativesIn(ctx: Context, p: Proposal, first: number, last: number): number {
   const evidence = ctx.bySubject.get(subjectOf(p)) ?? [];
-  return evidence.filter(
-    (e) => e.year >= first && e.year <= last && isInitiative(e.item),
-  ).length;
+  return evidence.filter((e) => e.year >= first && e.year <= last && isInitiative(e.item)).length;
 }
 
 const INITIATIVE_PREFIXES = ['sang kien', 'de tai', 'giai phap', 'de an', 'cong trinh'];
@@ -228,9 +226,7 @@ export function evaluateEligibility(
         lacking.push(cited(only.rule, only.why));
         continue;
       }
-      lacking.push(
-        'cần một trong: ' + reasons.map((x) => cited(x.rule, x.why)).join('; hoặc '),
-      );
+      lacking.push('cần một trong: ' + reasons.map((x) => cited(x.rule, x.why)).join('; hoặc '));
     }
     return {
       proposal: p,

@@ -116,11 +116,11 @@ export function readRules(grid: readonly unknown[]): ReadResult<RuleRow[]> {
 
   for (let r = located.headerRow0 + 1; r < grid.length; r++) {
     if (isBlankRow(rowAt(grid, r))) continue;
-    let bad = false;
+    const errors: Finding[] = [];
     const report = (f: Field, code: FindingCode, details?: FindingDetails): void => {
       const made = finding(SHEET, f.cell, code, f.value, details);
       findings.push(made);
-      if (made.severity === 'error') bad = true;
+      if (made.severity === 'error') errors.push(made);
     };
     const at = (key: RuleColumnKey): Field => ({
       cell: a1(r, Math.max(col(key), 0)),
@@ -151,7 +151,12 @@ export function readRules(grid: readonly unknown[]): ReadResult<RuleRow[]> {
       if (matched === undefined) report(f, 'invalid-value', { expected: labels.join(', ') });
       return matched;
     };
-    const count = (key: RuleColumnKey, what: string, min: number, max: number): number | undefined => {
+    const count = (
+      key: RuleColumnKey,
+      what: string,
+      min: number,
+      max: number,
+    ): number | undefined => {
       const f = at(key);
       const checked = checkNumber(f.value, { min, max, integer: key !== 'percent', what });
       if (checked.kind === 'ok') return checked.value;
@@ -224,26 +229,43 @@ export function readRules(grid: readonly unknown[]): ReadResult<RuleRow[]> {
 
     // What each kind needs: named on the cell that lacks it.
     if (kind === 'consecutive') {
-      if (item === '') report(at('item'), 'required-missing', { field: 'danh hiệu hoặc xếp loại cần có' });
-      if (years === undefined) report(at('years'), 'required-missing', { field: 'số năm liên tục' });
+      if (item === '')
+        report(at('item'), 'required-missing', { field: 'danh hiệu hoặc xếp loại cần có' });
+      if (years === undefined)
+        report(at('years'), 'required-missing', { field: 'số năm liên tục' });
     }
     if (kind === 'initiatives' && (initiatives ?? 0) < 1)
       report(at('initiatives'), 'required-missing', { field: 'số sáng kiến (từ 1 trở lên)' });
     if (kind === 'ratioCap') {
-      if (item === '') report(at('item'), 'required-missing', { field: 'danh hiệu làm mẫu số của tỷ lệ' });
-      if (percent === undefined) report(at('percent'), 'required-missing', { field: 'tỷ lệ tối đa (%)' });
+      if (item === '')
+        report(at('item'), 'required-missing', { field: 'danh hiệu làm mẫu số của tỷ lệ' });
+      if (percent === undefined)
+        report(at('percent'), 'required-missing', { field: 'tỷ lệ tối đa (%)' });
     }
     if (kind !== undefined && kind !== 'oneForm' && award === '')
       report(at('award'), 'required-missing', { field: 'danh hiệu hoặc hình thức khen thưởng' });
-    if (from !== undefined && until !== undefined && until.year * 10000 + until.month * 100 + until.day < from.year * 10000 + from.month * 100 + from.day)
-      report(at('until'), 'invalid-value', { expected: 'ngày hết hiệu lực không trước ngày bắt đầu' });
+    if (
+      from !== undefined &&
+      until !== undefined &&
+      until.year * 10000 + until.month * 100 + until.day <
+        from.year * 10000 + from.month * 100 + from.day
+    )
+      report(at('until'), 'invalid-value', {
+        expected: 'ngày hết hiệu lực không trước ngày bắt đầu',
+      });
     if (id !== '') {
       const key = nameKey(id);
       const first = seen.get(key);
       if (first !== undefined) report(at('id'), 'duplicate-code', { firstCell: first });
       else seen.set(key, at('id').cell);
     }
-    if (bad || id === '' || enabled === undefined || subjectType === undefined || kind === undefined)
+    if (
+      errors.length > 0 ||
+      id === '' ||
+      enabled === undefined ||
+      subjectType === undefined ||
+      kind === undefined
+    )
       continue;
     rules.push({
       row: r + 1,

@@ -23,13 +23,26 @@ describe('each shipped rule as published', () => {
     for (const id of ['CSTĐCS-91-1', 'CSTĐCS-91-2', 'CSTĐCS-91-3', 'CSTĐCS-91-4']) {
       const r = rule(id);
       expect(r.source).toContain('45A9C');
-      expect(r).toMatchObject({ ...ND91, verified: true, enabled: true, legalText: 'Nghị định 91/2017/NĐ-CP' });
+      expect(r).toMatchObject({
+        ...ND91,
+        verified: true,
+        enabled: true,
+        legalText: 'Nghị định 91/2017/NĐ-CP',
+      });
       expect(r.article).toContain('khoản 3 Điều 9');
     }
-    expect(rule('CSTĐCS-91-1')).toMatchObject({ item: 'Lao động tiên tiến', group: 'LĐTT', years: 1 });
+    expect(rule('CSTĐCS-91-1')).toMatchObject({
+      item: 'Lao động tiên tiến',
+      group: 'LĐTT',
+      years: 1,
+    });
     expect(rule('CSTĐCS-91-2')).toMatchObject({ item: 'Chiến sĩ tiên tiến', group: 'LĐTT' });
     expect(rule('CSTĐCS-91-3')).toMatchObject({ kind: 'initiatives', initiatives: 1 });
-    expect(rule('CSTĐCS-91-4')).toMatchObject({ kind: 'ratioCap', percent: 15, item: 'Lao động tiên tiến' });
+    expect(rule('CSTĐCS-91-4')).toMatchObject({
+      kind: 'ratioCap',
+      percent: 15,
+      item: 'Lao động tiên tiến',
+    });
   });
 
   it('CSTĐ cấp bộ, ngành, tỉnh under Nghị định 91/2017: three consecutive CSTĐCS', () => {
@@ -37,7 +50,14 @@ describe('each shipped rule as published', () => {
     // (khoản 2 Điều 9: "… trong số những cá nhân có ba lần liên tục đạt danh hiệu 'Chiến sĩ thi đua cơ sở'").
     const r = rule('CSTĐT-91');
     expect(r.source).toContain('47C20');
-    expect(r).toMatchObject({ ...ND91, article: 'khoản 2 Điều 9', item: 'Chiến sĩ thi đua cơ sở', years: 3, currentYear: true, level: 'ministryProvince' });
+    expect(r).toMatchObject({
+      ...ND91,
+      article: 'khoản 2 Điều 9',
+      item: 'Chiến sĩ thi đua cơ sở',
+      years: 3,
+      currentYear: true,
+      level: 'ministryProvince',
+    });
   });
 
   it('CSTĐCS under Luật 06/2022/QH15 Điều 21: Lao động tiên tiến, and HTXSNV or an initiative', () => {
@@ -47,7 +67,12 @@ describe('each shipped rule as published', () => {
     for (const id of ['CSTĐCS-22-1', 'CSTĐCS-22-2', 'CSTĐCS-22-3', 'CSTĐCS-22-4']) {
       const r = rule(id);
       expect(r.source).toContain('viendaotaogiaoduc.edu.vn');
-      expect(r).toMatchObject({ article: 'Điều 21', from: { year: 2024, month: 1, day: 1 }, until: undefined, verified: true });
+      expect(r).toMatchObject({
+        article: 'Điều 21',
+        from: { year: 2024, month: 1, day: 1 },
+        until: undefined,
+        verified: true,
+      });
     }
     expect(rule('CSTĐCS-22-3')).toMatchObject({ item: 'HTXSNV', group: 'HTXSNV' });
     expect(rule('CSTĐCS-22-4')).toMatchObject({ kind: 'initiatives', group: 'HTXSNV' });
@@ -58,7 +83,11 @@ describe('each shipped rule as published', () => {
     // ("… trong số những cá nhân có 03 lần liên tục được tặng danh hiệu 'Chiến sĩ thi đua cơ sở'").
     const r = rule('CSTĐT-22');
     expect(r.source).toContain('baoyenbai.com.vn');
-    expect(r).toMatchObject({ years: 3, item: 'Chiến sĩ thi đua cơ sở', from: { year: 2024, month: 1, day: 1 } });
+    expect(r).toMatchObject({
+      years: 3,
+      item: 'Chiến sĩ thi đua cơ sở',
+      from: { year: 2024, month: 1, day: 1 },
+    });
   });
 
   it('Bằng khen of a ministry or province to an individual: điểm d khoản 1 Điều 74 Luật 06/2022/QH15', () => {
@@ -69,7 +98,12 @@ describe('each shipped rule as published', () => {
     const b = rule('BK-22-2');
     for (const r of [a, b]) {
       expect(r.source).toContain('chinhsachonline.chinhphu.vn');
-      expect(r).toMatchObject({ article: 'điểm d khoản 1 Điều 74', group: 'd', level: 'ministryProvince', years: 2 });
+      expect(r).toMatchObject({
+        article: 'điểm d khoản 1 Điều 74',
+        group: 'd',
+        level: 'ministryProvince',
+        years: 2,
+      });
     }
     expect(a.item).toBe('Chiến sĩ thi đua cơ sở');
     expect(b).toMatchObject({ item: 'HTXSNV', initiatives: 2 });
@@ -82,7 +116,8 @@ describe('each shipped rule as published', () => {
       expect(r.enabled).toBe(false);
       expect(r.note).toMatch(/^Chưa đối chiếu văn bản/);
     }
-    for (const r of DEFAULT_RULES.filter((x) => x.verified)) expect(r.source).toMatch(/^https?:\/\//);
+    for (const r of DEFAULT_RULES.filter((x) => x.verified))
+      expect(r.source).toMatch(/^https?:\/\//);
   });
 });
 

@@ -11,7 +11,13 @@ import {
 } from '../../../src/core/eligibility/evaluate';
 import type { EligibilityRule } from '../../../src/core/eligibility/rule';
 
-const person = (name: string, form: string, year: number, row: number, level: Proposal['level'] = 'base'): Proposal => ({
+const person = (
+  name: string,
+  form: string,
+  year: number,
+  row: number,
+  level: Proposal['level'] = 'base',
+): Proposal => ({
   row,
   year,
   recipientType: 'individual',
@@ -52,12 +58,20 @@ const userRule: EligibilityRule = {
 
 describe('consecutive years', () => {
   it('names the missing year of a run with a gap, with the citation', () => {
-    const p = person('Nguyễn Văn A', 'Chiến sĩ thi đua cấp bộ, ngành, tỉnh', 2022, 5, 'ministryProvince');
+    const p = person(
+      'Nguyễn Văn A',
+      'Chiến sĩ thi đua cấp bộ, ngành, tỉnh',
+      2022,
+      5,
+      'ministryProvince',
+    );
     const history = [had('Nguyễn Văn A', 'Chiến sĩ thi đua cơ sở', 2020)];
     const sameYear = person('Nguyễn Văn A', 'Chiến sĩ thi đua cơ sở', 2022, 6);
     const [hint] = evaluateEligibility([p, sameYear], history, DEFAULT_RULES);
     expect(hint?.verdict).toBe('lacking');
-    expect(hint?.lacking.join('\n')).toContain('cần 3 năm liên tục «Chiến sĩ thi đua cơ sở» (2020–2022): 2021 chưa có');
+    expect(hint?.lacking.join('\n')).toContain(
+      'cần 3 năm liên tục «Chiến sĩ thi đua cơ sở» (2020–2022): 2021 chưa có',
+    );
     expect(hint?.lacking.join('\n')).toContain('khoản 2 Điều 9, Nghị định 91/2017/NĐ-CP');
     expect(hint?.ruleIds).toEqual(['CSTĐT-91']);
   });
@@ -73,10 +87,7 @@ describe('consecutive years', () => {
 
   it('reads a rating written as its abbreviation (HTXSNV) in the history', () => {
     const p = person('Trần Thị B', 'Giấy khen', 2022, 3);
-    const history = [
-      had('Trần Thị B', 'HTXSNV', 2021),
-      had('Trần Thị B', 'htxsnv', 2022),
-    ];
+    const history = [had('Trần Thị B', 'HTXSNV', 2021), had('Trần Thị B', 'htxsnv', 2022)];
     expect(evaluateEligibility([p], history, [userRule])[0]?.verdict).toBe('eligible');
     const short = evaluateEligibility([p], [had('Trần Thị B', 'HTXSNV', 2022)], [userRule])[0];
     expect(short?.lacking).toEqual([
@@ -87,34 +98,65 @@ describe('consecutive years', () => {
 
 describe('rules by the proposal’s year', () => {
   it('does not apply the 2022 law’s Bằng khen rule to a 2022 proposal, but does in 2024', () => {
-    const in2022 = person('Lê C', 'Bằng khen của Chủ tịch UBND thành phố', 2022, 2, 'ministryProvince');
-    const in2024 = person('Lê C', 'Bằng khen của Chủ tịch UBND thành phố', 2024, 3, 'ministryProvince');
+    const in2022 = person(
+      'Lê C',
+      'Bằng khen của Chủ tịch UBND thành phố',
+      2022,
+      2,
+      'ministryProvince',
+    );
+    const in2024 = person(
+      'Lê C',
+      'Bằng khen của Chủ tịch UBND thành phố',
+      2024,
+      3,
+      'ministryProvince',
+    );
     const [h2022, h2024] = evaluateEligibility([in2022, in2024], [], DEFAULT_RULES);
     // BK-91 (2017–2023) is switched off, unverified: nothing applies in 2022.
     expect(h2022?.verdict).toBe('noRule');
     expect(h2024?.verdict).toBe('lacking');
     expect(h2024?.ruleIds).toEqual(['BK-22-1', 'BK-22-2']);
     expect(h2024?.lacking[0]).toMatch(/^cần một trong: /);
-    expect(h2024?.lacking[0]).toContain('điểm d khoản 1 Điều 74, Luật Thi đua, khen thưởng số 06/2022/QH15');
+    expect(h2024?.lacking[0]).toContain(
+      'điểm d khoản 1 Điều 74, Luật Thi đua, khen thưởng số 06/2022/QH15',
+    );
   });
 
   it('judges a proposal by its decision date when it has one', () => {
-    const decided = { ...person('Lê C', 'Chiến sĩ thi đua cơ sở', 2023, 2), decisionDate: { year: 2024, month: 1, day: 15 } };
-    const [hint] = evaluateEligibility([decided], [had('Lê C', 'Lao động tiên tiến', 2023)], DEFAULT_RULES);
+    const decided = {
+      ...person('Lê C', 'Chiến sĩ thi đua cơ sở', 2023, 2),
+      decisionDate: { year: 2024, month: 1, day: 15 },
+    };
+    const [hint] = evaluateEligibility(
+      [decided],
+      [had('Lê C', 'Lao động tiên tiến', 2023)],
+      DEFAULT_RULES,
+    );
     expect(hint?.ruleIds.every((id) => id.includes('-22-'))).toBe(true);
   });
 });
 
 describe('ratio cap across the register', () => {
-  const ldtt = Array.from({ length: 10 }, (_, i) => person(`Người ${String(i)}`, 'Lao động tiên tiến', 2022, 10 + i));
-  const history = Array.from({ length: 3 }, (_, i) => had(`Người ${String(i)}`, 'Sáng kiến cải tiến hồ sơ', 2022));
+  const ldtt = Array.from({ length: 10 }, (_, i) =>
+    person(`Người ${String(i)}`, 'Lao động tiên tiến', 2022, 10 + i),
+  );
+  const history = Array.from({ length: 3 }, (_, i) =>
+    had(`Người ${String(i)}`, 'Sáng kiến cải tiến hồ sơ', 2022),
+  );
 
   it('flags every CSTĐCS proposal when they pass 15% of the Lao động tiên tiến', () => {
-    const cstd = [0, 1, 2].map((i) => person(`Người ${String(i)}`, 'Chiến sĩ thi đua cơ sở', 2022, 30 + i));
+    const cstd = [0, 1, 2].map((i) =>
+      person(`Người ${String(i)}`, 'Chiến sĩ thi đua cơ sở', 2022, 30 + i),
+    );
     const hints = evaluateEligibility([...ldtt, ...cstd], history, DEFAULT_RULES);
-    const flagged = hints.filter((h) => h.lacking.some((l) => l.startsWith('vượt tỷ lệ tối đa 15%')));
+    const flagged = hints.filter((h) =>
+      h.lacking.some((l) => l.startsWith('vượt tỷ lệ tối đa 15%')),
+    );
     expect(flagged.map((h) => h.proposal.row)).toEqual([30, 31, 32]);
-    expect(flagged[0]?.lacking.join()).toContain('có 3 «Chiến sĩ thi đua cơ sở» trên 10 «Lao động tiên tiến» (tối đa 1)');
+    expect(flagged[0]?.lacking.join()).toContain(
+      'có 3 «Chiến sĩ thi đua cơ sở» trên 10 «Lao động tiên tiến» (tối đa 1)',
+    );
   });
 
   it('passes one CSTĐCS over ten Lao động tiên tiến', () => {
@@ -147,7 +189,11 @@ describe('switches and users’ rules', () => {
     const p = person('Phạm D', 'Chiến sĩ thi đua cơ sở', 2024, 4);
     const history = [had('Phạm D', 'Lao động tiên tiến', 2024), had('Phạm D', 'HTXSNV', 2024)];
     expect(evaluateEligibility([p], history, DEFAULT_RULES)[0]?.verdict).toBe('eligible');
-    const noRating = evaluateEligibility([p], [had('Phạm D', 'Lao động tiên tiến', 2024)], DEFAULT_RULES)[0];
+    const noRating = evaluateEligibility(
+      [p],
+      [had('Phạm D', 'Lao động tiên tiến', 2024)],
+      DEFAULT_RULES,
+    )[0];
     expect(noRating?.lacking).toHaveLength(1);
     expect(noRating?.lacking[0]).toContain('cần 1 sáng kiến năm 2024 (mới có 0)');
   });

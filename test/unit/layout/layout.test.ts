@@ -50,6 +50,8 @@ describe('sheet names', () => {
       'Khen thưởng',
       'Thống kê khen thưởng',
       'Vị trí in phôi',
+      'Quy tắc khen thưởng',
+      'Điều kiện khen thưởng',
       'Nhật ký',
     ]);
     for (const name of Object.values(SHEET_NAMES)) expect(name).toBe(name.normalize('NFC'));
