@@ -23,6 +23,7 @@ import {
 import { SETTING_ROWS, SETTINGS_TABLE } from '../layout/settings';
 import { settingsGrid } from '../layout/settingsGrid';
 import { GUIDE_LINES } from '../layout/guide';
+import { HISTORY_LAYOUT } from '../layout/historyTables';
 import { entryCriteria, matrixLayout, type MatrixLayout } from '../layout/matrix';
 import { ClusterSettingsSchema } from '../model/settings';
 import type { CriteriaTree } from '../model/criteria';
@@ -134,6 +135,7 @@ const TABLES: Partial<Record<SheetKey, TableLayout>> = {
   votes: VOTES_LAYOUT,
   awards: AWARDS_LAYOUT,
   preprinted: PREPRINTED_LAYOUT,
+  history: HISTORY_LAYOUT,
   audit: AUDIT_LAYOUT,
 };
 
@@ -678,6 +680,7 @@ export function planSetup(current: SetupCurrent): SetupPlan {
       case 'votes':
       case 'awards':
       case 'preprinted':
+      case 'history':
       case 'audit': {
         const part = tableParts.get(key) as TablePart;
         if (key === 'crossScores') {
@@ -705,7 +708,8 @@ export function planSetup(current: SetupCurrent): SetupPlan {
           key === 'criteria' ||
           key === 'audit' ||
           key === 'awards' ||
-          key === 'preprinted'
+          key === 'preprinted' ||
+          key === 'history'
             ? [sheetProtection(name, heads)]
             : [
                 protection(
@@ -728,7 +732,7 @@ export function planSetup(current: SetupCurrent): SetupPlan {
                   : key === 'preprinted'
                     ? NAMED_RANGES.preprinted
                     : NAMED_RANGES.audit;
-        namedRanges.push({ name: named, sheet: key, range: area });
+        if (key !== 'history') namedRanges.push({ name: named, sheet: key, range: area });
         const codeCol = part.positions.get('code');
         if ((key === 'units' || key === 'criteria') && codeCol !== undefined) {
           namedRanges.push({

@@ -50,6 +50,7 @@ describe('sheet names', () => {
       'Khen thưởng',
       'Thống kê khen thưởng',
       'Vị trí in phôi',
+      'Lịch sử thi đua, khen thưởng',
       'Nhật ký',
     ]);
     for (const name of Object.values(SHEET_NAMES)) expect(name).toBe(name.normalize('NFC'));
