@@ -37,7 +37,11 @@ const strict = (s: string): string => nameKey(s);
 const loose = (s: string): string => nameKey(s, { ignoreDiacritics: true });
 
 function subjectOf(e: Subject): Subject {
-  return { subjectType: e.subjectType, name: e.name, unit: e.subjectType === 'individual' ? e.unit : '' };
+  return {
+    subjectType: e.subjectType,
+    name: e.name,
+    unit: e.subjectType === 'individual' ? e.unit : '',
+  };
 }
 
 const strictKey = (s: Subject): string =>
@@ -117,13 +121,18 @@ export function planImport(
 /** The entry a confirmed review row adds: under the history's name when the user says "same". */
 export function confirmedEntry(item: ReviewItem, same: boolean): HistoryEntry {
   if (!same) return item.entry;
-  const renamed = strict(item.entry.name) !== strict(item.match.name) || strict(item.entry.unit) !== strict(item.match.unit);
+  const renamed =
+    strict(item.entry.name) !== strict(item.match.name) ||
+    strict(item.entry.unit) !== strict(item.match.unit);
   return {
     ...item.entry,
     name: item.match.name,
     unit: item.entry.subjectType === 'individual' ? item.match.unit : item.entry.unit,
     note: renamed
-      ? [item.entry.note, `Tệp nhập ghi: ${item.entry.name}${item.entry.unit ? ` (${item.entry.unit})` : ''}`]
+      ? [
+          item.entry.note,
+          `Tệp nhập ghi: ${item.entry.name}${item.entry.unit ? ` (${item.entry.unit})` : ''}`,
+        ]
           .filter((t) => t !== '')
           .join('; ')
       : item.entry.note,

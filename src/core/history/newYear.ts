@@ -116,7 +116,13 @@ export function matrixScoreBlocks(sheet: string, grid: Grid): ClearBlock[] {
       const keep = c === codeCol || c === nameCol || c === width;
       if (!keep && start < 0) start = c;
       if (keep && start >= 0) {
-        blocks.push({ sheet, row: firstData + 1, column: start + 1, numRows, numColumns: c - start });
+        blocks.push({
+          sheet,
+          row: firstData + 1,
+          column: start + 1,
+          numRows,
+          numColumns: c - start,
+        });
         start = -1;
       }
     }
@@ -162,5 +168,7 @@ export function newYearClears(grids: Readonly<Record<string, Grid | undefined>>)
 /** "Thi đua 2022" → "Thi đua 2023"; a name without the year gets " – năm 2023". */
 export function nextYearName(name: string, year: number): string {
   const y = String(year);
-  return name.includes(y) ? name.split(y).join(String(year + 1)) : `${name} – năm ${String(year + 1)}`;
+  return name.includes(y)
+    ? name.split(y).join(String(year + 1))
+    : `${name} – năm ${String(year + 1)}`;
 }

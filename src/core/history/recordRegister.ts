@@ -60,7 +60,11 @@ export function planRecord(
 }
 
 /** The Vietnamese summary of a recording. */
-export function recordSummary(plan: RecordPlan, historySheet: string, registerSheet: string): string {
+export function recordSummary(
+  plan: RecordPlan,
+  historySheet: string,
+  registerSheet: string,
+): string {
   const parts = [
     plan.added.length > 0
       ? `Đã ghi ${String(plan.added.length)} dòng vào trang "${historySheet}".`

@@ -53,14 +53,28 @@ export function readReview(grid: readonly unknown[]): ReviewReadout {
     const reviewKey = str(r, 'reviewKey');
     if (reviewKey !== '') keys.add(reviewKey);
     const year = cellAt(grid, r, located.columns.get('year') ?? -1);
-    const typeIndex = matchLabel(cellAt(grid, r, located.columns.get('subjectType') ?? -1), TYPE_LABELS);
-    const subjectType = typeIndex === undefined || typeIndex < 0 ? undefined : TYPE_CHOICES[typeIndex]?.[1];
-    const levelIndex = matchLabel(cellAt(grid, r, located.columns.get('level') ?? -1), LEVEL_LABELS);
-    const level = levelIndex === undefined || levelIndex < 0 ? undefined : LEVEL_CHOICES[levelIndex]?.[1];
+    const typeIndex = matchLabel(
+      cellAt(grid, r, located.columns.get('subjectType') ?? -1),
+      TYPE_LABELS,
+    );
+    const subjectType =
+      typeIndex === undefined || typeIndex < 0 ? undefined : TYPE_CHOICES[typeIndex]?.[1];
+    const levelIndex = matchLabel(
+      cellAt(grid, r, located.columns.get('level') ?? -1),
+      LEVEL_LABELS,
+    );
+    const level =
+      levelIndex === undefined || levelIndex < 0 ? undefined : LEVEL_CHOICES[levelIndex]?.[1];
     const date = parseDate(cellAt(grid, r, located.columns.get('decisionDate') ?? -1));
     const name = str(r, 'name');
     const item = str(r, 'item');
-    if (reviewKey === '' || typeof year !== 'number' || subjectType === undefined || name === '' || item === '') {
+    if (
+      reviewKey === '' ||
+      typeof year !== 'number' ||
+      subjectType === undefined ||
+      name === '' ||
+      item === ''
+    ) {
       unreadable.push(r + 1);
       continue;
     }
@@ -87,7 +101,11 @@ export function readReview(grid: readonly unknown[]): ReviewReadout {
         reason: str(r, 'reason'),
       },
       decision:
-        answer === labelKey(REVIEW_SAME) ? 'same' : answer === labelKey(REVIEW_DIFFERENT) ? 'different' : undefined,
+        answer === labelKey(REVIEW_SAME)
+          ? 'same'
+          : answer === labelKey(REVIEW_DIFFERENT)
+            ? 'different'
+            : undefined,
       done: labelKey(str(r, 'status')) === labelKey(REVIEW_DONE),
     });
   }

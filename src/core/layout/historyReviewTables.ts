@@ -23,7 +23,14 @@ export const HISTORY_REVIEW_LAYOUT = {
   frozenColumns: 0,
   columns: [
     text('reviewKey', 'Mã đối chiếu', 150),
-    { key: 'year', header: 'Năm', width: 70, numberFormat: F.integer, required: true, entry: 'computed' },
+    {
+      key: 'year',
+      header: 'Năm',
+      width: 70,
+      numberFormat: F.integer,
+      required: true,
+      entry: 'computed',
+    },
     {
       key: 'subjectType',
       header: 'Tập thể / Cá nhân',
@@ -46,7 +53,14 @@ export const HISTORY_REVIEW_LAYOUT = {
       validation: { kind: 'list', values: Object.values(AWARD_LEVEL_LABELS) },
     },
     text('decisionNumber', 'Số quyết định', 120),
-    { key: 'decisionDate', header: 'Ngày quyết định', width: 110, numberFormat: F.date, required: false, entry: 'computed' },
+    {
+      key: 'decisionDate',
+      header: 'Ngày quyết định',
+      width: 110,
+      numberFormat: F.date,
+      required: false,
+      entry: 'computed',
+    },
     text('source', 'Nguồn', 200),
     text('matchName', 'Tên trong lịch sử', 220),
     text('matchUnit', 'Đơn vị trong lịch sử', 200),

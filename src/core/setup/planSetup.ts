@@ -66,6 +66,7 @@ const TABLE_KEYS = [
   'votes',
   'awards',
   'preprinted',
+  'history',
   'audit',
 ] as const;
 import { MAX_CROSS_ROWS, crossRowCount, planCrossScores } from './crossScoresPlan';

@@ -66,7 +66,9 @@ function openSource(reference: string): { file?: Spreadsheet; error?: string } {
 }
 
 /** The entries of the other file: its Lịch sử, then its register's decided rows. */
-function sourceEntries(file: Spreadsheet): { entries: HistoryEntry[]; problems: string[] } | undefined {
+function sourceEntries(
+  file: Spreadsheet,
+): { entries: HistoryEntry[]; problems: string[] } | undefined {
   const name = file.getName();
   const historySheet = file.getSheetByName(SHEET_NAMES.history);
   const awardsSheet = file.getSheetByName(SHEET_NAMES.awards);
@@ -78,13 +80,19 @@ function sourceEntries(file: Spreadsheet): { entries: HistoryEntry[]; problems: 
     for (const e of read.value)
       entries.push({ ...e, source: e.source === '' ? `Nhập từ «${name}»` : e.source });
     const errors = read.findings.filter((f) => f.severity === 'error').length;
-    if (errors > 0) problems.push(`${String(errors)} ô trong trang "${SHEET_NAMES.history}" của tệp nhập có lỗi, các dòng đó chưa nhập.`);
+    if (errors > 0)
+      problems.push(
+        `${String(errors)} ô trong trang "${SHEET_NAMES.history}" của tệp nhập có lỗi, các dòng đó chưa nhập.`,
+      );
   }
   if (awardsSheet !== null) {
     const settingsSheet = file.getSheetByName(SHEET_NAMES.settings);
     const defaultYear =
       settingsSheet === null ? undefined : readSettings(readGrid(settingsSheet)).value?.year;
-    const register = readAwards(readGrid(awardsSheet), defaultYear === undefined ? {} : { defaultYear });
+    const register = readAwards(
+      readGrid(awardsSheet),
+      defaultYear === undefined ? {} : { defaultYear },
+    );
     entries.push(...planRecord(register.value, new Set()).added);
   }
   return { entries, problems };
@@ -131,12 +139,7 @@ export function importHistory(workbook: Spreadsheet, reference: string): string 
           name: u.name,
           unit: '',
         }));
-  const plan = planImport(
-    incoming,
-    [...existing, ...confirmed],
-    units,
-    review?.keys ?? new Set(),
-  );
+  const plan = planImport(incoming, [...existing, ...confirmed], units, review?.keys ?? new Set());
   const added = [...confirmed, ...plan.added];
   appendEntries(history, added);
   if (reviewSheet !== null && review !== undefined) markDone(reviewSheet, review, doneRows);
@@ -147,8 +150,13 @@ export function importHistory(workbook: Spreadsheet, reference: string): string 
     plan.review.length;
   const parts = [`Đã thêm ${String(added.length)} dòng vào trang "${SHEET_NAMES.history}".`];
   if (confirmed.length > 0)
-    parts.push(`${String(confirmed.length)} dòng trong số đó theo kết luận ở trang "${SHEET_NAMES.historyReview}".`);
-  if (plan.skipped > 0) parts.push(`${String(plan.skipped)} dòng đã có trong lịch sử hoặc đang chờ đối chiếu, không thêm lại.`);
+    parts.push(
+      `${String(confirmed.length)} dòng trong số đó theo kết luận ở trang "${SHEET_NAMES.historyReview}".`,
+    );
+  if (plan.skipped > 0)
+    parts.push(
+      `${String(plan.skipped)} dòng đã có trong lịch sử hoặc đang chờ đối chiếu, không thêm lại.`,
+    );
   if (plan.review.length > 0)
     parts.push(
       `${String(plan.review.length)} dòng chưa chắc là cùng một đối tượng đã được đưa sang trang "${SHEET_NAMES.historyReview}".`,
@@ -158,7 +166,9 @@ export function importHistory(workbook: Spreadsheet, reference: string): string 
       `Hãy chọn Kết luận («${REVIEW_SAME}» hoặc «${REVIEW_DIFFERENT}») cho ${String(pending)} dòng ở trang "${SHEET_NAMES.historyReview}" rồi chạy lại «${IMPORT_CAPTION}» (để trống liên kết).`,
     );
   if (review !== undefined && review.unreadable.length > 0)
-    parts.push(`Không đọc được dòng ${review.unreadable.join(', ')} của trang "${SHEET_NAMES.historyReview}" (đã bị sửa tay), chưa thêm.`);
+    parts.push(
+      `Không đọc được dòng ${review.unreadable.join(', ')} của trang "${SHEET_NAMES.historyReview}" (đã bị sửa tay), chưa thêm.`,
+    );
   parts.push(...problems);
   return parts.join(' ');
 }
@@ -206,5 +216,6 @@ function appendReview(
     .setAllowInvalid(false)
     .build();
   sheet.getRange(first, decisionCol, rows.length, 1).setDataValidation(rule);
-  if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  if (width > sheet.getMaxColumns())
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
 }

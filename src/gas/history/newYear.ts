@@ -80,7 +80,9 @@ export function newYear(workbook: Spreadsheet, choice: Choice, isOwner: boolean)
   const year = settings?.value?.year;
   const yearCell = settings?.cells.get('year');
   if (settingsSheet === null || year === undefined || yearCell === undefined)
-    return refuse(`không đọc được «Năm thi đua» trong trang "${SHEET_NAMES.settings}" (hãy chạy «Kiểm tra dữ liệu»).`);
+    return refuse(
+      `không đọc được «Năm thi đua» trong trang "${SHEET_NAMES.settings}" (hãy chạy «Kiểm tra dữ liệu»).`,
+    );
   const unitsSheet = workbook.getSheetByName(SHEET_NAMES.units);
   const unitsGrid = unitsSheet === null ? [] : readGrid(unitsSheet);
   const units = readUnits(unitsGrid).value;
@@ -90,7 +92,9 @@ export function newYear(workbook: Spreadsheet, choice: Choice, isOwner: boolean)
   );
   if (!parsed.ok) return refuse(parsed.message);
   if (workbook.getSheetByName(SHEET_NAMES.history) === null)
-    return refuse(`chưa có trang "${SHEET_NAMES.history}": hãy chạy «Khởi tạo / cập nhật bảng tính» trước.`);
+    return refuse(
+      `chưa có trang "${SHEET_NAMES.history}": hãy chạy «Khởi tạo / cập nhật bảng tính» trước.`,
+    );
 
   const name = workbook.getName();
   const file = DriveApp.getFileById(workbook.getId());
@@ -119,10 +123,7 @@ export function newYear(workbook: Spreadsheet, choice: Choice, isOwner: boolean)
 }
 
 /** A copy beside the original; in My Drive when the user may not add files to that folder. */
-function copyFile(
-  file: GoogleAppsScript.Drive.File,
-  name: string,
-): GoogleAppsScript.Drive.File {
+function copyFile(file: GoogleAppsScript.Drive.File, name: string): GoogleAppsScript.Drive.File {
   try {
     return file.makeCopy(name);
   } catch (error) {
@@ -134,12 +135,14 @@ function copyFile(
 /** Year advanced, roles rotated, the year's data emptied: one read and one write per sheet. */
 function resetYear(target: Spreadsheet, year: number, rotation: RoleRotation | undefined): void {
   const settingsSheet = target.getSheetByName(SHEET_NAMES.settings);
-  const yearCell = settingsSheet === null ? undefined : readSettings(readGrid(settingsSheet)).cells.get('year');
+  const yearCell =
+    settingsSheet === null ? undefined : readSettings(readGrid(settingsSheet)).cells.get('year');
   if (settingsSheet !== null && yearCell !== undefined)
     settingsSheet.getRange(yearCell).setValue(year + 1);
   if (rotation !== undefined) {
     const unitsSheet = target.getSheetByName(SHEET_NAMES.units);
-    const column = unitsSheet === null ? undefined : rotatedRoleColumn(readGrid(unitsSheet), rotation);
+    const column =
+      unitsSheet === null ? undefined : rotatedRoleColumn(readGrid(unitsSheet), rotation);
     if (unitsSheet !== null && column !== undefined)
       writeBlock(unitsSheet, column.row, column.column, column.values);
   }
