@@ -118,11 +118,11 @@ function lastYearFile(host: LocalHost, shareWith: string[] = []): SpreadsheetMod
       '',
     ],
   ];
-  grid.forEach((r, i) =>
+  grid.forEach((r, i) => {
     r.forEach((v, j) => {
-      if (v !== '') model.sheets[0]!.ensure(i + 1, j + 1).v = v as string | number;
-    }),
-  );
+      if (v !== '') model.sheets[0]!.ensure(i + 1, j + 1).v = v;
+    });
+  });
   model.sheets[0]!.touch();
   const item = host.addSpreadsheet(model);
   for (const e of shareWith) item.viewers.push(e);

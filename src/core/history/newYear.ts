@@ -89,7 +89,9 @@ export function rotatedRoleColumn(
       else if (rotation.deputies.some((d) => nameKey(d) === key)) role = 'deputy';
       else role = 'member';
     }
-    values.push([role === undefined ? String(current ?? '') : UNIT_ROLE_LABELS[role]]);
+    values.push([
+      role === undefined ? (typeof current === 'string' ? current : '') : UNIT_ROLE_LABELS[role],
+    ]);
   }
   if (values.length === 0) return undefined;
   return { row: first + 1, column: roleCol + 1, values };

@@ -185,7 +185,7 @@ function markDone(sheet: Sheet, review: ReviewReadout, rows: readonly number[]):
     sheet,
     first,
     col,
-    current.map((v, i) => [done.has(first + i) ? REVIEW_DONE : v[0]]),
+    current.map((v: unknown[], i): unknown[] => [done.has(first + i) ? REVIEW_DONE : v[0]]),
   );
 }
 
