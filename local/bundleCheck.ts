@@ -256,6 +256,13 @@ export function checkBundle(code: string, requiredEntryPoints: string[]): Bundle
 const SCOPE_RULES: ReadonlyArray<{ object: string; method?: RegExp; scope: string }> = [
   // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app
   { object: 'SpreadsheetApp', scope: 'https://www.googleapis.com/auth/spreadsheets.currentonly' },
+  // openById / openByUrl reach files other than the bound one: their reference entries list only
+  // https://www.googleapis.com/auth/spreadsheets (spreadsheet-app#openById(String)).
+  {
+    object: 'SpreadsheetApp',
+    method: /^(openById|openByUrl|open|create)$/,
+    scope: 'https://www.googleapis.com/auth/spreadsheets',
+  },
   // https://developers.google.com/apps-script/reference/base/ui (menus, alerts, dialogs)
   {
     object: 'SpreadsheetApp',
@@ -301,5 +308,8 @@ export function requiredScopes(code: string): string[] {
       }
     },
   });
+  // The full spreadsheets scope includes what currentonly grants: asking for both is not narrower.
+  if (scopes.has('https://www.googleapis.com/auth/spreadsheets'))
+    scopes.delete('https://www.googleapis.com/auth/spreadsheets.currentonly');
   return [...scopes].sort();
 }

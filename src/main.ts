@@ -18,3 +18,6 @@ export { menuCreatePledge } from './gas/docs/pledgeAction';
 export { menuCreateCertificates } from './gas/certificates/action';
 export { menuPreprintedCalibration } from './gas/certificates/preprinted';
 export { jobContinue, menuCancelJob } from './gas/jobs/entryPoints';
+export { menuRecordHistory } from './gas/history/recordHistory';
+export { menuImportHistory } from './gas/history/importHistory';
+export { menuNewYear } from './gas/history/newYear';

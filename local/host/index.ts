@@ -20,8 +20,8 @@
  * knows who types), every execution spends its effective user's quotas at that user's level, and
  * an anonymous link editor cannot run a menu item (no authorisation).
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { HostRuntime, type ExecutionKind } from './runtime';
 import { Sandbox, type ScriptContext } from './sandbox';
 import { UiHost } from './ui';
@@ -32,15 +32,27 @@ import { createSession, createUser } from './services/session';
 import { createUtilities, type UtilitiesHost } from './services/utilities';
 import { TriggerHost, authMode, createScriptApp, type TriggerRecord } from './services/script';
 import { LogHost, createConsole, createLogger } from './services/logger';
-import { createSpreadsheetHost, type SpreadsheetModel } from './spreadsheet';
+import {
+  SpreadsheetWorld,
+  copySpreadsheetModel,
+  createSpreadsheetHost,
+  type SpreadsheetModel,
+} from './spreadsheet';
 import { createDocumentService, renderPdfBytes, placeholderPdf, type DocumentStore } from './docs';
-import { createDriveService, connectDocumentStore, MIME, type DriveModel } from './drive';
+import {
+  createDriveService,
+  connectDocumentStore,
+  MIME,
+  type DriveItem,
+  type DriveModel,
+} from './drive';
 import { createFormsService, type FormsHost } from './forms';
 import { createMailService, type SentBox } from './mail';
 import { clockEvent, describeError } from './events';
 import type {
   EditOutcome,
   HostReport,
+  HostWorld,
   LocalHostOptions,
   RunOptions,
   RunResult,
@@ -85,14 +97,27 @@ export class LocalHost {
   readonly sentBox: SentBox;
   /** The Drive folder that holds the bound spreadsheet. */
   readonly workbookFolderId: string;
+  /** Clock, accounts, Drive, Docs and every spreadsheet, shared with hosts of copies (hostFor). */
+  readonly world: HostWorld;
+  private readonly code: string;
+  private readonly options: LocalHostOptions;
 
   constructor(options: LocalHostOptions) {
-    this.owner = options.spreadsheet?.owner ?? options.runtime?.owner ?? 'owner@thidua.test';
-    this.rt = new HostRuntime({
-      ...options.runtime,
-      accounts: options.accounts ?? options.runtime?.accounts,
-      owner: this.owner,
-    });
+    this.code = options.code;
+    this.options = options;
+    this.owner =
+      options.spreadsheet?.model?.owner ??
+      options.spreadsheet?.owner ??
+      options.runtime?.owner ??
+      'owner@thidua.test';
+    this.rt =
+      options.world?.rt ??
+      new HostRuntime({
+        ...options.runtime,
+        accounts: options.accounts ?? options.runtime?.accounts,
+        owner: this.owner,
+      });
+    const spreadsheets = options.world?.spreadsheets ?? new SpreadsheetWorld();
     this.startMs = this.rt.nowMs;
     this.sandbox = new Sandbox(options.code, options.sandbox);
     this.ui = new UiHost(this.rt);
@@ -117,6 +142,7 @@ export class LocalHost {
     const ownerAccount = this.rt.accounts.account(this.owner);
     this.sheets = factory(this.rt, {
       ...options.spreadsheet,
+      world: spreadsheets,
       owner: this.owner,
       workspaceDomain: ownerAccount.domain,
       locale: options.spreadsheet?.locale ?? ownerAccount.locale,
@@ -145,35 +171,36 @@ export class LocalHost {
       console: createConsole(this.rt, this.logs),
     };
     // Docs, Drive and Mail, connected: Drive copies and exports documents, documents get Drive ids.
-    const docs = createDocumentService(this.rt);
-    const drive = createDriveService(this.rt);
-    connectDocumentStore(drive.model, docs.model, (d) => renderPdfBytes(d) ?? placeholderPdf(d));
+    const docs = createDocumentService(this.rt, { store: options.world?.documents });
+    const drive = createDriveService(this.rt, { model: options.world?.drive });
+    if (options.world === undefined) {
+      connectDocumentStore(drive.model, docs.model, (d) => renderPdfBytes(d) ?? placeholderPdf(d));
+      connectSpreadsheets(drive.model, spreadsheets, () => this.rt.nowMs);
+    }
     const mail = createMailService(this.rt);
     const forms = createFormsService(this.rt, drive.model);
     this.forms = forms.host;
     this.documents = docs.model;
     this.drive = drive.model;
     this.sentBox = mail.sentBox;
-    const folder = this.drive.registerFolder({ name: 'Thi đua' });
-    this.workbookFolderId = folder.id;
-    const workbookItem = this.drive.registerFile({
-      id: this.sheets.model.id ?? 'thidua-stand-in-spreadsheet',
-      name: this.sheets.model.name ?? 'Bảng tính',
-      mimeType: MIME.spreadsheet,
-      parentId: folder.id,
-    });
-    // One sharing list: the file's editors in Drive are the spreadsheet's editors (sharing a
-    // Sheet is sharing its Drive file), whichever side changes them.
-    const sheetEditors = (this.sheets.model as { editors?: Set<string> }).editors;
-    if (sheetEditors !== undefined) {
-      Object.defineProperty(workbookItem, 'editors', {
-        get: () => [...sheetEditors].map((e) => e.toLowerCase()),
-        set: (list: string[]) => {
-          sheetEditors.clear();
-          for (const e of list) sheetEditors.add(e);
-        },
+    const boundId = this.sheets.model.id ?? 'thidua-stand-in-spreadsheet';
+    const known = this.drive.get(boundId);
+    if (known !== undefined) {
+      // A copy made by File.makeCopy: Drive filed it already.
+      this.workbookFolderId = known.parents[0] ?? this.drive.rootOf(this.owner);
+      linkEditors(known, this.sheets.model as { editors?: Set<string> });
+    } else {
+      const folder = this.drive.registerFolder({ name: 'Thi đua' });
+      this.workbookFolderId = folder.id;
+      const workbookItem = this.drive.registerFile({
+        id: boundId,
+        name: this.sheets.model.name ?? 'Bảng tính',
+        mimeType: MIME.spreadsheet,
+        parentId: folder.id,
       });
+      linkEditors(workbookItem, this.sheets.model as { editors?: Set<string> });
     }
+    this.world = { rt: this.rt, drive: this.drive, documents: this.documents, spreadsheets };
     this.globals.DocumentApp = docs.DocumentApp;
     this.globals.DriveApp = drive.DriveApp;
     this.globals.MailApp = mail.MailApp;
@@ -182,11 +209,60 @@ export class LocalHost {
       this.globals[name] = make(this);
   }
 
+  /**
+   * The built bundle, with the manifest beside it: its oauthScopes are the scopes the script
+   * holds, so a method needing a scope the manifest lacks is refused (RuntimeOptions.scopes).
+   */
   static fromBuild(
     path = 'build/Code.js',
     options: Omit<LocalHostOptions, 'code'> = {},
   ): LocalHost {
-    return new LocalHost({ ...options, code: readFileSync(resolve(path), 'utf8') });
+    const manifestPath = join(dirname(resolve(path)), 'appsscript.json');
+    const scopes =
+      options.runtime?.scopes ??
+      (existsSync(manifestPath)
+        ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { oauthScopes?: string[] }).oauthScopes
+        : undefined);
+    return new LocalHost({
+      ...options,
+      runtime: { ...options.runtime, scopes },
+      code: readFileSync(resolve(path), 'utf8'),
+    });
+  }
+
+  /**
+   * Host-side: another spreadsheet in this Google (last year's workbook), filed in Drive under
+   * its owner's My Drive (or `parentId`), shared as its model's editors say; the script opens it
+   * with SpreadsheetApp.openById when the running account may read it.
+   */
+  addSpreadsheet(model: SpreadsheetModel, parentId?: string): DriveItem {
+    this.world.spreadsheets.add(model);
+    const item = this.drive.registerFile({
+      id: model.id,
+      name: model.name,
+      mimeType: MIME.spreadsheet,
+      owner: model.owner,
+      parentId,
+    });
+    linkEditors(item, model);
+    return item;
+  }
+
+  /**
+   * A host running the same bundle bound to another spreadsheet of this world (a copy made by
+   * File.makeCopy carries its bound script, https://developers.google.com/apps-script/guides/bound),
+   * sharing the clock, accounts, Drive and Docs. ASSUMPTION: the copy's script starts with empty
+   * script properties and no triggers (installable triggers are never copied).
+   */
+  hostFor(spreadsheetId: string): LocalHost {
+    const model = this.world.spreadsheets.get(spreadsheetId);
+    if (model === undefined) throw new Error(`thidua host: no spreadsheet ${spreadsheetId}`);
+    return new LocalHost({
+      ...this.options,
+      code: this.code,
+      world: this.world,
+      spreadsheet: { model },
+    });
   }
 
   /**
@@ -484,6 +560,47 @@ export class LocalHost {
     if (typeof getId !== 'function') return undefined;
     return this.rt.uncounted(() => String((getId as () => unknown).call(ss)));
   }
+}
+
+/**
+ * One sharing list: the file's editors in Drive are the spreadsheet's editors (sharing a Sheet is
+ * sharing its Drive file), whichever side changes them.
+ */
+function linkEditors(item: DriveItem, model: { editors?: Set<string> }): void {
+  const sheetEditors = model.editors;
+  if (sheetEditors === undefined) return;
+  Object.defineProperty(item, 'editors', {
+    get: () => [...sheetEditors].map((e) => e.toLowerCase()),
+    set: (list: string[]) => {
+      sheetEditors.clear();
+      for (const e of list) sheetEditors.add(e);
+    },
+  });
+}
+
+/**
+ * Drive and Sheets, connected: Drive's sharing decides who opens a spreadsheet, and File.makeCopy
+ * of a spreadsheet makes a new spreadsheet owned by the copier.
+ */
+function connectSpreadsheets(drive: DriveModel, world: SpreadsheetWorld, now: () => number): void {
+  world.canRead = (model, user) => {
+    const item = drive.get(model.id);
+    if (item === undefined) return model.canEditFile(user);
+    return !drive.isTrashed(item) && drive.canRead(item, user);
+  };
+  world.canEdit = (model, user) => {
+    const item = drive.get(model.id);
+    if (item === undefined) return model.canEditFile(user);
+    return !drive.isTrashed(item) && drive.canEdit(item, user);
+  };
+  drive.spreadsheets = {
+    exists: (id) => world.get(id) !== undefined,
+    copy: (id, newId, newName, owner) => {
+      const source = world.get(id);
+      if (source === undefined) throw new Error(`thidua host: no spreadsheet ${id}`);
+      world.add(copySpreadsheetModel(source, { id: newId, name: newName, owner, now }));
+    },
+  };
 }
 
 /** Apps Script's message when a user's daily trigger runtime is spent (quotas page, "Limitations"). */

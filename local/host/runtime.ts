@@ -123,6 +123,11 @@ export interface RuntimeOptions {
   accounts?: AccountsOptions;
   /** The spreadsheet owner; the default user of every execution. */
   owner?: string;
+  /**
+   * The manifest's oauthScopes (appsscript.json). When given, methods whose reference page lists
+   * scopes the manifest lacks are refused as Apps Script refuses them; undefined: not checked.
+   */
+  scopes?: readonly string[];
 }
 
 export class HostRuntime {
@@ -131,6 +136,8 @@ export class HostRuntime {
   /** Every user's account: kind, Workspace domain, locale, what the script may see of them. */
   readonly accounts: Accounts;
   readonly owner: string;
+  /** The manifest's scopes, when the host checks them (RuntimeOptions.scopes). */
+  readonly scopes: readonly string[] | undefined;
   /** Calls by "Class.method" over the runtime's whole life. */
   readonly calls = new Map<string, number>();
   readonly executions: Execution[] = [];
@@ -151,6 +158,7 @@ export class HostRuntime {
     this.costModel = options.costModel ?? DEFAULT_COST_MODEL;
     this.owner = options.owner ?? 'owner@thidua.test';
     this.accounts = new Accounts(options.accounts);
+    this.scopes = options.scopes;
     if (options.accountType === 'workspace')
       this.accounts.addWorkspaceDomain(emailDomain(this.owner));
   }

@@ -8,7 +8,9 @@ import type { SandboxOptions } from './sandbox';
 import type { ShownDialog } from './ui';
 import type { LogLine } from './services/logger';
 import type { LocalHost } from './index';
-import type { SpreadsheetHostOptions } from './spreadsheet';
+import type { SpreadsheetHostOptions, SpreadsheetModel, SpreadsheetWorld } from './spreadsheet';
+import type { DriveModel } from './drive';
+import type { DocumentStore } from './docs';
 
 // ---------------------------------------------------------------------------------------------
 // The Sheets fakes' shape, as agreed with ./spreadsheet (coded against before it landed).
@@ -45,6 +47,14 @@ export type SpreadsheetFactory = (
 
 // ---------------------------------------------------------------------------------------------
 
+/** What several hosts of one Google share: one clock and account model, Drive, Docs, Sheets files. */
+export interface HostWorld {
+  rt: HostRuntime;
+  drive: DriveModel;
+  documents: DocumentStore;
+  spreadsheets: SpreadsheetWorld;
+}
+
 export interface LocalHostOptions {
   code: string;
   runtime?: RuntimeOptions;
@@ -59,7 +69,14 @@ export interface LocalHostOptions {
     timeZone?: string;
     owner?: string;
     editors?: string[];
+    /** An existing spreadsheet of the world (a copy): the script is bound to it. */
+    model?: SpreadsheetModel;
   };
+  /**
+   * Share another host's Google (clock, accounts, Drive, Docs, the other spreadsheets): a host
+   * for a copy of the workbook runs the same bundle bound to the copy (LocalHost.hostFor).
+   */
+  world?: HostWorld;
   /** Replaces the Sheets fakes (host tests use a stand-in). */
   spreadsheetFactory?: SpreadsheetFactory;
   /** More globals for the script (later services: DocumentApp, DriveApp, MailApp, HtmlService). */

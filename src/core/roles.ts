@@ -51,6 +51,9 @@ export type ActionKey =
   | 'cancelJob'
   | 'toggleScoring'
   | 'enableAudit'
+  | 'recordHistory'
+  | 'importHistory'
+  | 'newYear'
   | 'about';
 
 /**
@@ -72,6 +75,9 @@ export const ACTION_ROLES: Readonly<Record<ActionKey, readonly Role[]>> = {
   cancelJob: ['owner', 'head'],
   toggleScoring: ['owner', 'head'],
   enableAudit: ['owner', 'head'],
+  recordHistory: ['owner', 'head'],
+  importHistory: ['owner', 'head'],
+  newYear: ['owner', 'head'],
   about: ['owner', 'head', 'deputy', 'member', 'editor'],
 };
 
@@ -116,6 +122,7 @@ export const AREA_RULES: readonly AreaRule[] = [
   { sheet: SHEET_NAMES.ranking, area: 'do chương trình ghi', editors: OWNER_HEAD },
   { sheet: SHEET_NAMES.awardStatistics, area: 'do chương trình ghi', editors: OWNER_HEAD },
   { sheet: SHEET_NAMES.preprinted, area: 'cả trang', editors: OWNER_HEAD },
+  { sheet: SHEET_NAMES.history, area: 'cả trang', editors: OWNER_HEAD },
   { sheet: SHEET_NAMES.rules, area: 'cả trang', editors: OWNER_HEAD },
   { sheet: SHEET_NAMES.eligibility, area: 'do chương trình ghi', editors: OWNER_HEAD },
   { sheet: SHEET_NAMES.audit, area: 'do chương trình ghi (chỉ thêm dòng)', editors: OWNER_HEAD },

@@ -44,6 +44,18 @@ export const MENU: { title: string; items: ReadonlyArray<MenuItem | 'separator'>
     },
     { caption: 'Hủy tác vụ', functionName: 'menuCancelJob', action: 'cancelJob' },
     'separator',
+    {
+      caption: 'Ghi lịch sử từ sổ khen thưởng',
+      functionName: 'menuRecordHistory',
+      action: 'recordHistory',
+    },
+    {
+      caption: 'Nhập lịch sử từ tệp khác',
+      functionName: 'menuImportHistory',
+      action: 'importHistory',
+    },
+    { caption: 'Tạo năm mới', functionName: 'menuNewYear', action: 'newYear' },
+    'separator',
     { caption: 'Khóa / mở chấm điểm', functionName: 'menuToggleScoring', action: 'toggleScoring' },
     { caption: 'Bật ghi nhật ký thay đổi', functionName: 'menuEnableAudit', action: 'enableAudit' },
     { caption: 'Giới thiệu', functionName: 'menuAbout', action: 'about' },

@@ -764,6 +764,11 @@ class FileFake extends ItemFake implements FakeOf<RealFile> {
         docs.copy(source.id, copy.id, newName);
       }
     }
+    if (source.mimeType === MIME.spreadsheet && model.spreadsheets?.exists(source.id)) {
+      // A copy of a Sheet is a new spreadsheet owned by the copier; in Apps Script its bound
+      // script is copied with it (https://developers.google.com/apps-script/guides/bound).
+      model.spreadsheets.copy(source.id, copy.id, newName, copy.owner);
+    }
     model.add(copy);
     return fileView(this.ctx, copy.id);
   }

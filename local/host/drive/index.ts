@@ -11,7 +11,14 @@ import { createDriveApp, type DriveCtx } from './fakes';
 import { DriveModel, type DocumentBackend } from './model';
 
 export { DriveModel, MIME, convertedName, isGoogleType, parseSearch } from './model';
-export type { AccessName, DocumentBackend, DriveItem, PermissionName, RegisterSpec } from './model';
+export type {
+  AccessName,
+  DocumentBackend,
+  SpreadsheetBackend,
+  DriveItem,
+  PermissionName,
+  RegisterSpec,
+} from './model';
 export {
   Access,
   Permission,

@@ -32,6 +32,13 @@ export interface DocumentBackend {
   rename?(id: string, name: string): void;
 }
 
+/** What Drive needs from the Sheets fake: copying a spreadsheet's content into a new file. */
+export interface SpreadsheetBackend {
+  exists(id: string): boolean;
+  /** Creates spreadsheet `newId` named `newName`, owned by `owner`, with the content of `id`. */
+  copy(id: string, newId: string, newName: string, owner: string): void;
+}
+
 /** Names of DriveApp.Access / DriveApp.Permission members (reference/drive/access, /permission). */
 export type AccessName = 'ANYONE' | 'ANYONE_WITH_LINK' | 'DOMAIN' | 'DOMAIN_WITH_LINK' | 'PRIVATE';
 export type PermissionName = 'VIEW' | 'EDIT' | 'COMMENT' | 'OWNER' | 'ORGANIZER' | 'NONE';
@@ -92,6 +99,7 @@ export class DriveModel {
   readonly owner: string;
   private readonly roots = new Map<string, string>();
   documents?: DocumentBackend;
+  spreadsheets?: SpreadsheetBackend;
   private readonly now: () => number;
   private readonly idSeed: string;
   private readonly workspaceDomainOf: (email: string) => string | undefined;

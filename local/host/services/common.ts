@@ -127,3 +127,18 @@ export function requireAuthorization(rt: HostRuntime, method: string, scope: str
     );
   }
 }
+
+/**
+ * A method whose reference page lists `scope` under "Authorization": refused in a simple trigger,
+ * and refused when the manifest's oauthScopes (explicit scopes replace automatic detection,
+ * https://developers.google.com/apps-script/concepts/scopes#setting_explicit_scopes) do not
+ * include it, with the same sentence Apps Script uses.
+ */
+export function requireScope(rt: HostRuntime, method: string, scope: string): void {
+  requireAuthorization(rt, method, scope);
+  if (rt.scopes !== undefined && !rt.scopes.includes(scope)) {
+    throw rt.scriptError(
+      `You do not have permission to call ${method}. Required permissions: ${scope}`,
+    );
+  }
+}

@@ -2,6 +2,7 @@
  * Shared plumbing of the Sheets fakes: the host context, the registry that maps a fake (or its
  * strict proxy) back to the model object it views, Apps Script-style enums and argument errors.
  */
+import type { SpreadsheetWorld } from './world';
 import { HostRuntime } from '../runtime';
 import { strict } from '../strict';
 import {
@@ -36,6 +37,24 @@ export interface Ctx {
   model: SpreadsheetModel;
   getUi: () => unknown;
   views: Views;
+  /** The other spreadsheets of the host (openById / openByUrl); absent: only the bound one. */
+  world?: SpreadsheetWorld;
+  /** The Spreadsheet object of another file of the world, sharing this runtime. */
+  openOther?: (model: SpreadsheetModel) => object;
+  /** True for a file opened with openById/openByUrl (not the one the script is bound to). */
+  foreign?: boolean;
+}
+
+/**
+ * A file opened by id may be one the user can only view: every write to it is refused with
+ * Sheets' "You do not have permission to edit this spreadsheet." (FILE_EDIT_DENIED). The bound
+ * file needs no check: only its editors can run its script.
+ */
+export function guardFileEdit(ctx: Ctx): void {
+  if (ctx.foreign === true && ctx.world !== undefined) {
+    if (!ctx.world.canEdit(ctx.model, currentUser(ctx)))
+      throw fail(ctx, 'You do not have permission to edit this spreadsheet.');
+  }
 }
 
 /** The user the current execution runs as; the owner outside executions (direct test calls). */

@@ -6,6 +6,7 @@ import { HostRuntime } from '../runtime';
 import { strict } from '../strict';
 import { ChartType, Ctx, Views, register } from './core';
 import { SpreadsheetModel, SpreadsheetModelOptions } from './model';
+import type { SpreadsheetWorld } from './world';
 import {
   FakeConditionalFormatRule,
   FakeConditionalFormatRuleBuilder,
@@ -21,6 +22,14 @@ import { FakeSheet } from './sheet';
 import { FakeSpreadsheet, FakeSpreadsheetApp, FakeUser } from './spreadsheet';
 
 export * from './model';
+export { copySpreadsheetModel } from './copy';
+export {
+  SpreadsheetWorld,
+  OPEN_ACCESS_DENIED,
+  SPREADSHEETS_SCOPE,
+  SPREADSHEETS_CURRENTONLY_SCOPE,
+  idFromSpreadsheetUrl,
+} from './world';
 export * from './limits';
 export { PROTECTION_MESSAGES } from './objects';
 export { FILE_EDIT_DENIED } from './spreadsheet';
@@ -52,6 +61,8 @@ export interface SpreadsheetHostOptions {
   firstSheetName?: string;
   /** Use an existing model (e.g. one loaded from .xlsx) instead of a new one. */
   model?: SpreadsheetModel;
+  /** The host's other spreadsheets, for openById / openByUrl (./world.ts). */
+  world?: SpreadsheetWorld;
 }
 
 export interface SpreadsheetHost {
@@ -107,7 +118,19 @@ export function createSpreadsheetHost(
     now: () => rt.nowMs,
   };
   const model = options.model ?? new SpreadsheetModel(modelOptions);
-  const ctx = createViews({ rt, model, getUi: options.getUi });
+  const world = options.world;
+  // One set of views per file, made when the script first opens it.
+  const others = new Map<SpreadsheetModel, Ctx>();
+  const openOther = (other: SpreadsheetModel): object => {
+    let c = others.get(other);
+    if (c === undefined) {
+      c = createViews({ rt, model: other, getUi: options.getUi, world, openOther, foreign: true });
+      others.set(other, c);
+    }
+    return c.views.spreadsheet();
+  };
+  if (world !== undefined && world.get(model.id) === undefined) world.add(model);
+  const ctx = createViews({ rt, model, getUi: options.getUi, world, openOther });
   const SpreadsheetApp = strict(new FakeSpreadsheetApp(ctx), 'SpreadsheetApp');
   const Charts = strict({ ChartType }, 'Charts');
   return { SpreadsheetApp, Charts, model };

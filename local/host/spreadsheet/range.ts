@@ -7,6 +7,7 @@ import {
   asText,
   Ctx,
   currentUser,
+  guardFileEdit,
   fail,
   paramError,
   requireNumber,
@@ -154,6 +155,7 @@ export class FakeRange implements FakeOf<Real> {
 
   /** Every edit by the script runs as the execution's user and honours protections. */
   private guardEdit(): void {
+    guardFileEdit(this.ctx);
     if (this.model.firstForbiddenCell(currentUser(this.ctx), this.ref)) {
       throw fail(this.ctx, MESSAGES.protectedCell);
     }

@@ -5,6 +5,7 @@ import { assertType, AssertNoExtraMethods, FakeOf } from '../strict';
 import {
   Ctx,
   currentUser,
+  guardFileEdit,
   enumName,
   fail,
   paramError,
@@ -64,6 +65,7 @@ export class FakeSheet implements FakeOf<Real> {
   }
 
   private guard(ref: GridRef): void {
+    guardFileEdit(this.ctx);
     if (this.model.firstForbiddenCell(currentUser(this.ctx), ref)) {
       throw fail(this.ctx, MESSAGES.protectedCell);
     }

@@ -29,6 +29,8 @@ import {
   SpreadsheetModel,
 } from './model';
 import { rangeFromA1 } from './range';
+import { requireScope } from '../services/common';
+import { OPEN_ACCESS_DENIED, SPREADSHEETS_SCOPE, idFromSpreadsheetUrl } from './world';
 import { checkSheetName, copySheetContent } from './sheet';
 
 type RealSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -416,23 +418,35 @@ export class FakeSpreadsheetApp implements FakeOf<RealApp> {
   }
   openById(id: string): object {
     this.call('openById');
-    if (id !== this.ctx.model.id) {
-      throw fail(
-        this.ctx,
-        'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
-      );
-    }
-    return this.ctx.views.spreadsheet();
+    requireScope(this.ctx.rt, 'SpreadsheetApp.openById', SPREADSHEETS_SCOPE);
+    return this.openFile(typeof id === 'string' ? id : '', 'openById');
   }
   openByUrl(url: string): object {
     this.call('openByUrl');
-    if (typeof url !== 'string' || !url.includes(this.ctx.model.id)) {
-      throw fail(
+    requireScope(this.ctx.rt, 'SpreadsheetApp.openByUrl', SPREADSHEETS_SCOPE);
+    const id = typeof url === 'string' ? idFromSpreadsheetUrl(url) : undefined;
+    if (id === undefined) throw fail(this.ctx, 'Invalid argument: url');
+    return this.openFile(id, 'openByUrl');
+  }
+  /** See ./world.ts for who may open what, and the messages. */
+  private openFile(id: string, method: string): object {
+    const unexpected = (): Error =>
+      fail(
         this.ctx,
-        'Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.',
+        `Unexpected error while getting the method or property ${method} on object SpreadsheetApp.`,
       );
+    const world = this.ctx.world;
+    if (world === undefined) {
+      if (id !== this.ctx.model.id) throw unexpected();
+      return this.ctx.views.spreadsheet();
     }
-    return this.ctx.views.spreadsheet();
+    const verdict = world.verdict(id, currentUser(this.ctx));
+    if (verdict === 'missing') throw unexpected();
+    if (verdict === 'denied') throw fail(this.ctx, OPEN_ACCESS_DENIED);
+    const model = world.get(id);
+    if (model === undefined || model === this.ctx.model || this.ctx.openOther === undefined)
+      return this.ctx.views.spreadsheet();
+    return this.ctx.openOther(model);
   }
   /** Sends buffered writes; the runtime charges the round trip. */
   flush(): void {

@@ -7,4 +7,5 @@ export * from './settingsGrid';
 export * from './matrix';
 export * from './guide';
 export * from './historyTables';
+export * from './historyReviewTables';
 export * from './rulesTables';

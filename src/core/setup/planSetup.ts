@@ -23,6 +23,7 @@ import {
 import { SETTING_ROWS, SETTINGS_TABLE } from '../layout/settings';
 import { settingsGrid } from '../layout/settingsGrid';
 import { GUIDE_LINES } from '../layout/guide';
+import { HISTORY_LAYOUT } from '../layout/historyTables';
 import { entryCriteria, matrixLayout, type MatrixLayout } from '../layout/matrix';
 import { ClusterSettingsSchema } from '../model/settings';
 import type { CriteriaTree } from '../model/criteria';
@@ -68,6 +69,7 @@ const TABLE_KEYS = [
   'votes',
   'awards',
   'preprinted',
+  'history',
   'rules',
   'audit',
 ] as const;
@@ -132,6 +134,17 @@ export const NAMED_RANGES = {
 /** Default cluster name of a new workbook. */
 export const DEFAULT_CLUSTER_NAME = 'Cụm thi đua';
 
+/** The named range over each table's data rows (the history has none). */
+const TABLE_RANGE_NAMES: Partial<Record<SetupSheetKey, string>> = {
+  units: NAMED_RANGES.units,
+  criteria: NAMED_RANGES.criteria,
+  votes: NAMED_RANGES.votes,
+  awards: NAMED_RANGES.awards,
+  preprinted: NAMED_RANGES.preprinted,
+  rules: NAMED_RANGES.rules,
+  audit: NAMED_RANGES.audit,
+};
+
 const TABLES: Partial<Record<SheetKey, TableLayout>> = {
   units: UNITS_LAYOUT,
   criteria: CRITERIA_LAYOUT,
@@ -139,6 +152,7 @@ const TABLES: Partial<Record<SheetKey, TableLayout>> = {
   votes: VOTES_LAYOUT,
   awards: AWARDS_LAYOUT,
   preprinted: PREPRINTED_LAYOUT,
+  history: HISTORY_LAYOUT,
   rules: RULES_LAYOUT,
   audit: AUDIT_LAYOUT,
 };
@@ -686,6 +700,7 @@ export function planSetup(current: SetupCurrent): SetupPlan {
       case 'votes':
       case 'awards':
       case 'preprinted':
+      case 'history':
       case 'rules':
       case 'audit': {
         const part = tableParts.get(key) as TablePart;
@@ -715,6 +730,7 @@ export function planSetup(current: SetupCurrent): SetupPlan {
           key === 'audit' ||
           key === 'awards' ||
           key === 'preprinted' ||
+          key === 'history' ||
           key === 'rules'
             ? [sheetProtection(name, heads)]
             : [
@@ -726,21 +742,8 @@ export function planSetup(current: SetupCurrent): SetupPlan {
                 ),
               ];
         const area = range(part.dataRow, 1, 'toEnd', part.width);
-        const named =
-          key === 'units'
-            ? NAMED_RANGES.units
-            : key === 'criteria'
-              ? NAMED_RANGES.criteria
-              : key === 'votes'
-                ? NAMED_RANGES.votes
-                : key === 'awards'
-                  ? NAMED_RANGES.awards
-                  : key === 'preprinted'
-                    ? NAMED_RANGES.preprinted
-                    : key === 'rules'
-                      ? NAMED_RANGES.rules
-                      : NAMED_RANGES.audit;
-        namedRanges.push({ name: named, sheet: key, range: area });
+        const named = TABLE_RANGE_NAMES[key];
+        if (named !== undefined) namedRanges.push({ name: named, sheet: key, range: area });
         const codeCol = part.positions.get('code');
         if ((key === 'units' || key === 'criteria') && codeCol !== undefined) {
           namedRanges.push({

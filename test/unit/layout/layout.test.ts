@@ -50,6 +50,7 @@ describe('sheet names', () => {
       'Khen thưởng',
       'Thống kê khen thưởng',
       'Vị trí in phôi',
+      'Lịch sử thi đua, khen thưởng',
       'Quy tắc khen thưởng',
       'Điều kiện khen thưởng',
       'Nhật ký',
