@@ -36,7 +36,7 @@ export type DocLayoutOutcome = {
 /** The Docs advanced service, or null when the manifest does not enable it. */
 export function docsService(): GoogleAppsScript.Docs | null {
   // `typeof` because the global does not exist at all in a project without the service.
-  return typeof Docs === 'undefined' || Docs === undefined ? null : Docs;
+  return typeof Docs === 'undefined' ? null : Docs;
 }
 
 /** Reads the Doc once and applies the spec's layout hints in one batchUpdate. */

@@ -56,6 +56,14 @@ import {
   type FileState,
 } from './templates';
 import { requirePermission } from '../permissions';
+import { hasPageNumberField } from './layout';
+
+/**
+ * Decree 30/2020 numbers pages from page 2; neither DocumentApp nor the Docs API can insert the
+ * number, so the template must carry it (the job then hides page 1's).
+ */
+export const PAGE_NUMBER_NOTE =
+  'Mẫu giao ước chưa có số trang: Google Docs không cho tập lệnh chèn số trang. Mở mẫu giao ước, chọn Chèn › Số trang (ở đầu trang); từ lần tạo sau, bản giao ước đánh số từ trang 2 theo Nghị định 30/2020/NĐ-CP.';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type File = GoogleAppsScript.Drive.File;
@@ -204,6 +212,9 @@ function beginPledge(workbook: Spreadsheet): Began {
     const use = uses.find((u) => u.kind === kind);
     return use?.state.state === 'ok' ? use.state.id : '';
   };
+  // Docs' API cannot insert a page number (layoutRequests.ts): a template without one is told.
+  const jointId = templateId('jointPledge');
+  if (jointId !== '' && hasPageNumberField(jointId) === false) notes.push(PAGE_NUMBER_NOTE);
   // The previous pledge's files, replaced when this job is done.
   const previous = new Set(previousOutputs());
   for (const key of ['pledgeDocLink', 'pledgePdfLink']) {
