@@ -1,0 +1,152 @@
+/**
+ * "Tạo bản giao ước" through build/Code.js gives the pledge Docs what DocumentApp cannot, with the
+ * Docs advanced service (https://developers.google.com/docs/api/reference/rest/v1/documents/request):
+ * every row of the members, criteria, signature and witness tables kept on one page
+ * (updateTableRowStyle, tableRowStyle.preventOverflow), carried by the .docx export as
+ * w:cantSplit; and, when the template carries a page-number field, no number on page 1
+ * (updateDocumentStyle, useFirstPageHeaderFooter). The API cannot insert a page number, so a
+ * template without one is reported. Each Doc costs one documents.get and one batchUpdate.
+ */
+import JSZip from 'jszip';
+import { SHEET_NAMES } from '../../src/core/layout/sheets';
+import { SETTING_ROWS } from '../../src/core/layout/settings';
+import { SAMPLE_SETTINGS } from '../../sample/cluster1';
+import {
+  docxBuffer,
+  nodeText,
+  resetSofficeCache,
+  type DocNode,
+  type DocumentModel,
+} from '../../local/host/docs';
+import type { LocalHost } from '../../local/host';
+import { newHost, seedSampleWorkbook, type SeedOptions } from './workbookFixture';
+
+const CAPTION = 'Tạo bản giao ước';
+
+const savedSoffice = process.env.THIDUA_SOFFICE;
+beforeAll(() => {
+  process.env.THIDUA_SOFFICE = '';
+  resetSofficeCache();
+});
+afterAll(() => {
+  if (savedSoffice === undefined) delete process.env.THIDUA_SOFFICE;
+  else process.env.THIDUA_SOFFICE = savedSoffice;
+  resetSofficeCache();
+});
+
+function setting(host: LocalHost, key: string): string {
+  const row = SETTING_ROWS.findIndex((r) => r.key === key) + 2;
+  return String(host.spreadsheet.valueAt(`'${SHEET_NAMES.settings}'!B${String(row)}`));
+}
+
+const idOf = (link: string): string => /\/d\/([A-Za-z0-9_-]+)/.exec(link)?.[1] ?? '';
+
+function seeded(options: SeedOptions = {}, docs = true): LocalHost {
+  const host = newHost({
+    runtime: { startTime: new Date('2022-01-05T08:00:00+07:00') },
+    advancedServices: { docs },
+  });
+  seedSampleWorkbook(host, options);
+  host.open();
+  return host;
+}
+
+function made(host: LocalHost): DocumentModel {
+  const doc = host.documents.get(idOf(setting(host, 'pledgeDocLink')));
+  if (!doc) throw new Error('no pledge made');
+  return doc;
+}
+
+const tables = (doc: DocumentModel): DocNode[] =>
+  doc.body.children.filter((n) => n.type === 'TABLE');
+const kept = (t: DocNode): boolean[] => t.children.map((r) => r.keepTogether === true);
+
+function docsCalls(host: LocalHost): { get: number; batchUpdate: number } {
+  const calls = host.report().callsByMethod;
+  return {
+    get: calls['Docs.Documents.get'] ?? 0,
+    batchUpdate: calls['Docs.Documents.batchUpdate'] ?? 0,
+  };
+}
+
+function toastText(host: LocalHost): string {
+  return JSON.stringify(host.spreadsheet.toasts);
+}
+
+describe('the pledge Docs carry their layout through the Docs API', () => {
+  it('keeps every row of the members, criteria, signature and witness tables on one page; the .docx says w:cantSplit', async () => {
+    const host = seeded();
+    const run = host.clickMenu(CAPTION);
+    expect(run.status).toBe('ok');
+    const doc = made(host);
+    const [head, ...rest] = tables(doc);
+    expect(rest).toHaveLength(4);
+    // The Decree 30 head (issuer | national title) may split like any text: not flagged.
+    expect(kept(head as DocNode).every((k) => !k)).toBe(true);
+    for (const t of rest) expect(kept(t).every((k) => k)).toBe(true);
+    // Every signature block's row, named by its signer.
+    const signatures = rest.find((t) =>
+      t.children.some((r) => nodeText(r).includes('CHỦ TỊCH ỦY BAN MTTQ')),
+    );
+    expect(signatures?.children.length).toBe(3);
+    const xml =
+      (await (
+        await JSZip.loadAsync(await docxBuffer(doc))
+      )
+        .file('word/document.xml')
+        ?.async('string')) ?? '';
+    const rows = rest.reduce((n, t) => n + t.children.length, 0);
+    expect(xml.match(/<w:cantSplit\/>/g)?.length).toBe(rows);
+  });
+
+  it('costs one documents.get for the template and one get + one batchUpdate per Doc made', () => {
+    const joint = seeded();
+    expect(joint.clickMenu(CAPTION).status).toBe('ok');
+    expect(docsCalls(joint)).toEqual({ get: 2, batchUpdate: 1 });
+
+    const units = seeded({ settings: { ...SAMPLE_SETTINGS, unitPledges: true } });
+    expect(units.clickMenu(CAPTION).status).toBe('ok');
+    for (let round = 0; round < 20; round++) {
+      const next = units.triggers.nextDue(Number.MAX_SAFE_INTEGER);
+      if (!next) break;
+      units.runDueTriggers(next.dueMs);
+    }
+    const pledges = units.documents.list().filter((d) => / thidua-/.test(d.name));
+    expect(pledges.length).toBe(7);
+    expect(docsCalls(units)).toEqual({ get: 1 + 7, batchUpdate: 7 });
+    for (const unit of pledges.filter((d) => !d.name.startsWith('Giao ước thi đua'))) {
+      // The unit pledge's signature table (its second) is kept whole.
+      expect(kept(tables(unit)[1] as DocNode).every((k) => k)).toBe(true);
+    }
+  });
+
+  it('says the template has no page number, as the API cannot insert one', () => {
+    const host = seeded();
+    expect(host.clickMenu(CAPTION).status).toBe('ok');
+    expect(toastText(host)).toContain('Mẫu giao ước chưa có số trang');
+    expect(made(host).pageNumbers).toBeUndefined();
+  });
+
+  it('numbers from page 2 a pledge whose template carries a page number (Insert › Page numbers)', async () => {
+    const host = seeded();
+    // A first run makes the default template; its owner then inserts page numbers in Docs.
+    expect(host.clickMenu(CAPTION).status).toBe('ok');
+    const template = host.documents.get(setting(host, 'jointPledgeTemplate'));
+    if (!template) throw new Error('no template recorded');
+    template.pageNumbers = { position: 'header', from: 1 };
+    host.spreadsheet.toasts.splice(0);
+    expect(host.clickMenu(CAPTION).status).toBe('ok');
+    const doc = made(host);
+    expect(doc.pageNumbers).toEqual({ position: 'header', from: 2 });
+    expect(toastText(host)).not.toContain('chưa có số trang');
+    const zip = await JSZip.loadAsync(await docxBuffer(doc));
+    expect((await zip.file('word/document.xml')?.async('string')) ?? '').toContain('<w:titlePg/>');
+  });
+
+  it('without the Docs advanced service the pledge is still made, its rows as DocumentApp left them', () => {
+    const host = seeded({}, false);
+    expect(host.clickMenu(CAPTION).status).toBe('ok');
+    expect(docsCalls(host)).toEqual({ get: 0, batchUpdate: 0 });
+    expect(tables(made(host)).every((t) => kept(t).every((k) => !k))).toBe(true);
+  });
+});
