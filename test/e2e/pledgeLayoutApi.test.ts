@@ -19,6 +19,7 @@ import {
   type DocumentModel,
 } from '../../local/host/docs';
 import type { LocalHost } from '../../local/host';
+import { MIME } from '../../local/host/drive';
 import { newHost, seedSampleWorkbook, type SeedOptions } from './workbookFixture';
 
 const CAPTION = 'Tạo bản giao ước';
@@ -141,6 +142,34 @@ describe('the pledge Docs carry their layout through the Docs API', () => {
     expect(toastText(host)).not.toContain('chưa có số trang');
     const zip = await JSZip.loadAsync(await docxBuffer(doc));
     expect((await zip.file('word/document.xml')?.async('string')) ?? '').toContain('<w:titlePg/>');
+  });
+
+  it('retries a Doc whose batchUpdate failed: every pledge once, each kept whole, the half-made Doc trashed', () => {
+    const host = seeded({ settings: { ...SAMPLE_SETTINGS, unitPledges: true } });
+    host.rt.injectFault({
+      method: 'Docs.Documents.batchUpdate',
+      nth: 3,
+      message:
+        'API call to docs.documents.batchUpdate failed with error: Internal error encountered.',
+    });
+    expect(host.clickMenu(CAPTION).status).toBe('ok');
+    for (let round = 0; round < 20; round++) {
+      const next = host.triggers.nextDue(Number.MAX_SAFE_INTEGER);
+      if (!next) break;
+      host.runDueTriggers(next.dueMs);
+    }
+    const items = [...host.drive.items.values()].filter((i) => / thidua-/.test(i.name));
+    const live = items.filter((i) => !i.trashed && i.mimeType === MIME.document);
+    expect(live).toHaveLength(7);
+    expect(items.filter((i) => i.trashed && i.mimeType === MIME.document)).toHaveLength(1);
+    for (const item of live) {
+      const doc = host.documents.get(item.id);
+      const signatureTable = tables(doc as DocumentModel).at(
+        doc?.name.startsWith('Giao ước') === true ? 3 : 1,
+      );
+      expect(kept(signatureTable as DocNode).every((k) => k)).toBe(true);
+    }
+    expect(docsCalls(host).batchUpdate).toBe(8);
   });
 
   it('without the Docs advanced service the pledge is still made, its rows as DocumentApp left them', () => {
