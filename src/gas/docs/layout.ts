@@ -12,6 +12,7 @@
 import type { DocSpec } from '../../core/documents/docSpec';
 import {
   LAYOUT_FIELDS,
+  keepTogetherTables,
   planLayout,
   readApiLayout,
   type LayoutRequest,
@@ -41,6 +42,9 @@ export function docsService(): GoogleAppsScript.Docs | null {
 
 /** Reads the Doc once and applies the spec's layout hints in one batchUpdate. */
 export function applyDocLayout(documentId: string, spec: DocSpec): DocLayoutOutcome {
+  // A spec with no hint costs no call.
+  if (keepTogetherTables(spec).length === 0 && spec.numberPagesFromSecond !== true)
+    return { service: true, requests: 0, pageNumbers: 'not-wanted', unmatched: 0 };
   const docs = docsService();
   if (docs === null) return { service: false, requests: 0, pageNumbers: 'missing', unmatched: 0 };
   const found = readApiLayout(docs.Documents.get(documentId, { fields: LAYOUT_FIELDS }));

@@ -30,6 +30,7 @@ import { emailsWithRole } from '../../core/roles';
 import { readUnits } from '../../core/readers/units';
 import { emailKey } from '../../core/text/normalize';
 import { readGrid, writeBlock } from '../workbook';
+import { applyDocLayout } from './layout';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -146,6 +147,9 @@ export function buildDocument(spec: DocSpec): string {
   // A new document starts with one empty paragraph: the blocks went after it.
   if (spec.blocks.length > 0) body.getChild(0).removeFromParent();
   doc.saveAndClose();
+  // What DocumentApp cannot set (rows kept on one page), so the template shows it and its copies
+  // start with it; the pledge job still checks each Doc it makes (./layout.ts).
+  applyDocLayout(id, spec);
   return id;
 }
 
