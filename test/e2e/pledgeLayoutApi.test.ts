@@ -221,10 +221,30 @@ describe('the pledge Docs carry their layout through the Docs API', () => {
     expect(docsCalls(host).batchUpdate - earlier).toBe(8);
   });
 
+  it('a template whose own batchUpdate failed is still recorded; the job keeps the pledge rows whole', () => {
+    const host = seeded();
+    host.rt.injectFault({
+      method: 'Docs.Documents.batchUpdate',
+      nth: 1,
+      message:
+        'API call to docs.documents.batchUpdate failed with error: Internal error encountered.',
+    });
+    expect(host.clickMenu(CAPTION).status).toBe('ok');
+    const template = host.documents.get(setting(host, 'jointPledgeTemplate'));
+    expect(tables(template as DocumentModel).every((t) => kept(t).every((k) => !k))).toBe(true);
+    expect(
+      tables(made(host))
+        .slice(1)
+        .every((t) => kept(t).every((k) => k)),
+    ).toBe(true);
+  });
+
   it('without the Docs advanced service the pledge is still made, its rows as DocumentApp left them', () => {
     const host = seeded({}, false);
     expect(host.clickMenu(CAPTION).status).toBe('ok');
     expect(docsCalls(host)).toEqual({ get: 0, batchUpdate: 0 });
+    expect(toastText(host)).toContain('Chưa bật dịch vụ nâng cao Google Docs API');
+    expect(toastText(host)).not.toContain('chưa có số trang');
     expect(tables(made(host)).every((t) => kept(t).every((k) => !k))).toBe(true);
   });
 });

@@ -56,7 +56,11 @@ import {
   type FileState,
 } from './templates';
 import { requirePermission } from '../permissions';
-import { hasPageNumberField } from './layout';
+import { docsService, hasPageNumberField } from './layout';
+
+/** A project whose manifest lost the Docs advanced service (pushed without `clasp push -f`). */
+export const NO_DOCS_SERVICE_NOTE =
+  'Chưa bật dịch vụ nâng cao Google Docs API trong dự án Apps Script: ô ký có thể bị cắt sang trang sau. Đẩy lại mã với «clasp push -f» hoặc bật Google Docs API trong mục Dịch vụ của trình chỉnh sửa Apps Script.';
 
 /**
  * Decree 30/2020 numbers pages from page 2; neither DocumentApp nor the Docs API can insert the
@@ -214,7 +218,8 @@ function beginPledge(workbook: Spreadsheet): Began {
   };
   // Docs' API cannot insert a page number (layoutRequests.ts): a template without one is told.
   const jointId = templateId('jointPledge');
-  if (jointId !== '' && hasPageNumberField(jointId) === false) notes.push(PAGE_NUMBER_NOTE);
+  if (docsService() === null) notes.push(NO_DOCS_SERVICE_NOTE);
+  else if (jointId !== '' && hasPageNumberField(jointId) === false) notes.push(PAGE_NUMBER_NOTE);
   // The previous pledge's files, replaced when this job is done.
   const previous = new Set(previousOutputs());
   for (const key of ['pledgeDocLink', 'pledgePdfLink']) {
