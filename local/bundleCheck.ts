@@ -34,12 +34,27 @@ interface AppsScriptApi {
 
 let apiCache: AppsScriptApi | undefined;
 
-/** Reads the service declarations of @types/google-apps-script (not the advanced REST APIs). */
+/**
+ * The advanced services appsscript.json enables (dependencies.enabledAdvancedServices), by their
+ * global, with the typing file @types/google-apps-script has for each. Only these REST APIs are
+ * globals of the product's script; test/e2e/bundle.test.ts holds the manifest to this list.
+ */
+export const ADVANCED_SERVICE_TYPES: Readonly<Record<string, string>> = {
+  Docs: join('apis', 'docs_v1.d.ts'),
+};
+
+/**
+ * Reads the service declarations of @types/google-apps-script, and of the advanced services the
+ * manifest enables (ADVANCED_SERVICE_TYPES), not of the other REST APIs.
+ */
 export function appsScriptApi(): AppsScriptApi {
   if (apiCache) return apiCache;
   const interfaces = new Map<string, { members: Set<string>; bases: string[] }>();
   const globalsToType = new Map<string, string>();
-  const files = readdirSync(TYPES_DIR).filter((f) => f.endsWith('.d.ts'));
+  const files = [
+    ...readdirSync(TYPES_DIR).filter((f) => f.endsWith('.d.ts')),
+    ...Object.values(ADVANCED_SERVICE_TYPES),
+  ];
   for (const file of files) {
     const source = ts.createSourceFile(
       file,
@@ -63,7 +78,9 @@ export function appsScriptApi(): AppsScriptApi {
       } else if (ts.isVariableStatement(node)) {
         for (const decl of node.declarationList.declarations) {
           if (ts.isIdentifier(decl.name) && decl.type) {
-            globalsToType.set(decl.name.text, lastName(decl.type.getText(source)));
+            // `declare var Docs: GoogleAppsScript.Docs | undefined` (undefined when not enabled).
+            const type = decl.type.getText(source).replace(/\s*\|\s*undefined$/, '');
+            globalsToType.set(decl.name.text, lastName(type));
           }
         }
       }
@@ -283,6 +300,9 @@ const SCOPE_RULES: ReadonlyArray<{ object: string; method?: RegExp; scope: strin
   },
   // https://developers.google.com/apps-script/reference/document/document-app
   { object: 'DocumentApp', scope: 'https://www.googleapis.com/auth/documents' },
+  // https://developers.google.com/docs/api/reference/rest/v1/documents/batchUpdate (Authorization:
+  // documents, drive or drive.file; the manifest's documents scope covers get and batchUpdate)
+  { object: 'Docs', scope: 'https://www.googleapis.com/auth/documents' },
   // https://developers.google.com/apps-script/reference/drive/drive-app
   { object: 'DriveApp', scope: 'https://www.googleapis.com/auth/drive' },
   // https://developers.google.com/apps-script/reference/mail/mail-app

@@ -103,6 +103,17 @@ const DOCUMENT_APP_COSTS: Record<string, CallCost> = {
     perCallMs: 600,
     source: `${DOCS_ASSUMPTION}; flushes pending edits`,
   },
+  // The Docs advanced service (local/host/docs/advanced.ts): one REST round trip each.
+  'Docs.Documents.get': {
+    kind: 'remote',
+    perCallMs: 400,
+    source: `${DOCS_ASSUMPTION}; one Docs API request, as openById loads the document`,
+  },
+  'Docs.Documents.batchUpdate': {
+    kind: 'remote',
+    perCallMs: 600,
+    source: `${DOCS_ASSUMPTION}; one Docs API request applying its updates, as saveAndClose`,
+  },
   'Document.getAs': DOCS_PDF,
   'Document.getBlob': DOCS_PDF,
   'Body.replaceText': DOCS_REPLACE,

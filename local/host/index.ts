@@ -202,6 +202,9 @@ export class LocalHost {
     }
     this.world = { rt: this.rt, drive: this.drive, documents: this.documents, spreadsheets };
     this.globals.DocumentApp = docs.DocumentApp;
+    // appsscript.json enables the Docs advanced service; a host without it models a manifest that
+    // does not (the global is then undefined, as in Apps Script).
+    if (options.advancedServices?.docs !== false) this.globals.Docs = docs.Docs;
     this.globals.DriveApp = drive.DriveApp;
     this.globals.MailApp = mail.MailApp;
     this.globals.FormApp = forms.FormApp;

@@ -82,6 +82,11 @@ export interface LocalHostOptions {
   /** More globals for the script (later services: DocumentApp, DriveApp, MailApp, HtmlService). */
   services?: Record<string, (host: LocalHost) => unknown>;
   sandbox?: SandboxOptions;
+  /**
+   * Advanced services the manifest enables (dependencies.enabledAdvancedServices); default: the
+   * Docs API, as appsscript.json does. `docs: false` models a project without it.
+   */
+  advancedServices?: { docs?: boolean };
   /** Seed for Utilities.getUuid. */
   uuidSeed?: string;
   /** The script's time zone (appsscript.json); default Asia/Ho_Chi_Minh. */

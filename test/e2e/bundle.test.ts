@@ -5,7 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkBundle, BundleProblem, requiredScopes } from '../../local/bundleCheck';
+import {
+  ADVANCED_SERVICE_TYPES,
+  checkBundle,
+  BundleProblem,
+  requiredScopes,
+} from '../../local/bundleCheck';
 import { MENU } from '../../src/gas/menuDefinition';
 
 const root = join(__dirname, '..', '..');
@@ -34,6 +39,21 @@ describe('build/Code.js', () => {
     expect([...manifest.oauthScopes].sort()).toEqual(requiredScopes(code));
     expect(manifest.timeZone).toBe('Asia/Ho_Chi_Minh');
     expect(manifest.runtimeVersion).toBe('V8');
+  });
+
+  // https://developers.google.com/apps-script/guides/services/advanced#enable_advanced_services
+  // and https://developers.google.com/apps-script/manifest/dependencies: an advanced service is a
+  // global only when the manifest lists it; the bundle checks read exactly those typings.
+  it('enables in its manifest exactly the advanced services the bundle checks know (Docs API v1)', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'build', 'appsscript.json'), 'utf8')) as {
+      dependencies?: {
+        enabledAdvancedServices?: { userSymbol: string; serviceId: string; version: string }[];
+      };
+    };
+    const enabled = manifest.dependencies?.enabledAdvancedServices ?? [];
+    expect(enabled).toEqual([{ userSymbol: 'Docs', serviceId: 'docs', version: 'v1' }]);
+    expect(enabled.map((s) => s.userSymbol)).toEqual(Object.keys(ADVANCED_SERVICE_TYPES));
+    expect(code).toMatch(/\bDocs\.Documents\.batchUpdate\(|\.Documents\.batchUpdate\(/);
   });
 
   it('has no import or export statement', () => {

@@ -86,9 +86,10 @@ async function convert(docs: Record<string, DocumentModel>): Promise<Record<stri
     return p;
   };
 
-  // No "as the template makes it" case here: whether an unflagged block splits depends on where
-  // LibreOffice's page ends fall (with two blocks a row none split in the sample); the Node render
-  // keeps that known failure, and the test below shows the flag holds every block whole.
+  it('the joint pledge as the bundle makes it (rows flagged through the Docs API, w:cantSplit): no signature block crosses a page', () => {
+    const checks: DocumentLayoutChecks = pledgeChecks(pledge, pledgeSignatures());
+    expect(checks.signatures(pdf('pledge'))).toEqual([]);
+  });
 
   it('the joint pledge with keep-together signature rows (w:cantSplit): each signer under its own title, above the next block; nothing outside the margins', () => {
     const checks: DocumentLayoutChecks = pledgeChecks(kept, pledgeSignatures());

@@ -178,12 +178,16 @@ describe('Node PDF renderer', () => {
 describe('the sample documents rendered in Node', () => {
   const pledge = samplePledge();
 
-  // KNOWN FAILURE (issue 11): DocumentApp cannot mark a table row keep-together (no setter in
-  // @types/google-apps-script; the Docs API's TableRowStyle.preventOverflow is outside it), so a
-  // pledge made by the bundle carries no such flag and a block may split. The guide tells users
-  // to set it once in their template; the test below shows the flag holds every block whole.
-  it.failing('the joint pledge as the template makes it: no signature block crosses a page', () => {
+  // DocumentApp cannot mark a table row keep-together; the pledge job does it after the merge with
+  // the Docs advanced service (updateTableRowStyle, tableRowStyle.preventOverflow), so the Doc the
+  // bundle makes carries the flag on its own.
+  it('the joint pledge as the template makes it: no signature block crosses a page', () => {
     expect(pledgeChecks(pledge, pledgeSignatures()).signatures(render(pledge))).toEqual([]);
+  });
+
+  it('the joint pledge as made without the Docs advanced service splits a signature block (what the service fixes)', () => {
+    const bare = samplePledge({ docsService: false });
+    expect(pledgeChecks(bare, pledgeSignatures()).signatures(render(bare))).not.toEqual([]);
   });
 
   it('the joint pledge with keep-together signature rows: each signer under its own title, above the next block; nothing outside the margins', () => {

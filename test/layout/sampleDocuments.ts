@@ -36,10 +36,16 @@ function settingValue(host: LocalHost, key: string): string {
   return String(host.spreadsheet.valueAt(`'${SHEET_NAMES.settings}'!B${String(row)}`));
 }
 
-/** The joint pledge of the sample cluster, merged by "Tạo bản giao ước". */
-export function samplePledge(): DocumentModel {
+/**
+ * The joint pledge of the sample cluster, merged by "Tạo bản giao ước"; `docsService: false` makes
+ * it in a project whose manifest does not enable the Docs advanced service.
+ */
+export function samplePledge(options: { docsService?: boolean } = {}): DocumentModel {
   return withoutSoffice(() => {
-    const host = newHost({ runtime: { startTime: new Date('2022-01-05T08:00:00+07:00') } });
+    const host = newHost({
+      runtime: { startTime: new Date('2022-01-05T08:00:00+07:00') },
+      advancedServices: { docs: options.docsService !== false },
+    });
     seedSampleWorkbook(host);
     host.open();
     const run = host.clickMenu('Tạo bản giao ước');

@@ -6,9 +6,11 @@
  * Install in a LocalHost:
  *   const docs = createDocumentService(host.rt);
  *   host.addService('DocumentApp', docs.DocumentApp);
+ *   host.addService('Docs', docs.Docs); // the advanced service, when the manifest enables it
  */
 import type { HostRuntime } from '../runtime';
 import { newDocumentApp } from './app';
+import { newDocsAdvancedService } from './advanced';
 import { DocumentModel, DocumentStore, type DocumentStoreOptions } from './model';
 import { renderPdfBytes } from './pdf';
 
@@ -29,6 +31,7 @@ export {
 export { renderNodePdf, NODE_PRODUCER } from '../../render/pdf';
 export { DOC_MESSAGES } from './elements';
 export { DOCUMENTS_SCOPE } from './app';
+export { documentResource } from './advanced';
 export {
   Attribute,
   ElementType,
@@ -51,6 +54,8 @@ export interface DocumentServiceOptions extends DocumentStoreOptions {
 
 export interface DocumentService {
   DocumentApp: object;
+  /** The Docs advanced service (Google Docs API v1) over the same documents. */
+  Docs: object;
   model: DocumentStore;
 }
 
@@ -60,5 +65,5 @@ export function createDocumentService(
 ): DocumentService {
   const store = options.store ?? new DocumentStore({ now: () => rt.nowMs, ...options });
   const DocumentApp = newDocumentApp({ rt, store, pdf: options.pdf ?? renderPdfBytes });
-  return { DocumentApp, model: store };
+  return { DocumentApp, Docs: newDocsAdvancedService(rt, store), model: store };
 }

@@ -156,7 +156,8 @@ export class DocNode {
   minimumHeight?: number;
   /**
    * TABLE_ROW: the row must not split across pages (Word's w:cantSplit; the Docs API's
-   * TableRowStyle.preventOverflow). DocumentApp has no setter: host code and renderers read it.
+   * TableRowStyle.preventOverflow). DocumentApp has no setter; the Docs advanced service fake
+   * (./advanced.ts) reads and sets it, and the renderers honour it.
    */
   keepTogether?: boolean;
   /** INLINE_IMAGE. */
@@ -484,7 +485,10 @@ export type PageSizeName = keyof typeof PAGE_SIZES;
 
 /**
  * Page numbers printed on every page from `from` on (Decree 30/2020, Appendix I: numbered from
- * page 2, centred in the top margin). DocumentApp cannot insert a page number: host-only.
+ * page 2, centred in the top margin): what a user inserts in Docs (Insert › Page numbers, with
+ * "different first page" for `from: 2`). Neither DocumentApp nor the Docs API can insert one; the
+ * Docs advanced service fake reads it as a header's AutoText PAGE_NUMBER and sets `from` through
+ * updateDocumentStyle (useFirstPageHeaderFooter).
  */
 export interface PageNumbering {
   position: 'header' | 'footer';
@@ -700,7 +704,9 @@ export class DocumentStore {
 
 /**
  * Applies what a template's DocSpec asks and DocumentApp cannot express (layoutHints in
- * src/core/documents/docSpec.ts) to a document made from it: tables counted in body order.
+ * src/core/documents/docSpec.ts) to a document made from it, host-side: tables counted in body
+ * order. The bundle sets the same rows through the Docs advanced service (./advanced.ts); page
+ * numbers it cannot insert, so this is how tests model a template that has them.
  */
 export function applyLayoutHints(
   doc: DocumentModel,

@@ -85,9 +85,10 @@ export type TableSpec = {
   readonly rows: readonly (readonly CellSpec[])[];
   /**
    * No row may break across pages (a signature block stays whole). DocumentApp cannot set this
-   * (its Attribute enum and TableRow have no such property; the Docs API's
-   * TableRowStyle.preventOverflow is outside DocumentApp), so the built Doc does not carry it: the
-   * host's exports take it from layoutHints (docx: w:cantSplit).
+   * (its Attribute enum and TableRow have no such property), so a Doc made from the spec gets it
+   * after the merge from the Docs advanced service (TableRowStyle.preventOverflow; plan in
+   * ./layoutRequests.ts, calls in src/gas/docs/layout.ts); the host's exports carry it as
+   * w:cantSplit.
    */
   readonly keepRowsTogether?: boolean;
   /** Minimum row heights in points (TableRow.setMinimumHeight), one per row; none when absent. */
@@ -112,9 +113,10 @@ export type DocSpec = {
   readonly blocks: readonly BlockSpec[];
   /**
    * Decree 30/2020, Appendix I: pages numbered in the top margin, centred, 13–14 pt, the first
-   * page's number not shown. DocumentApp can neither insert a page-number field nor give the
-   * first page its own header, so the built Doc does not carry it (the guide tells how to add it
-   * in Docs); the host's exports take it from layoutHints.
+   * page's number not shown. Neither DocumentApp nor the Docs API can insert a page-number field
+   * (the API's AutoText PAGE_NUMBER is read-only), so it comes from the template (Insert › Page
+   * numbers in Docs; the pledge start says when it is missing); the Docs API then hides page 1's
+   * number (DocumentStyle.useFirstPageHeaderFooter; ./layoutRequests.ts).
    */
   readonly numberPagesFromSecond?: boolean;
 };
@@ -264,8 +266,9 @@ export function blockEdits(block: BlockSpec): number {
 }
 
 /**
- * What the host's exports apply after the Doc is made, because DocumentApp cannot (see
- * TableSpec.keepRowsTogether, DocSpec.numberPagesFromSecond): tables are counted in body order,
+ * What a Doc made from the spec needs beyond DocumentApp (see TableSpec.keepRowsTogether,
+ * DocSpec.numberPagesFromSecond), for the host's tests and exports; the product plans the same
+ * with ./layoutRequests.ts against the Doc's own tables. Tables are counted in body order,
  * which merging keeps (rows repeat within their table; a table dropped by {{#if}} ends the list
  * only when it is the last, as the witness table is).
  */

@@ -56,6 +56,18 @@ import {
   type FileState,
 } from './templates';
 import { requirePermission } from '../permissions';
+import { docsService, hasPageNumberField } from './layout';
+
+/** A project whose manifest lost the Docs advanced service (pushed without `clasp push -f`). */
+export const NO_DOCS_SERVICE_NOTE =
+  'Chưa bật dịch vụ nâng cao Google Docs API trong dự án Apps Script: ô ký có thể bị cắt sang trang sau. Đẩy lại mã với «clasp push -f» hoặc bật Google Docs API trong mục Dịch vụ của trình chỉnh sửa Apps Script.';
+
+/**
+ * Decree 30/2020 numbers pages from page 2; neither DocumentApp nor the Docs API can insert the
+ * number, so the template must carry it (the job then hides page 1's).
+ */
+export const PAGE_NUMBER_NOTE =
+  'Mẫu giao ước chưa có số trang: Google Docs không cho tập lệnh chèn số trang. Mở mẫu giao ước, chọn Chèn › Số trang (ở đầu trang); từ lần tạo sau, bản giao ước đánh số từ trang 2 theo Nghị định 30/2020/NĐ-CP.';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type File = GoogleAppsScript.Drive.File;
@@ -204,6 +216,10 @@ function beginPledge(workbook: Spreadsheet): Began {
     const use = uses.find((u) => u.kind === kind);
     return use?.state.state === 'ok' ? use.state.id : '';
   };
+  // Docs' API cannot insert a page number (layoutRequests.ts): a template without one is told.
+  const jointId = templateId('jointPledge');
+  if (docsService() === null) notes.push(NO_DOCS_SERVICE_NOTE);
+  else if (jointId !== '' && hasPageNumberField(jointId) === false) notes.push(PAGE_NUMBER_NOTE);
   // The previous pledge's files, replaced when this job is done.
   const previous = new Set(previousOutputs());
   for (const key of ['pledgeDocLink', 'pledgePdfLink']) {

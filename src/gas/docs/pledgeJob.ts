@@ -33,6 +33,8 @@ import type { ItemOutcome, ItemResult, JobHandler, Prepared } from '../jobs/runn
 import { properties } from '../jobs/runner';
 import { toast } from '../notify';
 import { activeWorkbook, readGrid, readGrids } from '../workbook';
+import { JOINT_PLEDGE_TEMPLATE, UNIT_PLEDGE_TEMPLATE } from '../../core/documents/pledgeTemplates';
+import { applyDocLayout } from './layout';
 import { applyMergePlanById, readDocShape } from './merge';
 import { writeSettings } from './templates';
 
@@ -202,6 +204,8 @@ function process(item: PledgeItem, ctx: Ctx): ItemOutcome {
   const copy = file.makeCopy(name, ctx.folder);
   try {
     applyMergePlanById(copy.getId(), planMerge(template, item.record), MERGE_EDITS_PER_SAVE);
+    // Signature blocks and criteria rows kept on one page, before the PDF is made from the Doc.
+    applyDocLayout(copy.getId(), item.joint ? JOINT_PLEDGE_TEMPLATE : UNIT_PLEDGE_TEMPLATE);
     const blob = copy.getAs(PDF);
     blob.setName(`${name}.pdf`);
     const pdf = ctx.folder.createFile(blob);

@@ -30,6 +30,7 @@ import { emailsWithRole } from '../../core/roles';
 import { readUnits } from '../../core/readers/units';
 import { emailKey } from '../../core/text/normalize';
 import { readGrid, writeBlock } from '../workbook';
+import { applyDocLayout } from './layout';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -146,6 +147,14 @@ export function buildDocument(spec: DocSpec): string {
   // A new document starts with one empty paragraph: the blocks went after it.
   if (spec.blocks.length > 0) body.getChild(0).removeFromParent();
   doc.saveAndClose();
+  // What DocumentApp cannot set (rows kept on one page), so the template shows it and its copies
+  // start with it. Best effort: the template is made and must be recorded whatever the API says,
+  // and the pledge job sets the same on each Doc it makes (./layout.ts).
+  try {
+    applyDocLayout(id, spec);
+  } catch {
+    // The job's own request, per Doc, is the one that counts.
+  }
   return id;
 }
 
