@@ -13,6 +13,7 @@ export { menuToggleScoring } from './gas/edit/scoringLock';
 export { menuRank } from './gas/ranking/rankAction';
 export { menuPrepareBallots, menuTallyVotes } from './gas/votes/voteActions';
 export { menuFillAwardsFromRanking, menuAwardStatistics } from './gas/awards/awardActions';
+export { menuYearStatistics } from './gas/yearStatistics/yearStatisticsAction';
 export { menuCreatePledge } from './gas/docs/pledgeAction';
 export { menuCreateCertificates } from './gas/certificates/action';
 export { menuPreprintedCalibration } from './gas/certificates/preprinted';

@@ -47,6 +47,7 @@ export type ActionKey =
   | 'certificates'
   | 'calibration'
   | 'statistics'
+  | 'yearStatistics'
   | 'cancelJob'
   | 'toggleScoring'
   | 'enableAudit'
@@ -67,6 +68,7 @@ export const ACTION_ROLES: Readonly<Record<ActionKey, readonly Role[]>> = {
   certificates: ['owner', 'head'],
   calibration: ['owner', 'head'],
   statistics: ['owner', 'head'],
+  yearStatistics: ['owner', 'head'],
   cancelJob: ['owner', 'head'],
   toggleScoring: ['owner', 'head'],
   enableAudit: ['owner', 'head'],
@@ -113,6 +115,7 @@ export const AREA_RULES: readonly AreaRule[] = [
   { sheet: SHEET_NAMES.awards, area: 'các cột nhập của sổ', editors: OWNER_HEAD },
   { sheet: SHEET_NAMES.ranking, area: 'do chương trình ghi', editors: OWNER_HEAD },
   { sheet: SHEET_NAMES.awardStatistics, area: 'do chương trình ghi', editors: OWNER_HEAD },
+  { sheet: SHEET_NAMES.yearStatistics, area: 'do chương trình ghi', editors: OWNER_HEAD },
   { sheet: SHEET_NAMES.preprinted, area: 'cả trang', editors: OWNER_HEAD },
   { sheet: SHEET_NAMES.audit, area: 'do chương trình ghi (chỉ thêm dòng)', editors: OWNER_HEAD },
 ];

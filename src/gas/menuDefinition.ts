@@ -37,6 +37,11 @@ export const MENU: { title: string; items: ReadonlyArray<MenuItem | 'separator'>
       action: 'calibration',
     },
     { caption: 'Thống kê khen thưởng', functionName: 'menuAwardStatistics', action: 'statistics' },
+    {
+      caption: 'Thống kê qua các năm',
+      functionName: 'menuYearStatistics',
+      action: 'yearStatistics',
+    },
     { caption: 'Hủy tác vụ', functionName: 'menuCancelJob', action: 'cancelJob' },
     'separator',
     { caption: 'Khóa / mở chấm điểm', functionName: 'menuToggleScoring', action: 'toggleScoring' },

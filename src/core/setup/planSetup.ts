@@ -21,6 +21,7 @@ import {
   rankingLayout,
 } from '../layout/tables';
 import { SETTING_ROWS, SETTINGS_TABLE } from '../layout/settings';
+import { YEAR_STATISTICS_LAYOUT } from '../layout/yearStatisticsTable';
 import { settingsGrid } from '../layout/settingsGrid';
 import { GUIDE_LINES } from '../layout/guide';
 import { entryCriteria, matrixLayout, type MatrixLayout } from '../layout/matrix';
@@ -208,6 +209,8 @@ function fitsSheet(key: SetupSheetKey, sheet: SheetSnapshot): boolean {
       return rowHasHeaders(grid, ['Hạng', 'Mã đơn vị']);
     case 'awardStatistics':
       return rowHasHeaders(grid, headerValues(AWARD_STATISTICS_LAYOUT).slice(0, 2));
+    case 'yearStatistics':
+      return rowHasHeaders(grid, headerValues(YEAR_STATISTICS_LAYOUT).slice(0, 2));
     case 'orphans':
       return rowHasHeaders(grid, ORPHAN_HEADERS.slice(1, 3));
     default: {
@@ -794,8 +797,9 @@ export function planSetup(current: SetupCurrent): SetupPlan {
         pushPlan(key, ops, 1, layout.columns.length, [sheetProtection(name, heads)]);
         break;
       }
-      case 'awardStatistics': {
-        const layout = AWARD_STATISTICS_LAYOUT;
+      case 'awardStatistics':
+      case 'yearStatistics': {
+        const layout = key === 'awardStatistics' ? AWARD_STATISTICS_LAYOUT : YEAR_STATISTICS_LAYOUT;
         const ops: SheetOp[] = [];
         if (isBlankGrid(grid)) {
           ops.push({
