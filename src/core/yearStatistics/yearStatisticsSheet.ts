@@ -175,7 +175,7 @@ export function yearStatisticsBlock(
     first === undefined || last === undefined
       ? ''
       : first === last
-        ? ` NĂM ${String(first)}`
+        ? ` (NĂM ${String(first)})`
         : ` ${String(first)}–${String(last)}`;
   const total = counted.years.reduce((s, y) => s + y.stats.total.total, 0);
   const left = [
