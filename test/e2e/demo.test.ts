@@ -251,7 +251,6 @@ describe('npm run demo', () => {
     expect(book.valuesAt(`${years}!B4:E7`)).toEqual(book.valuesAt(`${stats}!B4:E7`));
     expect(book.valuesAt(`${years}!A4:A7`)).toEqual([[2022], [2022], [2022], [2022]]);
     // The cluster's: three years of history with its 2022 register.
-    const clusterBook = await loadXlsx(new HostRuntime(), join(dir, CLUSTER_WORKBOOK_FILE));
     const summary = clusterBook
       .valuesAt(`${years}!A4:A40`)
       .map((r) => r[0])
