@@ -14,6 +14,7 @@ export { menuRank } from './gas/ranking/rankAction';
 export { menuPrepareBallots, menuTallyVotes } from './gas/votes/voteActions';
 export { menuFillAwardsFromRanking, menuAwardStatistics } from './gas/awards/awardActions';
 export { menuCheckEligibility } from './gas/eligibility/eligibilityAction';
+export { menuYearStatistics } from './gas/yearStatistics/yearStatisticsAction';
 export { menuCreatePledge } from './gas/docs/pledgeAction';
 export { menuCreateCertificates } from './gas/certificates/action';
 export { menuPreprintedCalibration } from './gas/certificates/preprinted';

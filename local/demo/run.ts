@@ -4,9 +4,11 @@
  * and Cấu hình, run through the BUILT bundle from the "Thi đua" menu:
  *
  * 1. the City Front's Cụm thi đua số 1 (seed 002, sample/cluster1.ts): set-up, pledge, self
- *    scores, ranking, nomination vote, the proposals in its register → Cum-thi-dua-so-1.xlsx;
+ *    scores, ranking, nomination vote, the proposals in its register, three years of history
+ *    (sample/clusterHistory.ts) and the statistics across the years → Cum-thi-dua-so-1.xlsx;
  * 2. Thanh Xuân district's award workbook (seed 003, sample/seed003Register.ts): the 2022
- *    register of 2,505 awards, its certificates in print files and its statistics →
+ *    register of 2,505 awards, its certificates in print files, its statistics and those across
+ *    the years (2022 from the register alone) →
  *    Khen-thuong-Thanh-Xuan-2022.xlsx.
  *
  * Files a person can open are left under out/, with one run log of every execution of both, its
@@ -48,6 +50,7 @@ import {
   SAMPLE_UNIT_ROWS,
 } from '../../sample/cluster1';
 import { SEED003_DISTRICT, SEED003_YEAR, seed003Register } from '../../sample/seed003Register';
+import { HISTORY_YEARS, historySheetGrid, historySheetRows } from '../../sample/clusterHistory';
 import {
   SEED003_OFFICER,
   SEED003_SETTINGS,
@@ -328,6 +331,23 @@ async function runClusterYear(outDir: string): Promise<WorkbookRun> {
       'quyết định khen thưởng của Ủy ban MTTQ Việt Nam thành phố',
     );
   }
+  // Three years of history (2020, 2021 typed from the earlier years' records; 2022's ratings and
+  // individuals' titles), then the statistics across the years with this year's register.
+  const history = host.spreadsheet.sheet(SHEET_NAMES.history);
+  if (history === undefined) host.spreadsheet.addSheet(SHEET_NAMES.history);
+  const historyRows = history === undefined ? historySheetGrid() : historySheetRows();
+  type(
+    host.owner,
+    SHEET_NAMES.history,
+    history === undefined ? 1 : 2,
+    1,
+    historyRows,
+    `lịch sử thi đua, khen thưởng ${String(HISTORY_YEARS[0])}–${String(HISTORY_YEARS[HISTORY_YEARS.length - 1])} của cụm`,
+  );
+  click(
+    'menuYearStatistics',
+    'thống kê qua các năm: lịch sử và sổ khen thưởng năm 2022, theo cấp khen, kèm biểu đồ',
+  );
   click('menuAbout', 'giới thiệu');
 
   mkdirSync(outDir, { recursive: true });
@@ -431,6 +451,10 @@ async function runDistrictAwards(outDir: string): Promise<WorkbookRun> {
   click(
     'menuAwardStatistics',
     'thống kê theo cấp khen, danh hiệu thi đua và hình thức khen thưởng, đơn vị, năm',
+  );
+  click(
+    'menuYearStatistics',
+    `thống kê qua các năm: năm ${String(SEED003_YEAR)} từ sổ khen thưởng (chưa có lịch sử)`,
   );
 
   mkdirSync(outDir, { recursive: true });

@@ -48,6 +48,7 @@ export type ActionKey =
   | 'calibration'
   | 'statistics'
   | 'eligibility'
+  | 'yearStatistics'
   | 'cancelJob'
   | 'toggleScoring'
   | 'enableAudit'
@@ -72,6 +73,7 @@ export const ACTION_ROLES: Readonly<Record<ActionKey, readonly Role[]>> = {
   calibration: ['owner', 'head'],
   statistics: ['owner', 'head'],
   eligibility: ['owner', 'head'],
+  yearStatistics: ['owner', 'head'],
   cancelJob: ['owner', 'head'],
   toggleScoring: ['owner', 'head'],
   enableAudit: ['owner', 'head'],
@@ -121,6 +123,7 @@ export const AREA_RULES: readonly AreaRule[] = [
   { sheet: SHEET_NAMES.awards, area: 'các cột nhập của sổ', editors: OWNER_HEAD },
   { sheet: SHEET_NAMES.ranking, area: 'do chương trình ghi', editors: OWNER_HEAD },
   { sheet: SHEET_NAMES.awardStatistics, area: 'do chương trình ghi', editors: OWNER_HEAD },
+  { sheet: SHEET_NAMES.yearStatistics, area: 'do chương trình ghi', editors: OWNER_HEAD },
   { sheet: SHEET_NAMES.preprinted, area: 'cả trang', editors: OWNER_HEAD },
   { sheet: SHEET_NAMES.history, area: 'cả trang', editors: OWNER_HEAD },
   { sheet: SHEET_NAMES.rules, area: 'cả trang', editors: OWNER_HEAD },

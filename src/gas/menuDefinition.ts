@@ -42,6 +42,11 @@ export const MENU: { title: string; items: ReadonlyArray<MenuItem | 'separator'>
       functionName: 'menuCheckEligibility',
       action: 'eligibility',
     },
+    {
+      caption: 'Thống kê qua các năm',
+      functionName: 'menuYearStatistics',
+      action: 'yearStatistics',
+    },
     { caption: 'Hủy tác vụ', functionName: 'menuCancelJob', action: 'cancelJob' },
     'separator',
     {

@@ -246,6 +246,17 @@ describe('npm run demo', () => {
     );
     expect(formRows.at(-1)?.[4]).toBe(forms[0]! + forms[1]!);
 
+    // Thống kê qua các năm: the district's 2022 (no history) reads the same table, exactly.
+    const years = `'${SHEET_NAMES.yearStatistics}'`;
+    expect(book.valuesAt(`${years}!B4:E7`)).toEqual(book.valuesAt(`${stats}!B4:E7`));
+    expect(book.valuesAt(`${years}!A4:A7`)).toEqual([[2022], [2022], [2022], [2022]]);
+    // The cluster's: three years of history with its 2022 register.
+    const summary = clusterBook
+      .valuesAt(`${years}!A4:A40`)
+      .map((r) => r[0])
+      .filter((v) => typeof v === 'string' && /^\d{4}$/.test(v));
+    expect(summary).toEqual(['2020', '2021', '2022']);
+
     // The print files are the district's: one .docx per file of at most 100 certificates; PDFs
     // rendered in Node (whatever the machine has) of the first of each form, with a PNG of its
     // first page under previews/, as of the pledge; issued by the district at its own place.

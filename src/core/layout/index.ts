@@ -9,3 +9,4 @@ export * from './guide';
 export * from './historyTables';
 export * from './historyReviewTables';
 export * from './rulesTables';
+export * from './yearStatisticsTable';

@@ -44,6 +44,7 @@ export const SHEET_ORDER: readonly SheetName[] = [
   SHEET_NAMES.votes,
   SHEET_NAMES.awards,
   SHEET_NAMES.awardStatistics,
+  SHEET_NAMES.yearStatistics,
   SHEET_NAMES.preprinted,
   SHEET_NAMES.history,
   SHEET_NAMES.rules,

@@ -21,6 +21,7 @@ import {
   rankingLayout,
 } from '../layout/tables';
 import { SETTING_ROWS, SETTINGS_TABLE } from '../layout/settings';
+import { YEAR_STATISTICS_LAYOUT } from '../layout/yearStatisticsTable';
 import { settingsGrid } from '../layout/settingsGrid';
 import { GUIDE_LINES } from '../layout/guide';
 import { HISTORY_LAYOUT } from '../layout/historyTables';
@@ -230,6 +231,8 @@ function fitsSheet(key: SetupSheetKey, sheet: SheetSnapshot): boolean {
       return rowHasHeaders(grid, headerValues(AWARD_STATISTICS_LAYOUT).slice(0, 2));
     case 'eligibility':
       return rowHasHeaders(grid, headerValues(ELIGIBILITY_LAYOUT).slice(0, 2));
+    case 'yearStatistics':
+      return rowHasHeaders(grid, headerValues(YEAR_STATISTICS_LAYOUT).slice(0, 2));
     case 'orphans':
       return rowHasHeaders(grid, ORPHAN_HEADERS.slice(1, 3));
     default: {
@@ -816,8 +819,14 @@ export function planSetup(current: SetupCurrent): SetupPlan {
         break;
       }
       case 'awardStatistics':
-      case 'eligibility': {
-        const layout = key === 'eligibility' ? ELIGIBILITY_LAYOUT : AWARD_STATISTICS_LAYOUT;
+      case 'eligibility':
+      case 'yearStatistics': {
+        const layout =
+          key === 'eligibility'
+            ? ELIGIBILITY_LAYOUT
+            : key === 'yearStatistics'
+              ? YEAR_STATISTICS_LAYOUT
+              : AWARD_STATISTICS_LAYOUT;
         const ops: SheetOp[] = [];
         if (isBlankGrid(grid)) {
           ops.push({

@@ -24,6 +24,7 @@ import { rankWorkbook } from '../../core/ranking/rankWorkbook';
 import { checkInputs } from '../../core/validation/inputs';
 import { readSettings } from '../../core/readers/settings';
 import { toSheetLiteralsIn } from '../../core/sheetLiteral';
+import { writeColumnChart } from '../columnChart';
 import { runMenuAction } from '../lock';
 import { alertUser, toast } from '../notify';
 import { readGrid, readGrids } from '../workbook';
@@ -186,26 +187,5 @@ function writeStatisticsSheet(workbook: Spreadsheet, block: AwardStatisticsBlock
     ),
   );
   sheet.setFrozenRows(block.frozenRows);
-  writeChart(sheet, block);
-}
-
-/** The column chart of the level table: the product's own chart is modified, never duplicated. */
-function writeChart(sheet: Sheet, block: AwardStatisticsBlock): void {
-  const ours = sheet
-    .getCharts()
-    .filter((chart) => chart.getOptions().get('title') === AWARD_STATISTICS_CHART_TITLE);
-  const [existing, ...duplicates] = ours;
-  for (const chart of duplicates) sheet.removeChart(chart);
-  const spec = block.chart;
-  const data = sheet.getRange(spec.row, spec.column, spec.numRows, spec.numColumns);
-  const builder = existing
-    ? existing.modify().clearRanges()
-    : sheet.newChart().setPosition(spec.anchorRow, spec.anchorColumn, 0, 0);
-  const chart = builder
-    .setChartType(Charts.ChartType.COLUMN)
-    .addRange(data)
-    .setOption('title', AWARD_STATISTICS_CHART_TITLE)
-    .build();
-  if (existing) sheet.updateChart(chart);
-  else sheet.insertChart(chart);
+  writeColumnChart(sheet, AWARD_STATISTICS_CHART_TITLE, block.chart);
 }

@@ -49,6 +49,7 @@ describe('sheet names', () => {
       'Bình xét',
       'Khen thưởng',
       'Thống kê khen thưởng',
+      'Thống kê qua các năm',
       'Vị trí in phôi',
       'Lịch sử thi đua, khen thưởng',
       'Quy tắc khen thưởng',
