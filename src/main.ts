@@ -14,6 +14,7 @@ export { menuRank } from './gas/ranking/rankAction';
 export { menuPrepareBallots, menuTallyVotes } from './gas/votes/voteActions';
 export { menuFillAwardsFromRanking, menuAwardStatistics } from './gas/awards/awardActions';
 export { menuCreatePledge } from './gas/docs/pledgeAction';
+export { menuCreateDossier } from './gas/docs/dossierAction';
 export { menuCreateCertificates } from './gas/certificates/action';
 export { menuPreprintedCalibration } from './gas/certificates/preprinted';
 export { jobContinue, menuCancelJob } from './gas/jobs/entryPoints';
