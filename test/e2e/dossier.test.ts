@@ -12,12 +12,10 @@ import { SHEET_NAMES } from '../../src/core/layout/sheets';
 import { SETTING_ROWS } from '../../src/core/layout/settings';
 import { AWARDS_LAYOUT } from '../../src/core/layout/tables';
 import { SAMPLE_UNIT_ROWS } from '../../sample/cluster1';
-import { newHost, paste, seedSampleWorkbook } from './workbookFixture';
+import { paste } from './workbookFixture';
 import { setSetting } from './certificateRegister';
+import { DOSSIER_CAPTION as CAPTION, ok, votedHost } from './dossierWorkbook';
 
-const CAPTION = 'Lập hồ sơ bình xét';
-const V = `'${SHEET_NAMES.votes}'`;
-const VOTERS = ['BD', 'HM', 'HK', 'DD', 'HBT', 'LB'];
 const LINKS = ['minutesLink', 'submissionLink', 'draftDecisionLink', 'noticeLink'] as const;
 const HEAD = SAMPLE_UNIT_ROWS.find((r) => r[3] === 'Cụm trưởng')?.[6] ?? '';
 const MEMBER = SAMPLE_UNIT_ROWS.find((r) => r[3] === 'Thành viên')?.[6] ?? '';
@@ -33,22 +31,6 @@ afterAll(() => {
   else process.env.THIDUA_SOFFICE = savedSoffice;
   resetSofficeCache();
 });
-
-function ok(host: LocalHost, caption: string, user?: string): ReturnType<LocalHost['clickMenu']> {
-  const run = host.clickMenu(caption, user);
-  expect(run.error).toBeUndefined();
-  expect(run.status).toBe('ok');
-  return run;
-}
-
-function cast(host: LocalHost, yes: Record<string, number>): void {
-  const labels = host.spreadsheet.valuesAt(`${V}!B2:B200`).map((r) => String(r[0]));
-  const nominees = [...new Set(labels.filter((r) => r !== ''))];
-  const marks = VOTERS.flatMap((_, i) =>
-    nominees.map((n) => [i < (yes[n] ?? 0) ? 'Đồng ý' : 'Không đồng ý']),
-  );
-  expect(host.edit(host.owner, `${V}!C2:C${String(marks.length + 1)}`, marks).accepted).toBe(true);
-}
 
 function settingCell(key: string): string {
   return `'${SHEET_NAMES.settings}'!B${String(SETTING_ROWS.findIndex((r) => r.key === key) + 2)}`;
@@ -89,49 +71,6 @@ function userTemplate(host: LocalHost, name: string, lines: readonly string[]): 
   const doc = host.documents.create(name, { owner: host.owner });
   for (const line of lines) appendChild(doc.body, newParagraph(line));
   return doc.id;
-}
-
-/**
- * The sample cluster after its vote: a tie between Hai Bà Trưng and Hoàng Mai for the last Bằng
- * khen place, a second round won 4 to 2 by Hoàng Mai, the register filled from the vote, and the
- * meeting's settings typed.
- */
-function votedHost(): LocalHost {
-  const host = newHost({
-    runtime: { startTime: new Date('2022-12-15T08:00:00+07:00') },
-    spreadsheet: { editors: SAMPLE_UNIT_ROWS.map((r) => r[6] ?? '').filter((e) => e !== '') },
-  });
-  seedSampleWorkbook(host);
-  host.open();
-  ok(host, 'Khởi tạo / cập nhật bảng tính');
-  ok(host, 'Tính xếp hạng');
-  ok(host, 'Tạo phiếu bình xét');
-  cast(host, {
-    'Ba Đình (Cờ thi đua)': 6,
-    'Hoàn Kiếm (Bằng khen)': 6,
-    'Hai Bà Trưng (Bằng khen)': 4,
-    'Hoàng Mai (Bằng khen)': 4,
-  });
-  ok(host, 'Kiểm phiếu bình xét');
-  host.ui.answer('YES');
-  ok(host, 'Tạo phiếu bình xét');
-  cast(host, { 'Hoàng Mai (Bằng khen) - vòng 2': 4, 'Hai Bà Trưng (Bằng khen) - vòng 2': 2 });
-  ok(host, 'Kiểm phiếu bình xét');
-  ok(host, 'Lập sổ khen thưởng từ xếp hạng');
-  setSetting(host, 'Ngày họp bình xét', '15/12/2022');
-  setSetting(host, 'Giờ họp bình xét', '8 giờ 30');
-  setSetting(host, 'Địa điểm họp bình xét', 'Trụ sở Ủy ban MTTQ Việt Nam quận Ba Đình');
-  setSetting(host, 'Thư ký cuộc họp bình xét', 'Trần Văn Thư');
-  setSetting(host, 'Ban kiểm phiếu', 'Lê Thị Kiểm\nPhạm Văn Phiếu');
-  setSetting(host, 'Số biên bản họp bình xét', '1/BB-CTĐ1');
-  setSetting(
-    host,
-    'Kính gửi (tờ trình đề nghị khen thưởng)',
-    'Ủy ban MTTQ Việt Nam thành phố Hà Nội',
-  );
-  setSetting(host, 'Chức vụ người ký', 'Chủ tịch Ủy ban MTTQ Việt Nam thành phố Hà Nội');
-  host.ui.shown.length = 0;
-  return host;
 }
 
 function expectDone(host: LocalHost): void {

@@ -248,7 +248,10 @@ export function prepareDossier(
       `Trang "${SHEET_NAMES.awards}": các dòng ${rows.map((r) => String(r.row)).join(', ')} của cùng một quyết định có cơ quan tặng khác nhau. Hãy ghi số quyết định ở ô ${cellOf('draftDecisionNumber')} trang "${SHEET_NAMES.settings}" để chọn các dòng của một quyết định.`,
     );
   }
-  const decisionSignerTitle = issuer?.signerTitle || settings.signerTitle;
+  // The row's signer, else the body's default signer of Cấu hình (title and name together).
+  const rowSigner = issuer !== undefined && issuer.signerTitle.trim() !== '';
+  const decisionSignerTitle = rowSigner ? issuer.signerTitle : settings.signerTitle;
+  const decisionSignerName = rowSigner ? issuer.signerName : settings.signerName;
   if (issuer !== undefined && decisionSignerTitle.trim() === '') {
     missingSetting(
       'signerTitle',
@@ -293,7 +296,7 @@ export function prepareDossier(
       issuer: issuer?.issuingBody ?? '',
       number: numbers.draftDecision ?? '',
       signerTitle: decisionSignerTitle,
-      signerName: issuer?.signerName ?? '',
+      signerName: decisionSignerName,
       rows,
     },
   };

@@ -79,6 +79,9 @@ function closing(lines: readonly string[], role: string, name: string): TableSpe
     widths: [LEFT_COLUMN, WIDTH - LEFT_COLUMN],
     borders: false,
     rows: [[recipients(lines), signature(role, name)]],
+    // A signature block never splits across pages (a DocSpec flag DocumentApp cannot set: the
+    // guide tells users to set it once in their template; the .docx export applies it).
+    keepRowsTogether: true,
   };
 }
 
@@ -108,6 +111,7 @@ const ELECTED: readonly BlockSpec[] = eachParagraph('dat', body('- {{ten}}: {{hi
 export const MINUTES_TEMPLATE: DocSpec = {
   name: 'Mẫu - Biên bản họp bình xét thi đua',
   page: PORTRAIT_A4,
+  numberPagesFromSecond: true,
   blocks: [
     dossierHeader(),
     title('BIÊN BẢN'),
@@ -135,6 +139,7 @@ export const MINUTES_TEMPLATE: DocSpec = {
       widths: [WIDTH / 2, WIDTH / 2],
       borders: false,
       rows: [[signature('THƯ KÝ', '{{thu_ky}}'), signature('CHỦ TRÌ', '{{chu_tri.ho_ten}}')]],
+      keepRowsTogether: true,
     },
   ],
 };
@@ -150,6 +155,7 @@ const PROPOSALS_TABLE = listTable('de_nghi', [
 export const SUBMISSION_TEMPLATE: DocSpec = {
   name: 'Mẫu - Tờ trình đề nghị khen thưởng',
   page: PORTRAIT_A4,
+  numberPagesFromSecond: true,
   blocks: [
     dossierHeader(),
     title('TỜ TRÌNH'),
@@ -185,6 +191,7 @@ const ANNEX_TABLE = listTable('danh_sach', [
 export const DRAFT_DECISION_TEMPLATE: DocSpec = {
   name: 'Mẫu - Dự thảo quyết định khen thưởng',
   page: PORTRAIT_A4,
+  numberPagesFromSecond: true,
   blocks: [
     para(bold('DỰ THẢO'), { align: 'right', size: 12 }),
     header([centered(bold('{{co_quan_ban_hanh|hoa}}'), 12), centered('Số: {{so_qd}}', 13)], WIDTH),
@@ -218,6 +225,7 @@ export const DRAFT_DECISION_TEMPLATE: DocSpec = {
 export const NOTICE_TEMPLATE: DocSpec = {
   name: 'Mẫu - Thông báo kết quả bình xét thi đua',
   page: PORTRAIT_A4,
+  numberPagesFromSecond: true,
   blocks: [
     dossierHeader(),
     title('THÔNG BÁO'),
