@@ -50,6 +50,8 @@ function listTable(
     kind: 'table',
     widths,
     borders: true,
+    // A row of the list never splits across pages (see closing()).
+    keepRowsTogether: true,
     rows: [
       columns.map((c) => head(c.header)),
       columns.map((c, i) => {
@@ -84,6 +86,9 @@ function closing(lines: readonly string[], role: string, name: string): TableSpe
     keepRowsTogether: true,
   };
 }
+
+/** The list that goes with a submission or a decision starts on its own page. */
+const newPage = (): BlockSpec => para('', { align: 'left', pageBreak: true });
 
 /** Paragraphs repeated once per item: the section tags stand alone in their own paragraphs. */
 function eachParagraph(list: string, ...paragraphs: BlockSpec[]): BlockSpec[] {
@@ -171,6 +176,7 @@ export const SUBMISSION_TEMPLATE: DocSpec = {
       '{{chuc_vu_nguoi_ky|hoa}}',
       '{{nguoi_ky}}',
     ),
+    newPage(),
     title('DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG'),
     para(italic('(Kèm theo Tờ trình số {{so}} ngày {{ngay_ky|ngayngan}} của {{co_quan}})'), {
       align: 'center',
@@ -211,6 +217,7 @@ export const DRAFT_DECISION_TEMPLATE: DocSpec = {
       'Thủ trưởng các cơ quan, đơn vị liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.',
     ]),
     closing(['- Như Điều 3;', '- Lưu: VT.'], '{{chuc_vu_nguoi_ky|hoa}}', '{{nguoi_ky}}'),
+    newPage(),
     title('DANH SÁCH'),
     para(bold('Tặng {{hinh_thuc}} năm {{nam}}'), { align: 'center' }),
     para(italic('(Kèm theo Quyết định số {{so_qd}} của {{chuc_vu_nguoi_ky}})'), {
