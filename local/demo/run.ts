@@ -158,7 +158,7 @@ function settingsColumn(input: unknown): unknown[][] {
  * score themselves, the head closes scoring, ranks and runs the vote; the pledge is made and the
  * proposals go into the cluster's register with the Front's decision.
  */
-export async function runClusterYear(outDir: string): Promise<WorkbookRun> {
+async function runClusterYear(outDir: string): Promise<WorkbookRun> {
   const host = LocalHost.fromBuild(join(root, 'build', 'Code.js'), {
     // The sample year's meeting: scoring and ranking happen at the end of 2022.
     runtime: { startTime: new Date('2022-12-15T08:00:00+07:00') },
