@@ -16,6 +16,7 @@ export { menuFillAwardsFromRanking, menuAwardStatistics } from './gas/awards/awa
 export { menuCheckEligibility } from './gas/eligibility/eligibilityAction';
 export { menuYearStatistics } from './gas/yearStatistics/yearStatisticsAction';
 export { menuCreatePledge } from './gas/docs/pledgeAction';
+export { menuCreateDossier } from './gas/docs/dossierAction';
 export { menuCreateCertificates } from './gas/certificates/action';
 export { menuPreprintedCalibration } from './gas/certificates/preprinted';
 export { jobContinue, menuCancelJob } from './gas/jobs/entryPoints';

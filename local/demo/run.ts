@@ -18,7 +18,12 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LocalHost } from '../host';
 import { saveXlsx } from '../host/spreadsheet/xlsx';
-import { foldToAscii, resetSofficeCache, saveDocx, savePdf } from '../host/docs';
+import { applyLayoutHints, foldToAscii, resetSofficeCache, saveDocx, savePdf } from '../host/docs';
+import { documentFromJson, documentToJson } from '../host/docs/pdf';
+import { layoutHints } from '../../src/core/documents/docSpec';
+import { defaultTemplate } from '../../src/core/documents/defaultTemplates';
+import { DOSSIER_DOCUMENTS } from '../../src/core/documents/dossierPrepare';
+import type { DossierKind } from '../../src/core/documents/dossierData';
 import { savePreviewPng } from '../render/preview';
 import { MIME } from '../host/drive';
 import { parseManifest } from '../../src/core/certificates';
@@ -309,6 +314,20 @@ async function runClusterYear(outDir: string): Promise<WorkbookRun> {
 
   // The proposals go into the cluster's register; the City Front decides on them.
   click('menuFillAwardsFromRanking', 'sổ khen thưởng theo kết quả bình xét');
+  // The nomination meeting's minutes, the submission with its list, the draft decision with its
+  // annex (the register rows still waiting for a decision) and the notice (invented secretary,
+  // ballot counters and numbers; the meeting on the day the vote was held).
+  for (const [key, value] of Object.entries(DEMO_MEETING)) {
+    const row = SETTING_ROWS.findIndex((r) => r.key === key) + 2;
+    type(host.owner, SHEET_NAMES.settings, row, 2, [[value]], `Cấu hình: ${key}`);
+  }
+  click(
+    'menuCreateDossier',
+    'hồ sơ bình xét: biên bản, tờ trình, dự thảo quyết định, thông báo',
+    [],
+    headEmail,
+  );
+
   const awards = host.spreadsheet.sheet(SHEET_NAMES.awards);
   const filled = awards ? awards.contentExtent().lastRow : 1;
   if (filled >= 2) {
@@ -354,12 +373,13 @@ async function runClusterYear(outDir: string): Promise<WorkbookRun> {
   const workbook = join(outDir, CLUSTER_WORKBOOK_FILE);
   await saveXlsx(host.spreadsheet, workbook);
   const pledgeFiles = await savePledge(host, outDir, steps);
+  const dossierFiles = await saveDossier(host, outDir, steps);
   return {
     title: `Cụm thi đua số 1 - năm 2022 (${host.owner})`,
     host,
     steps,
     workbook,
-    files: [workbook, ...pledgeFiles],
+    files: [workbook, ...pledgeFiles, ...dossierFiles],
   };
 }
 
@@ -382,6 +402,58 @@ async function savePledge(host: LocalHost, outDir: string, steps: StepLog[]): Pr
     });
   }
   return pledgeFiles;
+}
+
+/** Cấu hình of the nomination meeting, as the officer types it before «Lập hồ sơ bình xét». */
+const DEMO_MEETING: Readonly<Record<string, string>> = {
+  meetingDate: '15/12/2022',
+  meetingTime: '8 giờ 30',
+  meetingPlace: 'Trụ sở Ủy ban MTTQ Việt Nam quận Ba Đình',
+  meetingSecretary: 'Trần Văn Thư',
+  ballotCounters: 'Lê Thị Kiểm - Trưởng ban\nPhạm Văn Phiếu - Thành viên',
+  dossierAddressee: 'Ủy ban MTTQ Việt Nam thành phố Hà Nội',
+  minutesNumber: '12/BB-CTĐ1',
+  submissionNumber: '13/TTr-CTĐ1',
+  noticeNumber: '14/TB-CTĐ1',
+  signerTitle: 'Chủ tịch Ủy ban MTTQ Việt Nam thành phố Hà Nội',
+  signerName: 'Phạm Minh Đức',
+};
+
+/** The dossier's documents under out/ (file name, Cấu hình link row, preview). */
+export const DOSSIER_FILES: readonly (readonly [string, DossierKind])[] = [
+  ['Bien-ban-hop-binh-xet-2022', 'minutes'],
+  ['To-trinh-de-nghi-khen-thuong-2022', 'submission'],
+  ['Du-thao-quyet-dinh-khen-thuong-2022', 'draftDecision'],
+  ['Thong-bao-ket-qua-binh-xet-2022', 'notice'],
+];
+
+/**
+ * The four dossier Docs linked from Cấu hình as .docx, PDF and a PNG of the first page. The
+ * templates' keep-together signature rows and page numbers from page 2 (DocSpec flags DocumentApp
+ * cannot set; a user marks them once in the template) are applied to a copy first.
+ */
+async function saveDossier(host: LocalHost, outDir: string, steps: StepLog[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const [file, kind] of DOSSIER_FILES) {
+    const key = DOSSIER_DOCUMENTS[kind].linkKey;
+    const row = SETTING_ROWS.findIndex((r) => r.key === key) + 2;
+    const link = String(host.spreadsheet.valueAt(`'${SHEET_NAMES.settings}'!B${String(row)}`));
+    const made = host.documents.get(/\/d\/([A-Za-z0-9_-]+)/.exec(link)?.[1] ?? '');
+    if (!made) continue;
+    const doc = documentFromJson(documentToJson(made));
+    applyLayoutHints(doc, layoutHints(defaultTemplate(kind).spec));
+    const docx = join(outDir, `${file}.docx`);
+    const pdf = join(outDir, `${file}.pdf`);
+    await saveDocx(doc, docx);
+    const how = savePdf(doc, pdf);
+    out.push(docx, pdf, savePreview(outDir, pdf, kindSlug(file)));
+    steps.push({
+      step: `Lưu ${DOSSIER_DOCUMENTS[kind].label.toLowerCase()}`,
+      detail: `${docx}; ${pdf} (${how === 'libreoffice' ? 'LibreOffice' : 'dựng trong Node'})`,
+      runs: [],
+    });
+  }
+  return out;
 }
 
 /**

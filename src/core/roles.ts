@@ -44,6 +44,7 @@ export type ActionKey =
   | 'prepareBallots'
   | 'tallyVotes'
   | 'fillAwards'
+  | 'dossier'
   | 'certificates'
   | 'calibration'
   | 'statistics'
@@ -69,6 +70,7 @@ export const ACTION_ROLES: Readonly<Record<ActionKey, readonly Role[]>> = {
   prepareBallots: ['owner', 'head'],
   tallyVotes: ['owner', 'head'],
   fillAwards: ['owner', 'head'],
+  dossier: ['owner', 'head'],
   certificates: ['owner', 'head'],
   calibration: ['owner', 'head'],
   statistics: ['owner', 'head'],

@@ -26,6 +26,7 @@ export const MENU: { title: string; items: ReadonlyArray<MenuItem | 'separator'>
       functionName: 'menuFillAwardsFromRanking',
       action: 'fillAwards',
     },
+    { caption: 'Lập hồ sơ bình xét', functionName: 'menuCreateDossier', action: 'dossier' },
     {
       caption: 'Tạo giấy khen / bằng khen',
       functionName: 'menuCreateCertificates',

@@ -15,6 +15,7 @@ import {
   DISTRICT_WORKBOOK_FILE,
   PREVIEWS_DIR,
   runDemo,
+  DOSSIER_FILES,
 } from '../../local/demo/run';
 import { NODE_PRODUCER } from '../../local/host/docs';
 import { readPdfLines } from '../layout/pdfLines';
@@ -164,6 +165,31 @@ describe('npm run demo', () => {
     expect(certificateFilesIn(cluster.host)).toBe(0);
     expect(String(setting(clusterBook, 'pledgeDocLink'))).toMatch(/\/d\//);
 
+    // «Lập hồ sơ bình xét» ran as the head after the vote: the minutes show the second round
+    // that gave Hoàng Mai the last Bằng khen place; the draft decision lists the register's rows.
+    const dossier = clusterReport.executions.find((e) => e.functionName === 'menuCreateDossier');
+    expect(dossier?.user).toBe(head);
+    for (const [file] of DOSSIER_FILES) {
+      expect(files).toEqual(
+        expect.arrayContaining([join(dir, `${file}.docx`), join(dir, `${file}.pdf`)]),
+      );
+    }
+    const minutesText = readPdfLines(join(dir, 'Bien-ban-hop-binh-xet-2022.pdf'))
+      .lines.map((l) => l.text)
+      .join('\n');
+    expect(minutesText).toContain('Hoàng Mai (vòng 2)');
+    expect(minutesText).toContain('- Hoàng Mai: Bằng khen;');
+    const annexText = readPdfLines(join(dir, 'Du-thao-quyet-dinh-khen-thuong-2022.pdf'))
+      .lines.map((l) => l.text)
+      .join('\n');
+    // The annex lists exactly the register's rows (wrapped in their cells: the short names).
+    for (const row of proposals) {
+      expect(annexText).toContain(
+        String(row[at('name')]).replace('Ủy ban MTTQ Việt Nam quận ', ''),
+      );
+    }
+    expect(annexText).not.toContain('Hai Bà Trưng');
+
     // «Tạo bản giao ước» ran; the joint pledge was saved as .docx and PDF.
     const docx = join(dir, 'Giao-uoc-thi-dua-2022.docx');
     const pdf = join(dir, 'Giao-uoc-thi-dua-2022.pdf');
@@ -285,7 +311,11 @@ describe('npm run demo', () => {
     expect(previews.map((f) => basename(f))).toEqual(
       expect.arrayContaining(['giao-uoc.png', 'in-bang-khen-2022.png', 'in-giay-khen-2022.png']),
     );
-    expect(previews).toHaveLength(pdfFiles.length + 1);
+    // One more for the pledge, and one per dossier document (biên bản, tờ trình, dự thảo, thông báo).
+    expect(previews).toHaveLength(pdfFiles.length + 1 + DOSSIER_FILES.length);
+    expect(previews.map((f) => basename(f))).toEqual(
+      expect.arrayContaining(DOSSIER_FILES.map(([file]) => `${file.toLowerCase()}.png`)),
+    );
     for (const f of previews) expect(readFileSync(f).subarray(1, 4).toString('latin1')).toBe('PNG');
     const firstPage = await docxText(docxFiles[0] ?? '');
     expect(firstPage).toMatch(/GIẤY KHEN|BẰNG KHEN/);

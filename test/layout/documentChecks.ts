@@ -4,6 +4,8 @@
  */
 import type { DocumentModel } from '../../local/host/docs';
 import {
+  before,
+  linesWith,
   outsideMargins,
   signatureOrder,
   spansPage,
@@ -47,5 +49,33 @@ export function certificateChecks(doc: DocumentModel): Required<DocumentLayoutCh
     ],
     margins: (pdf) => outsideMargins(pdf, marginsOf(doc)),
     spread: (pdf) => spansPage(pdf, 1, marginsOf(doc)),
+  };
+}
+
+/**
+ * A dossier document (biên bản, tờ trình, dự thảo quyết định, thông báo): each signer under its
+ * own title and above the next block, and, where a list follows the signatures (the danh sách of
+ * the submission and of the draft decision), the list's title below the last signer's name.
+ */
+export function dossierChecks(
+  doc: DocumentModel,
+  blocks: SignatureBlock[],
+  followedBy?: string,
+): DocumentLayoutChecks {
+  return {
+    signatures: (pdf) => {
+      const problems = signatureOrder(pdf, blocks);
+      const last = blocks[blocks.length - 1];
+      if (followedBy === undefined || last === undefined) return problems;
+      const name = linesWith(pdf, last.name)[0];
+      const next = linesWith(pdf, followedBy)[0];
+      if (name === undefined || next === undefined) {
+        problems.push(`«${last.name}» or «${followedBy}» is not printed`);
+      } else if (!before(name, next) || (name.page === next.page && next.top < name.bottom)) {
+        problems.push(`«${followedBy}» (the list) is not below the signer «${last.name}»`);
+      }
+      return problems;
+    },
+    margins: (pdf) => outsideMargins(pdf, marginsOf(doc)),
   };
 }

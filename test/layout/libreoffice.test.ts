@@ -11,11 +11,19 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findSoffice, saveDocx, type DocumentModel } from '../../local/host/docs';
-import { certificateChecks, pledgeChecks, type DocumentLayoutChecks } from './documentChecks';
+import {
+  certificateChecks,
+  dossierChecks,
+  pledgeChecks,
+  type DocumentLayoutChecks,
+} from './documentChecks';
 import { readPdfLines, type PdfText } from './pdfLines';
 import {
+  dossierSignatures,
   pledgeSignatures,
   sampleCertificates,
+  sampleDossier,
+  withDossierHints,
   samplePledge,
   withSignatureRowsKept,
 } from './sampleDocuments';
@@ -75,9 +83,16 @@ async function convert(docs: Record<string, DocumentModel>): Promise<Record<stri
   const pledge = samplePledge();
   const kept = withSignatureRowsKept(pledge);
   const { giayKhen, bangKhen } = sampleCertificates();
+  const made = sampleDossier();
+  const dossier = {
+    minutes: withDossierHints('minutes', made.minutes),
+    submission: withDossierHints('submission', made.submission),
+    draftDecision: withDossierHints('draftDecision', made.draftDecision),
+    notice: withDossierHints('notice', made.notice),
+  };
   let pdfs: Record<string, PdfText> = {};
   beforeAll(async () => {
-    pdfs = await convert({ pledge, kept, giayKhen, bangKhen });
+    pdfs = await convert({ pledge, kept, giayKhen, bangKhen, ...dossier });
   }, 300_000);
 
   const pdf = (name: string): PdfText => {
@@ -113,6 +128,15 @@ async function convert(docs: Record<string, DocumentModel>): Promise<Record<stri
 
     it(`${label}: the text spans the page, not packed in its top part`, () => {
       expect(certificateChecks(doc).spread(pdf(name))).toEqual([]);
+    });
+  }
+
+  for (const kind of ['minutes', 'submission', 'draftDecision', 'notice'] as const) {
+    it(`dossier ${kind}: each signer under its title, above the next block; no block across pages; nothing outside the margins`, () => {
+      const { blocks, followedBy } = dossierSignatures(kind);
+      const checks = dossierChecks(dossier[kind], blocks, followedBy);
+      expect(checks.signatures(pdf(kind))).toEqual([]);
+      expect(checks.margins(pdf(kind))).toEqual([]);
     });
   }
 });

@@ -14,11 +14,14 @@ import {
   type TextAttrs,
 } from '../../local/host/docs';
 import { linesWith, nearPosition, onOnePage, outsideMargins } from './checks';
-import { certificateChecks, marginsOf, pledgeChecks } from './documentChecks';
+import { certificateChecks, dossierChecks, marginsOf, pledgeChecks } from './documentChecks';
 import { mm, readPdfLines, type PdfText } from './pdfLines';
 import {
+  dossierSignatures,
   pledgeSignatures,
   sampleCertificates,
+  sampleDossier,
+  withDossierHints,
   samplePledge,
   withSignatureRowsKept,
 } from './sampleDocuments';
@@ -215,6 +218,24 @@ describe('the sample documents rendered in Node', () => {
 
     it(`${label}: the text spans the page, not packed in its top part`, () => {
       expect(certificateChecks(doc).spread(render(doc))).toEqual([]);
+    });
+  }
+
+  const dossier = sampleDossier();
+  // KNOWN LIMITATION, as for the pledge: the minutes' signature row, as DocumentApp makes it, is
+  // not keep-together and splits at this page end; the hinted copy below holds it whole.
+  it.failing('dossier minutes as the template makes it: no signature block crosses a page', () => {
+    const { blocks } = dossierSignatures('minutes');
+    expect(dossierChecks(dossier.minutes, blocks).signatures(render(dossier.minutes))).toEqual([]);
+  });
+  for (const kind of ['minutes', 'submission', 'draftDecision', 'notice'] as const) {
+    it(`dossier ${kind}: each signer under its title, above the next block; no block across pages; nothing outside the margins`, () => {
+      const doc = withDossierHints(kind, dossier[kind]);
+      const pdf = render(doc);
+      const { blocks, followedBy } = dossierSignatures(kind);
+      const checks = dossierChecks(doc, blocks, followedBy);
+      expect(checks.signatures(pdf)).toEqual([]);
+      expect(checks.margins(pdf)).toEqual([]);
     });
   }
 });

@@ -16,6 +16,16 @@ import type { LocalHost } from '../../local/host';
 import { newHost, seedSampleWorkbook } from '../e2e/workbookFixture';
 import { CAPTION, setup as certificateSetup } from '../e2e/certificateRegister';
 import type { SignatureBlock } from './checks';
+import type { DossierKind } from '../../src/core/documents/dossierData';
+import { layoutHints } from '../../src/core/documents/docSpec';
+import { defaultTemplate } from '../../src/core/documents/defaultTemplates';
+import { applyLayoutHints } from '../../local/host/docs';
+import {
+  DECISION_SIGNER,
+  DOSSIER_CAPTION,
+  MEETING_SECRETARY,
+  votedHost,
+} from '../e2e/dossierWorkbook';
 
 /** Runs `fn` with LibreOffice hidden: the job's own Drive PDFs stay placeholders (fast). */
 function withoutSoffice<T>(fn: () => T): T {
@@ -119,5 +129,72 @@ export function withSignatureRowsKept(doc: DocumentModel): DocumentModel {
     if (table.table?.borderWidth === 0)
       for (const row of table.children)
         if (names.some((n) => nodeText(row).includes(n))) row.keepTogether = true;
+  return copy;
+}
+
+const DOSSIER_LINKS: Readonly<Record<DossierKind, string>> = {
+  minutes: 'minutesLink',
+  submission: 'submissionLink',
+  draftDecision: 'draftDecisionLink',
+  notice: 'noticeLink',
+};
+
+/** The four dossier documents of the sample cluster after its two-round vote. */
+export function sampleDossier(): Record<DossierKind, DocumentModel> {
+  return withoutSoffice(() => {
+    const host = votedHost();
+    const run = host.clickMenu(DOSSIER_CAPTION);
+    if (run.status !== 'ok')
+      throw new Error(`${DOSSIER_CAPTION}: ${run.status} ${run.error ?? ''}`);
+    const out = {} as Record<DossierKind, DocumentModel>;
+    for (const [kind, key] of Object.entries(DOSSIER_LINKS) as [DossierKind, string][]) {
+      const id = /\/d\/([A-Za-z0-9_-]+)/.exec(settingValue(host, key))?.[1] ?? '';
+      const doc = host.documents.get(id);
+      if (!doc) throw new Error(`no ${kind} document`);
+      out[kind] = doc;
+    }
+    return out;
+  });
+}
+
+/** Each dossier document's signature blocks in order, and the list title that follows them. */
+export function dossierSignatures(kind: DossierKind): {
+  blocks: SignatureBlock[];
+  followedBy?: string;
+} {
+  const units = readUnits([headerValues(UNITS_LAYOUT), ...SAMPLE_UNIT_ROWS]).value;
+  const head = units.find((u) => u.role === 'head');
+  if (!head) throw new Error('no head in the sample');
+  const headBlock = { title: signerTitle(head).toLocaleUpperCase('vi'), name: head.headName };
+  switch (kind) {
+    case 'minutes':
+      return {
+        blocks: [
+          { title: 'THƯ KÝ', name: MEETING_SECRETARY, column: 0 },
+          { title: 'CHỦ TRÌ', name: head.headName, column: 1 },
+        ],
+      };
+    case 'submission':
+      return { blocks: [headBlock], followedBy: 'DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG' };
+    case 'draftDecision':
+      return {
+        blocks: [
+          { title: DECISION_SIGNER.title.toLocaleUpperCase('vi'), name: DECISION_SIGNER.name },
+        ],
+        followedBy: 'DANH SÁCH',
+      };
+    case 'notice':
+      return { blocks: [headBlock] };
+  }
+}
+
+/**
+ * A copy of a dossier document with what its template's DocSpec asks and DocumentApp cannot set
+ * (signature rows kept whole, page numbers from page 2), as the .docx export and a template the
+ * user marked once carry them: what the layout must be.
+ */
+export function withDossierHints(kind: DossierKind, doc: DocumentModel): DocumentModel {
+  const copy = documentFromJson(documentToJson(doc));
+  applyLayoutHints(copy, layoutHints(defaultTemplate(kind).spec));
   return copy;
 }

@@ -19,6 +19,12 @@ import {
   MERIT_CERTIFICATE_TEMPLATE,
   TITLE_CERTIFICATE_TEMPLATE,
 } from './certificateTemplates';
+import {
+  DRAFT_DECISION_TEMPLATE,
+  MINUTES_TEMPLATE,
+  NOTICE_TEMPLATE,
+  SUBMISSION_TEMPLATE,
+} from './dossierTemplates';
 
 export { JOINT_PLEDGE_TEMPLATE, UNIT_PLEDGE_TEMPLATE } from './pledgeTemplates';
 export {
@@ -37,7 +43,11 @@ export type TemplateKind =
   | 'meritCertificate'
   | 'honorCertificate'
   | 'flagCertificate'
-  | 'titleCertificate';
+  | 'titleCertificate'
+  | 'minutes'
+  | 'submission'
+  | 'draftDecision'
+  | 'notice';
 
 export type DefaultTemplate = {
   readonly kind: TemplateKind;
@@ -48,10 +58,16 @@ export type DefaultTemplate = {
     | 'meritCertificateTemplate'
     | 'honorCertificateTemplate'
     | 'flagCertificateTemplate'
-    | 'titleCertificateTemplate';
+    | 'titleCertificateTemplate'
+    | 'minutesTemplate'
+    | 'submissionTemplate'
+    | 'draftDecisionTemplate'
+    | 'noticeTemplate';
   /** Vietnamese, for messages. */
   readonly label: string;
   readonly spec: DocSpec;
+  /** Made by set-up (default); the dossier's are made when «Lập hồ sơ bình xét» first needs them. */
+  readonly atSetup?: false;
 };
 
 export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
@@ -90,6 +106,34 @@ export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
     settingKey: 'titleCertificateTemplate',
     label: 'Mẫu Giấy chứng nhận danh hiệu thi đua',
     spec: TITLE_CERTIFICATE_TEMPLATE,
+  },
+  {
+    kind: 'minutes',
+    settingKey: 'minutesTemplate',
+    label: 'Mẫu biên bản họp bình xét',
+    spec: MINUTES_TEMPLATE,
+    atSetup: false,
+  },
+  {
+    kind: 'submission',
+    settingKey: 'submissionTemplate',
+    label: 'Mẫu tờ trình đề nghị khen thưởng',
+    spec: SUBMISSION_TEMPLATE,
+    atSetup: false,
+  },
+  {
+    kind: 'draftDecision',
+    settingKey: 'draftDecisionTemplate',
+    label: 'Mẫu dự thảo quyết định khen thưởng',
+    spec: DRAFT_DECISION_TEMPLATE,
+    atSetup: false,
+  },
+  {
+    kind: 'notice',
+    settingKey: 'noticeTemplate',
+    label: 'Mẫu thông báo kết quả bình xét',
+    spec: NOTICE_TEMPLATE,
+    atSetup: false,
   },
 ];
 

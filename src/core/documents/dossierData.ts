@@ -135,6 +135,8 @@ export interface DossierInput {
   readonly addressee: string;
   /** The vote's last round, when a vote was held. */
   readonly round: VoteRound | undefined;
+  /** Every round held, first to last (the last is `round`); unset: the last round only. */
+  readonly rounds?: readonly VoteRound[];
   /** Register rows of the year waiting for a decision (no decision number): the proposals. */
   readonly proposals: readonly AwardRecord[];
   /** The decision the draft is for: its issuer, number, signer and rows. */
@@ -159,7 +161,14 @@ function proposalItems(rows: readonly AwardRecord[]): TemplateRecord[] {
 
 function voteFields(input: DossierInput): TemplateRecord {
   const round = input.round;
-  const counts = round?.counts ?? [];
+  // Each round's count, in order: a tie sent to a second round shows in both.
+  const rounds = input.rounds ?? (round ? [round] : []);
+  const counts = rounds.flatMap((r) =>
+    r.counts.map((c) => ({
+      ...c,
+      unitName: r.round > 1 ? `${c.unitName} (vòng ${String(r.round)})` : c.unitName,
+    })),
+  );
   const present = round?.present ?? 0;
   const members = round?.members || input.members.length;
   const elected = round?.elected ?? [];
@@ -193,7 +202,7 @@ function voteFields(input: DossierInput): TemplateRecord {
         ? 'Cuộc bỏ phiếu không hợp lệ; cần tổ chức bỏ phiếu lại.'
         : elected.length === 0
           ? 'Không có đề cử nào đạt số phiếu theo quy định.'
-          : `Thống nhất đề nghị khen thưởng ${formatNumberVi(elected.length)} đơn vị sau:`,
+          : `${rounds.length > 1 ? `Sau ${formatNumberVi(rounds.length)} vòng bỏ phiếu, thống nhất` : 'Thống nhất'} đề nghị khen thưởng ${formatNumberVi(elected.length)} đơn vị sau:`,
   };
 }
 

@@ -50,6 +50,8 @@ function listTable(
     kind: 'table',
     widths,
     borders: true,
+    // A row of the list never splits across pages (see closing()).
+    keepRowsTogether: true,
     rows: [
       columns.map((c) => head(c.header)),
       columns.map((c, i) => {
@@ -79,8 +81,14 @@ function closing(lines: readonly string[], role: string, name: string): TableSpe
     widths: [LEFT_COLUMN, WIDTH - LEFT_COLUMN],
     borders: false,
     rows: [[recipients(lines), signature(role, name)]],
+    // A signature block never splits across pages (a DocSpec flag DocumentApp cannot set: the
+    // guide tells users to set it once in their template; the .docx export applies it).
+    keepRowsTogether: true,
   };
 }
+
+/** The list that goes with a submission or a decision starts on its own page. */
+const newPage = (): BlockSpec => para('', { align: 'left', pageBreak: true });
 
 /** Paragraphs repeated once per item: the section tags stand alone in their own paragraphs. */
 function eachParagraph(list: string, ...paragraphs: BlockSpec[]): BlockSpec[] {
@@ -108,6 +116,7 @@ const ELECTED: readonly BlockSpec[] = eachParagraph('dat', body('- {{ten}}: {{hi
 export const MINUTES_TEMPLATE: DocSpec = {
   name: 'Mẫu - Biên bản họp bình xét thi đua',
   page: PORTRAIT_A4,
+  numberPagesFromSecond: true,
   blocks: [
     dossierHeader(),
     title('BIÊN BẢN'),
@@ -135,6 +144,7 @@ export const MINUTES_TEMPLATE: DocSpec = {
       widths: [WIDTH / 2, WIDTH / 2],
       borders: false,
       rows: [[signature('THƯ KÝ', '{{thu_ky}}'), signature('CHỦ TRÌ', '{{chu_tri.ho_ten}}')]],
+      keepRowsTogether: true,
     },
   ],
 };
@@ -150,6 +160,7 @@ const PROPOSALS_TABLE = listTable('de_nghi', [
 export const SUBMISSION_TEMPLATE: DocSpec = {
   name: 'Mẫu - Tờ trình đề nghị khen thưởng',
   page: PORTRAIT_A4,
+  numberPagesFromSecond: true,
   blocks: [
     dossierHeader(),
     title('TỜ TRÌNH'),
@@ -165,6 +176,7 @@ export const SUBMISSION_TEMPLATE: DocSpec = {
       '{{chuc_vu_nguoi_ky|hoa}}',
       '{{nguoi_ky}}',
     ),
+    newPage(),
     title('DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG'),
     para(italic('(Kèm theo Tờ trình số {{so}} ngày {{ngay_ky|ngayngan}} của {{co_quan}})'), {
       align: 'center',
@@ -185,6 +197,7 @@ const ANNEX_TABLE = listTable('danh_sach', [
 export const DRAFT_DECISION_TEMPLATE: DocSpec = {
   name: 'Mẫu - Dự thảo quyết định khen thưởng',
   page: PORTRAIT_A4,
+  numberPagesFromSecond: true,
   blocks: [
     para(bold('DỰ THẢO'), { align: 'right', size: 12 }),
     header([centered(bold('{{co_quan_ban_hanh|hoa}}'), 12), centered('Số: {{so_qd}}', 13)], WIDTH),
@@ -204,6 +217,7 @@ export const DRAFT_DECISION_TEMPLATE: DocSpec = {
       'Thủ trưởng các cơ quan, đơn vị liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.',
     ]),
     closing(['- Như Điều 3;', '- Lưu: VT.'], '{{chuc_vu_nguoi_ky|hoa}}', '{{nguoi_ky}}'),
+    newPage(),
     title('DANH SÁCH'),
     para(bold('Tặng {{hinh_thuc}} năm {{nam}}'), { align: 'center' }),
     para(italic('(Kèm theo Quyết định số {{so_qd}} của {{chuc_vu_nguoi_ky}})'), {
@@ -218,6 +232,7 @@ export const DRAFT_DECISION_TEMPLATE: DocSpec = {
 export const NOTICE_TEMPLATE: DocSpec = {
   name: 'Mẫu - Thông báo kết quả bình xét thi đua',
   page: PORTRAIT_A4,
+  numberPagesFromSecond: true,
   blocks: [
     dossierHeader(),
     title('THÔNG BÁO'),

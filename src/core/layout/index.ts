@@ -10,3 +10,4 @@ export * from './historyTables';
 export * from './historyReviewTables';
 export * from './rulesTables';
 export * from './yearStatisticsTable';
+export * from './dossierSettings';

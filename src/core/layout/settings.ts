@@ -3,6 +3,7 @@ import { SHEET_NAMES } from './sheets';
 import { AWARD_LEVEL_LABELS, AwardLevelSchema } from '../model/award';
 import type { ClusterSettings, TieBreakKey } from '../model/settings';
 import { legalBasisLines, legalBasisLinesForYear } from '../documents/legalBases';
+import { DOSSIER_SETTING_ROWS } from './dossierSettings';
 
 /**
  * Cấu hình is a key/value sheet: a header row, then one row per setting with its Vietnamese
@@ -739,6 +740,9 @@ export const SETTING_ROWS: readonly SettingRow[] = [
     numberFormat: F.number,
     validation: { kind: 'numberBetween', min: -50, max: 50 },
   },
+  // The year-end dossier («Lập hồ sơ bình xét», src/gas/docs/dossierAction.ts): appended last,
+  // so workbooks set up before them keep their row order.
+  ...DOSSIER_SETTING_ROWS,
 ];
 
 /**

@@ -97,14 +97,17 @@ export function trashAll(ids: readonly string[]): number {
 }
 
 /** The job's files in the folder, found with one search and re-checked by key. */
-function jobFiles(folder: Folder, job: JobRecord): File[] {
+export function jobFiles(folder: Folder, job: JobRecord): File[] {
   const out: File[] = [];
   const files = folder.searchFiles(keyQuery(`${KEY_PREFIX}-${job.id}`));
   while (files.hasNext()) out.push(files.next());
   return out;
 }
 
-function openTemplate(id: string, label: string): { file: File; template: DocTemplate } | string {
+export function openTemplate(
+  id: string,
+  label: string,
+): { file: File; template: DocTemplate } | string {
   if (id === '') return `chưa có ${label}.`;
   let file: File;
   try {

@@ -330,7 +330,9 @@ export function writeSettings(
  */
 export function ensureDefaultTemplates(
   workbook: Spreadsheet,
-  kinds: readonly TemplateKind[] = DEFAULT_TEMPLATES.map((t) => t.kind),
+  kinds: readonly TemplateKind[] = DEFAULT_TEMPLATES.filter((t) => t.atSetup !== false).map(
+    (t) => t.kind,
+  ),
 ): TemplatesReport {
   const sheet = settingsSheet(workbook);
   const grid = readGrid(sheet);

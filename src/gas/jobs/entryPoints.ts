@@ -4,6 +4,7 @@
  */
 import { CERTIFICATE_HANDLER, CERTIFICATES_CAPTION } from '../certificates/action';
 import { PLEDGE_CAPTION, PLEDGE_HANDLER } from '../docs/pledgeJob';
+import { DOSSIER_CAPTION, DOSSIER_HANDLER } from '../docs/dossierJob';
 import type { JobHandler, JobItem } from './runner';
 import { cancelJob, continueJob } from './start';
 import { requirePermission } from '../permissions';
@@ -14,11 +15,13 @@ type AnyHandler = JobHandler<any, JobItem>;
 const HANDLERS: ReadonlyMap<string, AnyHandler> = new Map<string, AnyHandler>([
   [CERTIFICATE_HANDLER.kind, CERTIFICATE_HANDLER as AnyHandler],
   [PLEDGE_HANDLER.kind, PLEDGE_HANDLER as AnyHandler],
+  [DOSSIER_HANDLER.kind, DOSSIER_HANDLER as AnyHandler],
 ]);
 
 const CAPTIONS: ReadonlyMap<string, string> = new Map([
   [CERTIFICATE_HANDLER.kind, CERTIFICATES_CAPTION],
   [PLEDGE_HANDLER.kind, PLEDGE_CAPTION],
+  [DOSSIER_HANDLER.kind, DOSSIER_CAPTION],
 ]);
 
 /** Time-driven trigger made by the runner: continues the current job. */
