@@ -7,3 +7,4 @@ export * from './settingsGrid';
 export * from './matrix';
 export * from './guide';
 export * from './historyTables';
+export * from './registrationTables';

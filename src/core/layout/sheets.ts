@@ -45,6 +45,7 @@ export const SHEET_ORDER: readonly SheetName[] = [
   SHEET_NAMES.awards,
   SHEET_NAMES.awardStatistics,
   SHEET_NAMES.preprinted,
+  SHEET_NAMES.registration,
   SHEET_NAMES.audit,
 ];
 

@@ -65,9 +65,12 @@ const TABLE_KEYS = [
   'votes',
   'awards',
   'preprinted',
+  'registration',
   'audit',
 ] as const;
 import { MAX_CROSS_ROWS, crossRowCount, planCrossScores } from './crossScoresPlan';
+import { REGISTRATION_LAYOUT } from '../layout/registrationTables';
+import { planRegistrationSheet } from '../registration/setupRegistration';
 import {
   protection,
   protectionLabel,
@@ -122,6 +125,7 @@ export const NAMED_RANGES = {
   audit: 'thidua_NhatKy',
   awards: 'thidua_KhenThuong',
   preprinted: 'thidua_ViTriInPhoi',
+  registration: 'thidua_DangKyThiDua',
 } as const;
 
 /** Default cluster name of a new workbook. */
@@ -134,6 +138,7 @@ const TABLES: Partial<Record<SheetKey, TableLayout>> = {
   votes: VOTES_LAYOUT,
   awards: AWARDS_LAYOUT,
   preprinted: PREPRINTED_LAYOUT,
+  registration: REGISTRATION_LAYOUT,
   audit: AUDIT_LAYOUT,
 };
 
@@ -670,6 +675,28 @@ export function planSetup(current: SetupCurrent): SetupPlan {
           range: range(first, valueCol, last - first + 1, 1),
         });
         pushPlan(key, ops, last, 3, [sheetProtection(name, heads)]);
+        break;
+      }
+      case 'registration': {
+        const part = tableParts.get(key) as TablePart;
+        const planned = planRegistrationSheet(name, grid, formatsOf(key), part, units, {
+          heads: ctx.heads,
+          grants: ctx.grants,
+          report: ctx.report,
+          registryOk: usable('units'),
+        });
+        namedRanges.push({
+          name: NAMED_RANGES.registration,
+          sheet: key,
+          range: range(part.dataRow, 1, 'toEnd', part.width),
+        });
+        pushPlan(
+          key,
+          [...part.ops, ...planned.ops],
+          Math.max(part.headerRow, planned.needRows),
+          part.width,
+          planned.protections,
+        );
         break;
       }
       case 'units':
