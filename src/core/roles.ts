@@ -112,7 +112,7 @@ export const AREA_RULES: readonly AreaRule[] = [
   { sheet: SHEET_NAMES.votes, area: 'phiếu của đơn vị', editors: { kind: 'ownUnit' } },
   {
     sheet: SHEET_NAMES.registration,
-    area: 'khối dòng đăng ký của đơn vị',
+    area: 'khối dòng của đơn vị',
     editors: { kind: 'ownUnit' },
   },
   { sheet: SHEET_NAMES.awards, area: 'các cột nhập của sổ', editors: OWNER_HEAD },

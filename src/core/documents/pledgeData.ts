@@ -4,6 +4,7 @@
  * of each unit's pledge, and lists every problem that must be fixed first, each naming its sheet
  * and cell, so that nothing is created from incomplete data.
  */
+import { readRegistration, withRegisteredTitles } from '../registration/readRegistration';
 import { finding, type Finding } from '../findings';
 import type { ClusterSettings } from '../model/settings';
 import { UNIT_ROLE_LABELS, type Unit, type UnitRole } from '../model/unit';
@@ -436,6 +437,13 @@ export function preparePledge(grids: WorkbookGrids): PledgePreparation {
         ),
       );
     }
+  }
+
+  // The member table's «Danh hiệu đăng ký» comes from Đăng ký thi đua, Đơn vị's old column being
+  // the fallback; the registration's own problems are «Kiểm tra dữ liệu»'s, not the pledge's.
+  const registrationGrid = grids[SHEET_NAMES.registration];
+  if (registrationGrid !== undefined && units.length > 0) {
+    units = withRegisteredTitles(units, readRegistration(registrationGrid, units));
   }
 
   let tree: CriteriaTree = { groups: [], criteria: [] };
