@@ -2,7 +2,8 @@
  * Đăng ký thi đua as set-up lays it out: one block of rows per unit in Đơn vị's order, each row
  * carrying the unit's code and name (written by the program), so one protection per block keeps
  * each unit to its own rows. A re-run moves every typed row into its unit's block in the order it
- * was typed, grows a block that has fewer than REGISTRATION_SPARE_ROWS blank rows left, and keeps
+ * was typed (blank rows between them too), grows a block that has fewer than
+ * REGISTRATION_SPARE_ROWS blank rows below its last typed row, and keeps
  * rows whose code names no unit at the end of the sheet as they were: nothing typed is dropped or
  * moved to another unit. Đơn vị's old «Danh hiệu đăng ký» is carried into a block that has no
  * collective title yet.
@@ -62,9 +63,9 @@ function same(a: unknown, b: unknown): boolean {
   return (isBlank(a) && isBlank(b)) || a === b;
 }
 
-/** Rows a block gets for `typed` typed rows. */
-export function blockRows(typed: number): number {
-  return Math.max(REGISTRATION_MIN_BLOCK_ROWS, typed + REGISTRATION_SPARE_ROWS);
+/** Rows a block gets when its last typed row is its `used`-th: always a few blank ones below. */
+export function blockRows(used: number): number {
+  return Math.max(REGISTRATION_MIN_BLOCK_ROWS, used + REGISTRATION_SPARE_ROWS);
 }
 
 export function planRegistration(
@@ -87,15 +88,16 @@ export function planRegistration(
     Array.from({ length: width }, (_, c) => layoutFormat.get(c + 1) ?? NUMBER_FORMATS.text);
   const d0 = table.dataRow - 1;
 
-  // Typed rows (any entry cell filled) by unit, in sheet order; the others are strays.
+  // Each unit's rows in sheet order, blank ones between typed ones included so a block that did
+  // not change stays as it is; typed rows (any entry cell filled) of no known unit are strays.
   const unitOf = new Map(units.map((u) => [nameKey(u.code), u]));
-  const typed = new Map<string, number[]>();
+  const rowsOf = new Map<string, number[]>();
   const strays: number[] = [];
+  const isTyped = (r: number): boolean => entryCols.some((c) => !isBlank(cellAt(grid, r, c - 1)));
   for (let r = d0; r < grid.length; r++) {
-    if (entryCols.every((c) => isBlank(cellAt(grid, r, c - 1)))) continue;
     const unit = unitOf.get(nameKey(text(cellAt(grid, r, col('unitCode') - 1))));
-    if (unit === undefined) strays.push(r);
-    else typed.set(unit.code, [...(typed.get(unit.code) ?? []), r]);
+    if (unit !== undefined) rowsOf.set(unit.code, [...(rowsOf.get(unit.code) ?? []), r]);
+    else if (isTyped(r)) strays.push(r);
   }
 
   const values: unknown[][] = [];
@@ -105,7 +107,7 @@ export function planRegistration(
   let moved = 0;
   const copyRow = (r: number, keys?: readonly unknown[]): void => {
     const at = values.length;
-    if (r !== d0 + at) moved++;
+    if (r !== d0 + at && isTyped(r)) moved++;
     values.push(
       Array.from({ length: width }, (_, c) => {
         const k = keys === undefined ? -1 : keyCols.indexOf(c + 1);
@@ -121,7 +123,8 @@ export function planRegistration(
   };
   for (const unit of units) {
     const keys = [unit.code, unit.name];
-    const rows = typed.get(unit.code) ?? [];
+    const rows = [...(rowsOf.get(unit.code) ?? [])];
+    while (rows.length > 0 && !isTyped(rows[rows.length - 1] as number)) rows.pop();
     const first = values.length;
     for (const r of rows) copyRow(r, keys);
     const n = blockRows(rows.length);
