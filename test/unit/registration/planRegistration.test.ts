@@ -28,12 +28,12 @@ function apply(grid: readonly (readonly unknown[])[], ops: readonly SheetOp[]): 
   const out = grid.map((r) => [...r]);
   for (const op of ops) {
     if (op.op !== 'values') continue;
-    op.values.forEach((line, r) =>
+    op.values.forEach((line, r) => {
       line.forEach((v, c) => {
         const row = (out[op.row - 1 + r] ??= new Array<unknown>(WIDTH).fill(''));
         row[op.column - 1 + c] = v;
-      }),
-    );
+      });
+    });
   }
   return out;
 }
