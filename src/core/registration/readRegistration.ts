@@ -100,7 +100,7 @@ export function readRegistration(
             SHEET,
             at('collectiveTitle'),
             'invalid-value',
-            collective,
+            cellAt(grid, r, col('collectiveTitle')),
             { expected: misfit },
             'warning',
           ),
@@ -108,9 +108,15 @@ export function readRegistration(
       }
       if (first !== undefined && nameKey(first.title) !== nameKey(collective)) {
         findings.push(
-          finding(SHEET, at('collectiveTitle'), 'invalid-value', collective, {
-            expected: `một danh hiệu tập thể cho mỗi đơn vị (đơn vị ${code} đã đăng ký "${first.title}" ở ô ${first.cell})`,
-          }),
+          finding(
+            SHEET,
+            at('collectiveTitle'),
+            'invalid-value',
+            cellAt(grid, r, col('collectiveTitle')),
+            {
+              expected: `một danh hiệu tập thể cho mỗi đơn vị (đơn vị ${code} đã đăng ký "${first.title}" ở ô ${first.cell})`,
+            },
+          ),
         );
       } else if (first === undefined) {
         collectives.set(code, { unitCode: code, title: collective, cell: at('collectiveTitle') });
@@ -134,7 +140,7 @@ export function readRegistration(
     const firstCell = people.get(key);
     if (firstCell !== undefined) {
       findings.push(
-        finding(SHEET, at('personName'), 'invalid-value', name, {
+        finding(SHEET, at('personName'), 'invalid-value', cellAt(grid, r, col('personName')), {
           expected: `mỗi cá nhân đăng ký một lần trong đơn vị (${name} đã có ở ô ${firstCell})`,
         }),
       );
@@ -150,7 +156,7 @@ export function readRegistration(
             SHEET,
             at('individualTitle'),
             'invalid-value',
-            title,
+            cellAt(grid, r, col('individualTitle')),
             { expected: misfit },
             'warning',
           ),
