@@ -50,6 +50,7 @@ describe('sheet names', () => {
       'Khen thưởng',
       'Thống kê khen thưởng',
       'Vị trí in phôi',
+      'Đăng ký thi đua',
       'Nhật ký',
     ]);
     for (const name of Object.values(SHEET_NAMES)) expect(name).toBe(name.normalize('NFC'));
