@@ -22,6 +22,7 @@ import {
 } from '../../src/core/layout/registrationTables';
 import { COLLECTIVE_TITLE_CHOICES } from '../../src/core/model/award';
 import { VALIDATION_REPORT_SHEET } from '../../src/core/edit/report';
+import { MARK_FILL, MARK_PREFIX } from '../../src/core/edit/marks';
 import { readAwards } from '../../src/core/awards/readAwards';
 import { cellA1, quoteSheetName } from '../../src/core/a1';
 import { SAMPLE_SETTINGS } from '../../sample/cluster1';
@@ -292,6 +293,30 @@ describe('Đăng ký thi đua: Kiểm tra dữ liệu', () => {
       `${at('collectiveTitle', starts.get('HM') ?? 0)}: giá trị "Lao động tiên tiến" không hợp lệ; cần danh hiệu thi đua của tập thể`,
     );
     expect(report).toContain(`${at('unitCode', below)}: không tìm thấy đơn vị "XX"`);
+  });
+});
+
+describe('Đăng ký thi đua: checked as it is typed', () => {
+  it('marks a title of the wrong kind at once, as the member typed it, and clears the mark when fixed', () => {
+    const host = setUpHost();
+    const hk = blockStarts(host).get('HK') ?? 0;
+    const member = CONSUMER.people.member;
+    expect(register(host, member, hk, 'Phạm Thu Trang', 'Cờ thi đua').accepted).toBe(true);
+    const title = cell(hk, 'individualTitle');
+    const marked = host.spreadsheet.cellAt(title);
+    expect(marked?.v).toBe('Cờ thi đua');
+    expect(marked?.note).toBe(
+      `${MARK_PREFIX}Trang "Đăng ký thi đua", ô ${cellA1(hk, col('individualTitle'))}: giá trị "Cờ thi đua" không hợp lệ; cần danh hiệu thi đua hoặc hình thức khen thưởng tặng cho cá nhân ("Cờ thi đua" là danh hiệu thi đua của tập thể; sửa ô này hoặc ô ${cellA1(hk, col('personName'))}).`,
+    );
+    expect(marked?.bg).toBe(MARK_FILL);
+    expect(host.spreadsheet.cellAt(cell(hk, 'personName'))?.note).toBeUndefined();
+    expect(host.edit(member, title, [['Lao động tiên tiến']]).accepted).toBe(true);
+    expect(host.spreadsheet.cellAt(title)?.note).toBeUndefined();
+    expect(host.spreadsheet.cellAt(title)?.bg).toBeUndefined();
+    // A collective's column takes a collective's title only.
+    const collective = cell(hk, 'collectiveTitle');
+    expect(host.edit(member, collective, [['Chiến sĩ thi đua cơ sở']]).accepted).toBe(true);
+    expect(host.spreadsheet.cellAt(collective)?.note).toContain('danh hiệu thi đua của tập thể');
   });
 });
 
