@@ -266,6 +266,42 @@ describe('Đăng ký thi đua: a re-run of set-up', () => {
   });
 });
 
+describe('Đăng ký thi đua: a unit removed from Đơn vị', () => {
+  it('keeps its typed rows, as typed, after the blocks, says so, and the head alone edits them', () => {
+    const host = setUpHost();
+    const lb = blockStarts(host).get('LB') ?? 0;
+    register(host, CONSUMER.people.head, lb + 1, 'Đỗ Minh', 'Lao động tiên tiến', 'Chuyên viên');
+    const before = typedCells(host);
+    // Long Biên leaves the cluster: its Đơn vị row is cleared.
+    const rows = unitRowsOf(CONSUMER);
+    const lbRow = rows.findIndex((r) => r[0] === 'LB') + 2;
+    paste(host, SHEET_NAMES.units, lbRow, 1, [rows[0]?.map(() => '') ?? []]);
+    click(host, SETUP);
+    const remaining = unitsOf(CONSUMER).filter((u) => u.code !== 'LB');
+    const kept = remaining.length * MIN + 2;
+    // Its two typed rows (the title carried from Đơn vị, then the person) in the order typed.
+    expect(host.spreadsheet.valuesAt(`${R}!A${String(kept)}:F${String(kept + 1)}`)).toEqual([
+      ['LB', 'Long Biên', 'Tập thể lao động xuất sắc', '', '', ''],
+      ['LB', 'Long Biên', '', 'Đỗ Minh', 'Chuyên viên', 'Lao động tiên tiến'],
+    ]);
+    expect(typedCells(host)).toEqual(before);
+    expect(lastAlert(host)).toContain(
+      `2 dòng đăng ký có mã đơn vị không còn trong trang "Đơn vị" được giữ nguyên ở dòng ${String(kept)}–${String(kept + 1)}`,
+    );
+    expect(register(host, CONSUMER.otherUnits.LB, kept + 1, 'Ai đó', '').accepted).toBe(false);
+    // The head gives the person to Hoàn Kiếm: the next set-up moves the row into its block.
+    expect(host.edit(CONSUMER.people.head, cell(kept + 1, 'unitCode'), [['HK']]).accepted).toBe(
+      true,
+    );
+    click(host, SETUP);
+    const hk = blockStarts(host).get('HK') ?? 0;
+    expect(host.spreadsheet.valueAt(cell(hk + 1, 'personName'))).toBe('Đỗ Minh');
+    expect(host.spreadsheet.valueAt(cell(kept, 'collectiveTitle'))).toBe(
+      'Tập thể lao động xuất sắc',
+    );
+  });
+});
+
 describe('Đăng ký thi đua: Kiểm tra dữ liệu', () => {
   it('names the cell of a misfit title, a person registered twice and an unknown unit', () => {
     const host = setUpHost();

@@ -68,6 +68,32 @@ export function blockRows(used: number): number {
   return Math.max(REGISTRATION_MIN_BLOCK_ROWS, used + REGISTRATION_SPARE_ROWS);
 }
 
+/**
+ * The rows a unit's block takes, in sheet order. Blank rows are kept between typed rows of one run
+ * of consecutive rows (the block as the unit left it); a run elsewhere (a row the head typed below,
+ * a block split by an inserted row) joins without its leading and trailing blank rows.
+ */
+export function blockSequence(
+  rows: readonly number[],
+  isTyped: (row: number) => boolean,
+): number[] {
+  const runs: number[][] = [];
+  for (const r of rows) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last[last.length - 1] === r - 1) last.push(r);
+    else runs.push([r]);
+  }
+  const out: number[] = [];
+  runs.forEach((run, i) => {
+    let first = 0;
+    let end = run.length;
+    if (i > 0) while (first < end && !isTyped(run[first] as number)) first++;
+    while (end > first && !isTyped(run[end - 1] as number)) end--;
+    out.push(...run.slice(first, end));
+  });
+  return out;
+}
+
 export function planRegistration(
   grid: readonly (readonly unknown[])[],
   formats: FormatGrid | undefined,
@@ -123,8 +149,7 @@ export function planRegistration(
   };
   for (const unit of units) {
     const keys = [unit.code, unit.name];
-    const rows = [...(rowsOf.get(unit.code) ?? [])];
-    while (rows.length > 0 && !isTyped(rows[rows.length - 1] as number)) rows.pop();
+    const rows = blockSequence(rowsOf.get(unit.code) ?? [], isTyped);
     const first = values.length;
     for (const r of rows) copyRow(r, keys);
     const n = blockRows(rows.length);

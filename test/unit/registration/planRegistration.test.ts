@@ -4,7 +4,7 @@ import {
   REGISTRATION_MIN_BLOCK_ROWS as MIN,
   REGISTRATION_SPARE_ROWS as SPARE,
 } from '../../../src/core/layout/registrationTables';
-import { planRegistration } from '../../../src/core/registration/planRegistration';
+import { blockSequence, planRegistration } from '../../../src/core/registration/planRegistration';
 import type { SheetOp } from '../../../src/core/setup/types';
 
 const HEADER = headerValues(REGISTRATION_LAYOUT);
@@ -128,5 +128,14 @@ describe('planRegistration', () => {
     const plan = planRegistration(first, undefined, TABLE, [unit('BD', 'Cờ thi đua')]);
     expect(plan.migrated).toEqual([]);
     expect(plan.changed).toBe(false);
+  });
+
+  it('keeps blank rows inside a block, not around a row that joins from elsewhere', () => {
+    const typedRows = new Set([10, 12, 40, 52]);
+    const isTyped = (r: number): boolean => typedRows.has(r);
+    // Block 10–17 (typed 10 and 12), a row typed at 40, a split-off run 50–53 (typed 52).
+    const rows = [10, 11, 12, 13, 14, 15, 16, 17, 40, 50, 51, 52, 53];
+    expect(blockSequence(rows, isTyped)).toEqual([10, 11, 12, 40, 52]);
+    expect(blockSequence([10, 11, 12], () => false)).toEqual([]);
   });
 });
