@@ -382,7 +382,15 @@ describe('Đăng ký thi đua feeds the documents and the register', () => {
     const byUnit = new Map((members ?? []).slice(1).map((r) => [r[1], r[3]]));
     expect(byUnit.get('Ủy ban MTTQ Việt Nam quận Hoàng Mai')).toBe('Tập thể lao động tiên tiến');
     expect(byUnit.get('Ủy ban MTTQ Việt Nam quận Ba Đình')).toBe('Cờ thi đua');
-    // Đơn vị's old column is left as typed.
+    // Đơn vị's old column is left as typed, and «Kiểm tra dữ liệu» says which one counts.
+    click(host, 'Kiểm tra dữ liệu');
+    const report = host.spreadsheet
+      .valuesAt(`${quoteSheetName(VALIDATION_REPORT_SHEET)}!A1:F40`)
+      .map((r) => r.join(' | '))
+      .join('\n');
+    expect(report).toContain(
+      `Trang "Đơn vị", ô H3: giá trị "Tập thể lao động xuất sắc" không hợp lệ; cần danh hiệu đã đăng ký ở trang "Đăng ký thi đua", ô C${String(starts.get('HM') ?? 0)} ("Tập thể lao động tiên tiến")`,
+    );
     const unitsTitle = UNITS_LAYOUT.columns.findIndex((c) => c.key === 'registeredTitle') + 1;
     expect(
       host.spreadsheet.valueAt(`${quoteSheetName(SHEET_NAMES.units)}!${cellA1(3, unitsTitle)}`),

@@ -14,6 +14,7 @@ import { parseText } from '../parse/text';
 import { nameKey } from '../text/normalize';
 import { a1, cellAt, isBlank, rowAt } from '../readers/cells';
 import { locateTable } from '../readers/headers';
+import { UNITS_LAYOUT, type UnitColumnKey } from '../layout/tables';
 
 const SHEET = REGISTRATION_LAYOUT.sheet;
 
@@ -182,4 +183,41 @@ export function withRegisteredTitles<U extends Unit>(
     const reg = registration.collectives.get(u.code);
     return reg === undefined ? u : { ...u, registeredTitle: reg.title };
   });
+}
+
+/**
+ * Đơn vị's old «Danh hiệu đăng ký» cells that say something else than the unit's registration:
+ * the registration wins (the pledge prints it), so each such cell gets a warning naming both.
+ */
+export function oldColumnConflicts(
+  unitsGrid: readonly unknown[],
+  registration: Pick<RegistrationReadout, 'collectives'>,
+): Finding[] {
+  const located = locateTable<UnitColumnKey>(unitsGrid, UNITS_LAYOUT);
+  const codeColumn = located.columns.get('code');
+  const titleColumn = located.columns.get('registeredTitle');
+  if (codeColumn === undefined || titleColumn === undefined) return [];
+  const byCode = new Map(
+    [...registration.collectives.values()].map((c) => [nameKey(c.unitCode), c]),
+  );
+  const out: Finding[] = [];
+  for (let r = located.headerRow0 + 1; r < unitsGrid.length; r++) {
+    const reg = byCode.get(nameKey(text(cellAt(unitsGrid, r, codeColumn))));
+    const raw = cellAt(unitsGrid, r, titleColumn);
+    const old = text(raw);
+    if (reg === undefined || old === '' || nameKey(old) === nameKey(reg.title)) continue;
+    out.push(
+      finding(
+        UNITS_LAYOUT.sheet,
+        a1(r, titleColumn),
+        'invalid-value',
+        raw,
+        {
+          expected: `danh hiệu đã đăng ký ở trang "${SHEET}", ô ${reg.cell} ("${reg.title}"): cột này là cột cũ, bản giao ước in danh hiệu ở trang "${SHEET}"; hãy sửa ở đó hoặc xoá ô này`,
+        },
+        'warning',
+      ),
+    );
+  }
+  return out;
 }

@@ -13,7 +13,7 @@ import { readScoreMatrix, splitTargetHeader } from '../readers/scoreMatrix';
 import { readCrossScores } from '../readers/crossScores';
 import { readBallots } from '../readers/ballots';
 import { readAwards } from '../awards/readAwards';
-import { readRegistration } from '../registration/readRegistration';
+import { oldColumnConflicts, readRegistration } from '../registration/readRegistration';
 import { nameKey } from '../text/normalize';
 
 export type WorkbookGrids = Partial<Record<SheetName, readonly unknown[]>>;
@@ -228,7 +228,9 @@ export function readWorkbook(grids: WorkbookGrids, options: WorkbookOptions = {}
   // Đăng ký thi đua names units of Đơn vị: read only when Đơn vị was.
   const registrationGrid = grids[SHEET_NAMES.registration];
   if (registrationGrid !== undefined && unitsRead !== undefined) {
-    findings.push(...readRegistration(registrationGrid, units).findings);
+    const registration = readRegistration(registrationGrid, units);
+    findings.push(...registration.findings);
+    if (unitsGrid !== undefined) findings.push(...oldColumnConflicts(unitsGrid, registration));
   }
 
   // The award register stands alone: its rows name people and units outside the cluster.

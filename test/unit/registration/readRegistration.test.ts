@@ -1,7 +1,9 @@
 import { headerValues } from '../../../src/core/layout/columns';
 import { REGISTRATION_LAYOUT } from '../../../src/core/layout/registrationTables';
+import { UNITS_LAYOUT } from '../../../src/core/layout/tables';
 import {
   individualTitleMisfit,
+  oldColumnConflicts,
   readRegistration,
   withRegisteredTitles,
 } from '../../../src/core/registration/readRegistration';
@@ -107,5 +109,33 @@ describe('readRegistration', () => {
       '',
     ]);
     expect(withRegisteredTitles(UNITS, undefined)).toEqual(UNITS);
+  });
+
+  it('warns at Đơn vị’s old column where it says something else than the registration', () => {
+    const read = readRegistration(
+      [
+        HEADER,
+        row('BD', 'Ba Đình', 'Cờ thi đua'),
+        row('HM', 'Hoàng Mai', 'Tập thể lao động tiên tiến'),
+      ],
+      UNITS,
+    );
+    const title = UNITS_LAYOUT.columns.findIndex((c) => c.key === 'registeredTitle');
+    const unitRow = (code: string, registered: string): string[] => {
+      const line = UNITS_LAYOUT.columns.map(() => '');
+      line[0] = code;
+      line[1] = code;
+      line[title] = registered;
+      return line;
+    };
+    const units = [
+      UNITS_LAYOUT.columns.map((c) => c.header),
+      unitRow('BD', 'cờ thi  đua'),
+      unitRow('HM', 'Tập thể lao động xuất sắc'),
+      unitRow('HK', 'Cờ thi đua'),
+    ];
+    const found = oldColumnConflicts(units, read);
+    expect(found.map((f) => [f.sheet, f.cell, f.severity])).toEqual([['Đơn vị', 'H3', 'warning']]);
+    expect(found[0]?.message).toContain('ô C3 ("Tập thể lao động tiên tiến")');
   });
 });
