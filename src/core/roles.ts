@@ -122,6 +122,11 @@ export const AREA_RULES: readonly AreaRule[] = [
     editors: { kind: 'ownUnit' },
   },
   { sheet: SHEET_NAMES.votes, area: 'phiếu của đơn vị', editors: { kind: 'ownUnit' } },
+  {
+    sheet: SHEET_NAMES.registration,
+    area: 'khối dòng của đơn vị',
+    editors: { kind: 'ownUnit' },
+  },
   { sheet: SHEET_NAMES.awards, area: 'các cột nhập của sổ', editors: OWNER_HEAD },
   { sheet: SHEET_NAMES.ranking, area: 'do chương trình ghi', editors: OWNER_HEAD },
   { sheet: SHEET_NAMES.awardStatistics, area: 'do chương trình ghi', editors: OWNER_HEAD },

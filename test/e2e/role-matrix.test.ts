@@ -33,6 +33,7 @@ import {
   VOTES_LAYOUT,
 } from '../../src/core/layout/tables';
 import { cellA1 } from '../../src/core/a1';
+import { REGISTRATION_LAYOUT } from '../../src/core/layout/registrationTables';
 import { emailKey } from '../../src/core/text/normalize';
 import type { Unit } from '../../src/core/model/unit';
 import {
@@ -122,6 +123,13 @@ function areaTargets(host: LocalHost, variant: Variant, person: Person): AreaTar
       if (sheet.cell(r, voterColumn)?.v === voter) return r;
     throw new Error(`no ballot for ${voter}`);
   };
+  const registrationColumn = (key: string): number => column(REGISTRATION_LAYOUT, key);
+  const registrationRow = (code: string): number => {
+    const sheet = host.spreadsheet.sheet(SHEET_NAMES.registration);
+    for (let r = REGISTRATION_LAYOUT.firstDataRow; sheet !== undefined && r <= sheet.maxRows; r++)
+      if (sheet.cell(r, registrationColumn('unitCode'))?.v === code) return r + 1;
+    throw new Error(`no registration block for ${code}`);
+  };
   const unitRow = (code: string): number =>
     UNITS_LAYOUT.firstDataRow + units.findIndex((u) => u.code === code);
   const criterionRow = (code: string): number =>
@@ -156,6 +164,16 @@ function areaTargets(host: LocalHost, variant: Variant, person: Person): AreaTar
       a1: at(SHEET_NAMES.votes, cellA1(ballotRow(code), column(VOTES_LAYOUT, 'mark'))),
       value: 'Đồng ý',
     },
+    {
+      label: `Đăng ký thi đua, khối ${whose} (${code})`,
+      rule: areaRule(SHEET_NAMES.registration),
+      unit: unitOf(code),
+      a1: at(
+        SHEET_NAMES.registration,
+        cellA1(registrationRow(code), registrationColumn('individualTitle')),
+      ),
+      value: 'Lao động tiên tiến',
+    },
   ];
   const own = UNIT_OF[person];
   return [
@@ -185,6 +203,15 @@ function areaTargets(host: LocalHost, variant: Variant, person: Person): AreaTar
       a1: at(
         SHEET_NAMES.crossScores,
         cellA1(crossRow(own ?? OTHER_UNIT), column(CROSS_SCORES_LAYOUT, 'unit')),
+      ),
+      value: 'LB',
+    },
+    {
+      label: 'Đăng ký thi đua, cột mã',
+      rule: { ...PROGRAM_ONLY, sheet: SHEET_NAMES.registration },
+      a1: at(
+        SHEET_NAMES.registration,
+        cellA1(registrationRow(own ?? OTHER_UNIT), registrationColumn('unitCode')),
       ),
       value: 'LB',
     },

@@ -13,6 +13,7 @@
  * It also keeps what each person typed where, so that the invariants can tell a value the product
  * rewrote from one its user changed again.
  */
+import { REGISTRATION_LAYOUT } from '../../src/core/layout/registrationTables';
 import type { LocalHost, RunResult } from '../../local/host';
 import type { CellData, GridRef, SheetModel } from '../../local/host/spreadsheet/model';
 import { protectsCell } from '../../local/host/spreadsheet/model';
@@ -61,6 +62,7 @@ const SHEET_WEIGHTS: Readonly<Record<string, number>> = {
   [SHEET_NAMES.crossScores]: 3,
   [SHEET_NAMES.votes]: 2,
   [SHEET_NAMES.awards]: 2,
+  [SHEET_NAMES.registration]: 2,
 };
 
 export class World {
@@ -322,6 +324,12 @@ export class World {
         const key = AWARDS_LAYOUT.columns[col - 1]?.key;
         if (row < AWARDS_LAYOUT.firstDataRow || key === undefined) return null;
         return AWARD_PROGRAM_COLUMNS.has(key) ? null : '';
+      }
+      case SHEET_NAMES.registration: {
+        // Rows move with their unit's block, so a typed cell is found again anywhere, never lost.
+        const unit = header(row, 1);
+        if (row < REGISTRATION_LAYOUT.firstDataRow || col < 3 || header(1, col) === '') return null;
+        return `${unit === '' ? '?' : unit}|${header(1, col)}`;
       }
       case SHEET_NAMES.guide:
       case SHEET_NAMES.ranking:

@@ -4,6 +4,11 @@
  * of each unit's pledge, and lists every problem that must be fixed first, each naming its sheet
  * and cell, so that nothing is created from incomplete data.
  */
+import {
+  readRegistration,
+  withRegisteredTitles,
+  type RegisteredIndividual,
+} from '../registration/readRegistration';
 import { finding, type Finding } from '../findings';
 import type { ClusterSettings } from '../model/settings';
 import { UNIT_ROLE_LABELS, type Unit, type UnitRole } from '../model/unit';
@@ -124,6 +129,14 @@ export const UNIT_PLEDGE_REQUIREMENTS: readonly TemplateRequirement[] = [
 export const UNIT_PLEDGE_SCHEMA: TemplateSchema = {
   ...JOINT_PLEDGE_SCHEMA,
   don_vi: { label: 'Đơn vị đăng ký', fields: UNIT_FIELDS },
+  ca_nhan: {
+    label: 'Cá nhân của đơn vị đăng ký thi đua (trang "Đăng ký thi đua")',
+    fields: {
+      ho_ten: { label: 'Họ và tên' },
+      chuc_vu: { label: 'Chức vụ' },
+      danh_hieu: { label: 'Danh hiệu cá nhân đăng ký' },
+    },
+  },
 };
 
 export function unitRecord(unit: Unit): TemplateRecord {
@@ -286,10 +299,20 @@ function signatureRows(ordered: readonly Unit[]): TemplateRecord[] {
 export function unitPledgeRecords(
   joint: TemplateRecord,
   units: readonly Unit[],
+  individuals: readonly Pick<
+    RegisteredIndividual,
+    'unitCode' | 'name' | 'position' | 'title'
+  >[] = [],
 ): { unit: Unit; record: TemplateRecord }[] {
   return signingOrder(units).map((unit) => ({
     unit,
-    record: { ...joint, don_vi: unitRecord(unit) },
+    record: {
+      ...joint,
+      don_vi: unitRecord(unit),
+      ca_nhan: individuals
+        .filter((p) => p.unitCode === unit.code)
+        .map((p) => ({ ho_ten: p.name, chuc_vu: p.position, danh_hieu: p.title })),
+    },
   }));
 }
 
@@ -438,6 +461,15 @@ export function preparePledge(grids: WorkbookGrids): PledgePreparation {
     }
   }
 
+  // The member table's «Danh hiệu đăng ký» comes from Đăng ký thi đua, Đơn vị's old column being
+  // the fallback; the registration's own problems are «Kiểm tra dữ liệu»'s, not the pledge's.
+  const registrationGrid = grids[SHEET_NAMES.registration];
+  const registration =
+    registrationGrid !== undefined && units.length > 0
+      ? readRegistration(registrationGrid, units)
+      : undefined;
+  units = withRegisteredTitles(units, registration);
+
   let tree: CriteriaTree = { groups: [], criteria: [] };
   if (criteriaGrid === undefined) problems.push(missingSheet(SHEET_NAMES.criteria));
   else {
@@ -455,7 +487,9 @@ export function preparePledge(grids: WorkbookGrids): PledgePreparation {
 
   const joint = settings === undefined ? undefined : pledgeRecord(settings, units, tree);
   const perUnit =
-    joint !== undefined && settings?.unitPledges === true ? unitPledgeRecords(joint, units) : [];
+    joint !== undefined && settings?.unitPledges === true
+      ? unitPledgeRecords(joint, units, registration?.individuals)
+      : [];
   return { settings, settingCells, units, tree, problems, joint, perUnit };
 }
 

@@ -24,6 +24,7 @@ import { readCriteria } from '../readers/criteria';
 import { readSettings, readSettingValue } from '../readers/settings';
 import { readUnits } from '../readers/units';
 import { checkEditedCells, type CellVerdict, type EditContext } from '../validation/edit';
+import { checkRegistrationEdit } from '../registration/editRegistration';
 
 /**
  * Sheets whose edits are checked as they are typed and by "Kiểm tra dữ liệu" (the input sheets;
@@ -38,6 +39,7 @@ export const CHECKED_SHEETS: readonly SheetName[] = [
   SHEET_NAMES.crossScores,
   SHEET_NAMES.votes,
   SHEET_NAMES.awards,
+  SHEET_NAMES.registration,
 ];
 
 export function isCheckedSheet(sheet: string): sheet is SheetName {
@@ -86,6 +88,9 @@ export function editNeeds(sheet: string, column: number): EditNeeds | undefined 
       // Settings for the default year of a row without one; full rows because the name is
       // required only in a row holding something, and the year may come from the decision date.
       return { settings: true, units: false, criteria: false, headerRows: 1, fullRows: true };
+    case SHEET_NAMES.registration:
+      // Đơn vị for the codes, full rows because a title is judged with its row's unit.
+      return { settings: false, units: true, criteria: false, headerRows: 1, fullRows: true };
     default:
       return undefined;
   }
@@ -201,6 +206,18 @@ export function checkEdit(input: EditInput): EditCheck {
     scoringState(input.settingsGrid).closed;
   if (closed) {
     const verdicts = closedVerdicts(input);
+    return { verdicts, closed, findings: collect(verdicts) };
+  }
+  if (input.sheet === SHEET_NAMES.registration) {
+    const headerRow = asRow(input.headerRows?.[0]);
+    const verdicts = checkRegistrationEdit({
+      row: input.row,
+      column: input.column,
+      values: input.values,
+      ...(headerRow === undefined ? {} : { headerRow }),
+      ...(input.rows === undefined ? {} : { rows: input.rows }),
+      ...(input.unitsGrid === undefined ? {} : { units: readUnits(input.unitsGrid).value }),
+    });
     return { verdicts, closed, findings: collect(verdicts) };
   }
   const criteriaGrid = input.criteriaGrid;

@@ -10,6 +10,7 @@ export const GUIDE_LINES: readonly string[] = [
   `4. Trang "${SHEET_NAMES.selfScores}": mỗi đơn vị nhập điểm vào dòng của mình; trang "${SHEET_NAMES.verifiedScores}": Cụm trưởng (và Cụm phó nếu Cấu hình cho phép) nhập điểm thẩm định, không ai thẩm định đơn vị mình. Được nhập số thập phân với dấu phẩy (ví dụ 9,5). Tiêu chí Đạt / Không đạt ghi "Đạt" hoặc "Không đạt". Tiêu chí định lượng ghi chỉ tiêu và kết quả thực hiện ở hai cột.`,
   `5. Trang "${SHEET_NAMES.crossScores}": mỗi đơn vị chấm có một khối dòng đã điền sẵn mã (đơn vị được chấm, tiêu chí); chỉ nhập cột điểm trong khối của mình.`,
   `6. Trang "${SHEET_NAMES.votes}": mỗi dòng là ý kiến của một đơn vị với một người hoặc đơn vị được đề nghị: Đồng ý, Không đồng ý hoặc để trống; mỗi đơn vị chỉ sửa phiếu của mình.`,
+  `   • Trang "${SHEET_NAMES.registration}": mỗi đơn vị một khối dòng đã ghi sẵn mã, tên đơn vị; đơn vị ghi danh hiệu tập thể đăng ký (một lần) và mỗi cá nhân một dòng với danh hiệu cá nhân đăng ký; hết dòng trống thì nhờ Cụm trưởng chạy lại «Khởi tạo / cập nhật bảng tính».`,
   '7. Ô nhập sai được tô màu và ghi chú lý do; menu "Thi đua" → "Kiểm tra dữ liệu" liệt kê mọi lỗi kèm trang và ô. Dữ liệu đã nhập không bao giờ bị tự động sửa hay xoá.',
   `8. Khi Cụm trưởng khoá chấm điểm (trang "${SHEET_NAMES.settings}", dòng "Chấm điểm": Đã khóa), mọi sửa đổi điểm sau đó bị từ chối và ghi vào trang "${SHEET_NAMES.audit}".`,
   '9. Ai được nhập ở đâu (bảng phân quyền; Google từ chối mọi ô ngoài quyền của bạn):',

@@ -7,6 +7,7 @@ export * from './settingsGrid';
 export * from './matrix';
 export * from './guide';
 export * from './historyTables';
+export * from './registrationTables';
 export * from './historyReviewTables';
 export * from './rulesTables';
 export * from './yearStatisticsTable';

@@ -46,6 +46,7 @@ export const SHEET_ORDER: readonly SheetName[] = [
   SHEET_NAMES.awardStatistics,
   SHEET_NAMES.yearStatistics,
   SHEET_NAMES.preprinted,
+  SHEET_NAMES.registration,
   SHEET_NAMES.history,
   SHEET_NAMES.rules,
   SHEET_NAMES.eligibility,

@@ -97,7 +97,7 @@ export const UNITS_LAYOUT = {
       required: false,
       entry: 'user',
       validation: { kind: 'list', values: COLLECTIVE_TITLE_CHOICES, allowOther: true },
-      note: 'Danh hiệu thi đua của tập thể mà đơn vị đăng ký, ví dụ: Cờ thi đua, Tập thể lao động xuất sắc.',
+      note: 'Cột cũ, chỉ dùng khi trang «Đăng ký thi đua» chưa ghi danh hiệu tập thể của đơn vị: «Khởi tạo / cập nhật bảng tính» chuyển giá trị ở đây sang trang đó. Hãy đăng ký ở trang «Đăng ký thi đua».',
     },
     {
       key: 'fullName',

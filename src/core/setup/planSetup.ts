@@ -70,11 +70,14 @@ const TABLE_KEYS = [
   'votes',
   'awards',
   'preprinted',
+  'registration',
   'history',
   'rules',
   'audit',
 ] as const;
 import { MAX_CROSS_ROWS, crossRowCount, planCrossScores } from './crossScoresPlan';
+import { REGISTRATION_LAYOUT } from '../layout/registrationTables';
+import { planRegistrationSheet } from '../registration/setupRegistration';
 import {
   protection,
   protectionLabel,
@@ -129,6 +132,7 @@ export const NAMED_RANGES = {
   audit: 'thidua_NhatKy',
   awards: 'thidua_KhenThuong',
   preprinted: 'thidua_ViTriInPhoi',
+  registration: 'thidua_DangKyThiDua',
   rules: 'thidua_QuyTac',
 } as const;
 
@@ -153,6 +157,7 @@ const TABLES: Partial<Record<SheetKey, TableLayout>> = {
   votes: VOTES_LAYOUT,
   awards: AWARDS_LAYOUT,
   preprinted: PREPRINTED_LAYOUT,
+  registration: REGISTRATION_LAYOUT,
   history: HISTORY_LAYOUT,
   rules: RULES_LAYOUT,
   audit: AUDIT_LAYOUT,
@@ -695,6 +700,28 @@ export function planSetup(current: SetupCurrent): SetupPlan {
           range: range(first, valueCol, last - first + 1, 1),
         });
         pushPlan(key, ops, last, 3, [sheetProtection(name, heads)]);
+        break;
+      }
+      case 'registration': {
+        const part = tableParts.get(key) as TablePart;
+        const planned = planRegistrationSheet(name, grid, formatsOf(key), part, units, {
+          heads: ctx.heads,
+          grants: ctx.grants,
+          report: ctx.report,
+          registryOk: usable('units'),
+        });
+        namedRanges.push({
+          name: NAMED_RANGES.registration,
+          sheet: key,
+          range: range(part.dataRow, 1, 'toEnd', part.width),
+        });
+        pushPlan(
+          key,
+          [...part.ops, ...planned.ops],
+          Math.max(part.headerRow, planned.needRows),
+          part.width,
+          planned.protections,
+        );
         break;
       }
       case 'units':

@@ -79,11 +79,15 @@ export function verifiedRowRuns(
 }
 
 /**
- * Tự chấm, Chấm chéo, Bình xét: each unit's rows list the unit and the head. Two units never share
+ * Tự chấm, Chấm chéo, Bình xét, Đăng ký thi đua: each unit's rows list the unit and the head. Two units never share
  * a protection, so "Khóa / mở chấm điểm" can still tell whose rows a protection covers.
  */
 export function ownRowRuns(
-  sheet: typeof SHEET_NAMES.selfScores | typeof SHEET_NAMES.crossScores | typeof SHEET_NAMES.votes,
+  sheet:
+    | typeof SHEET_NAMES.selfScores
+    | typeof SHEET_NAMES.crossScores
+    | typeof SHEET_NAMES.votes
+    | typeof SHEET_NAMES.registration,
   rows: readonly { readonly row: number; readonly code: string }[],
   units: readonly Unit[],
   grants: RoleGrants,

@@ -13,6 +13,7 @@ import { readScoreMatrix, splitTargetHeader } from '../readers/scoreMatrix';
 import { readCrossScores } from '../readers/crossScores';
 import { readBallots } from '../readers/ballots';
 import { readAwards } from '../awards/readAwards';
+import { oldColumnConflicts, readRegistration } from '../registration/readRegistration';
 import { nameKey } from '../text/normalize';
 
 export type WorkbookGrids = Partial<Record<SheetName, readonly unknown[]>>;
@@ -222,6 +223,14 @@ export function readWorkbook(grids: WorkbookGrids, options: WorkbookOptions = {}
     const read = readBallots(votesGrid, { units, nominees });
     findings.push(...read.findings);
     ballots = read.value;
+  }
+
+  // Đăng ký thi đua names units of Đơn vị: read only when Đơn vị was.
+  const registrationGrid = grids[SHEET_NAMES.registration];
+  if (registrationGrid !== undefined && unitsRead !== undefined) {
+    const registration = readRegistration(registrationGrid, units);
+    findings.push(...registration.findings);
+    if (unitsGrid !== undefined) findings.push(...oldColumnConflicts(unitsGrid, registration));
   }
 
   // The award register stands alone: its rows name people and units outside the cluster.

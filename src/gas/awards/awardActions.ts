@@ -7,6 +7,12 @@
  * text as is (Sheets keeps it verbatim there), any other string gets the literal prefix.
  */
 import { planAwardFill, awardSheetRows, voteForFill } from '../../core/awards/fill';
+import {
+  planRegistrationFill,
+  type RegistrationFillPlan,
+} from '../../core/registration/fillFromRegistration';
+import { readRegistration } from '../../core/registration/readRegistration';
+import type { AwardRecord } from '../../core/model/award';
 import { VOTE_STATE_PROPERTY, parseVoteState } from '../../core/votes/rounds';
 import { issuerDefaultsOf } from '../../core/certificates/issuer';
 import { readAwards, type AwardsReadout } from '../../core/awards/readAwards';
@@ -105,14 +111,16 @@ function fillFromRanking(workbook: Spreadsheet): void {
     ...(vote.kind === 'vote' ? { vote: vote.vote } : {}),
     issuers: issuerDefaultsOf(ranking.settings),
   });
+  const fromRegistration = registrationProposals(workbook, ranking, register, plan.records);
+  const records = [...plan.records, ...fromRegistration.records];
   const staleNote =
     stored === ranking.fingerprint
       ? ''
       : '\nLưu ý: dữ liệu chấm điểm đã thay đổi (hoặc chưa «Tính xếp hạng»); danh sách trên theo ' +
         'dữ liệu hiện tại. Hãy chạy lại «Tính xếp hạng» để trang Xếp hạng khớp.';
 
-  if (plan.records.length > 0) {
-    const rows = awardSheetRows(plan.records, register.positions);
+  if (records.length > 0) {
+    const rows = awardSheetRows(records, register.positions);
     const width = rows[0]?.length ?? 0;
     const formatOf = new Map<number, string>();
     for (const spec of AWARDS_LAYOUT.columns) {
@@ -129,13 +137,39 @@ function fillFromRanking(workbook: Spreadsheet): void {
     range.setNumberFormats(formats);
     range.setValues(toSheetLiteralsIn(rows, formats));
   }
+  const registrationNote = fromRegistration.message === '' ? '' : `\n${fromRegistration.message}`;
   // The register just changed: its eligibility hints follow (they inform, never block).
   const hints = writeEligibility(workbook);
   const hintNote = hints === undefined ? '' : `\n${hints}`;
   alertUser(
-    plan.message + staleNote + (vote.kind === 'ranking' ? vote.note : '') + hintNote,
+    plan.message +
+      registrationNote +
+      staleNote +
+      (vote.kind === 'ranking' ? vote.note : '') +
+      hintNote,
     FILL_CAPTION,
   );
+}
+
+/** Đăng ký thi đua's individuals with a title, as register rows not already there. */
+function registrationProposals(
+  workbook: Spreadsheet,
+  ranking: Extract<ReturnType<typeof rankWorkbook>, { ok: true }>,
+  register: AwardsReadout,
+  adding: readonly AwardRecord[],
+): RegistrationFillPlan {
+  const sheet = workbook.getSheetByName(SHEET_NAMES.registration);
+  if (sheet === null) return { records: [], alreadyThere: [], message: '' };
+  const units = ranking.readout.units;
+  const registration = readRegistration(readGrid(sheet), units);
+  return planRegistrationFill({
+    individuals: registration.individuals,
+    units,
+    year: ranking.settings.year,
+    register,
+    adding,
+    issuers: issuerDefaultsOf(ranking.settings),
+  });
 }
 
 // ------------------------------------------------------------------ statistics

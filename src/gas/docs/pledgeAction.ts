@@ -118,6 +118,7 @@ function beginPledge(workbook: Spreadsheet): Began {
     SHEET_NAMES.settings,
     SHEET_NAMES.units,
     SHEET_NAMES.criteria,
+    SHEET_NAMES.registration,
   ]);
   const check = checkInputs('pledge', grids);
   if (!check.ok) return { ok: false, message: check.message };

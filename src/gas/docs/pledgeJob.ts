@@ -125,6 +125,7 @@ function prepare(job: JobRecord): Prepared<Ctx, PledgeItem> {
     SHEET_NAMES.settings,
     SHEET_NAMES.units,
     SHEET_NAMES.criteria,
+    SHEET_NAMES.registration,
   ]);
   const prep = preparePledge(grids);
   if (prep.joint === undefined || prep.problems.length > 0) {

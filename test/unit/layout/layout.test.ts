@@ -51,6 +51,7 @@ describe('sheet names', () => {
       'Thống kê khen thưởng',
       'Thống kê qua các năm',
       'Vị trí in phôi',
+      'Đăng ký thi đua',
       'Lịch sử thi đua, khen thưởng',
       'Quy tắc khen thưởng',
       'Điều kiện khen thưởng',
