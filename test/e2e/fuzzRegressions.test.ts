@@ -156,6 +156,13 @@ describe('defects found by the fuzz campaign', () => {
     expect(text).toContain('nằm trên dòng tiêu đề (dòng 4)');
   });
 
+  // Fixed defect: the owner typed over the form of a row the fill had made ("Bằng khen" → 14);
+  // the next «Lập sổ khen thưởng từ xếp hạng» no longer matched it by name and form and added the
+  // award again, under the key the edited row still holds (60 × 30 campaign, sequence 11, step 6).
+  it('the fill never adds an award whose key a register row holds, however that row was edited', () => {
+    expect(replay(11, 6).filter((v) => v.startsWith('register row made twice'))).toEqual([]);
+  });
+
   // Fixed defect: set-up failed with Google's English "A sheet with the name "Tự chấm" already
   // exists" when a sheet of that name in other letter case was in the way (sequence 82, step 27);
   // Sheets refuses names that differ by case only, so set-up now restores the name of such a sheet
