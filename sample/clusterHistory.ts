@@ -348,7 +348,7 @@ function cellOf(e: HistoryEntry, key: HistoryColumnKey): string | number {
     case 'year':
       return e.year;
     case 'subjectType':
-      return RECIPIENT_TYPE_LABELS[e.subjectType as RecipientType];
+      return RECIPIENT_TYPE_LABELS[e.subjectType];
     case 'level':
       return e.level === undefined ? '' : AWARD_LEVEL_LABELS[e.level];
     case 'decisionDate':

@@ -29,6 +29,7 @@ export const FindingCode = z.enum([
   'zero-max',
   'percent-not-allowed',
   'unknown-form',
+  'row-above-header',
 ]);
 export type FindingCode = z.infer<typeof FindingCode>;
 
@@ -79,6 +80,8 @@ export const DEFAULT_SEVERITY: { readonly [C in FindingCode]: FindingSeverity } 
   // The register's form column takes forms outside the list (a Huân chương); only the
   // certificate action, which prints none of them, needs the warning.
   'unknown-form': 'warning',
+  // The row is still read (a sort moved it); only its place is unusual.
+  'row-above-header': 'warning',
 };
 
 /**
@@ -148,7 +151,7 @@ function optional(prefix: string, text: string | undefined, suffix = ''): string
  * unknown-unit / unknown-criterion {hint}, above-max {max, score}, below-zero {score},
  * required-missing {field}, group-max-mismatch {sum, max, group}, closed-period {closedOn},
  * score-missing {unit, criterion}, invalid-value {expected}, percent-not-allowed {expected},
- * unknown-form {forms}. All optional.
+ * unknown-form {forms}, row-above-header {headerRow}. All optional.
  */
 const MESSAGES: { readonly [C in FindingCode]: (c: MessageContext) => string } = {
   'header-missing': (c) => {
@@ -209,6 +212,11 @@ const MESSAGES: { readonly [C in FindingCode]: (c: MessageContext) => string } =
     optional(' (', detail(c, 'forms'), ')') +
     '. Nếu gõ nhầm, hãy chọn lại trong danh sách; nếu đúng là hình thức khác, dòng vẫn được ' +
     'thống kê nhưng chương trình không in giấy cho hình thức này.',
+  'row-above-header': (c) =>
+    'dòng này nằm trên dòng tiêu đề' +
+    optional(' (dòng ', detail(c, 'headerRow'), ')') +
+    ', có lẽ vì bảng được sắp xếp cả dòng tiêu đề. Chương trình vẫn đọc đây là một dòng của ' +
+    'bảng; hãy đưa dòng tiêu đề về trên cùng (Hoàn tác, hoặc cắt và dán lại) rồi sắp xếp từ dòng dưới tiêu đề.',
 };
 
 /** `Trang "Tự chấm", ô C5: ` — "vùng" for a range, so the wording fits the reference. */

@@ -188,6 +188,59 @@ describe('onEdit: checking typed cells', () => {
   });
 });
 
+describe('onEdit: the max-points row of a score matrix', () => {
+  /** Tự chấm as the user left it after inserting a "Ghi chú" column before criterion 1 (C). */
+  function withInsertedColumn(sheetName: string): LocalHost {
+    const host = seeded();
+    const sheet = host.spreadsheet.sheet(sheetName);
+    if (sheet === undefined) throw new Error(`no ${sheetName}`);
+    const { lastRow, lastCol } = sheet.contentExtent();
+    const rows = Array.from({ length: lastRow }, (_, r) => {
+      const line = Array.from({ length: lastCol }, (_, c) => sheet.cell(r + 1, c + 1)?.v ?? '');
+      return [...line.slice(0, 2), r === 0 ? 'Ghi chú' : '', ...line.slice(2)];
+    });
+    paste(host, sheetName, 1, 1, rows);
+    return host;
+  }
+
+  it.each([SHEET_NAMES.selfScores, SHEET_NAMES.verifiedScores])(
+    '%s: finds the criterion of a moved column by its header, as the ranking does',
+    (sheetName) => {
+      const host = withInsertedColumn(sheetName);
+      const ref = (a1: string): string => `'${sheetName}'!${a1}`;
+      // D holds criterion 1 now (max 20; D was criterion 2, max 10, as set up).
+      expect(host.spreadsheet.valueAt(ref('D1'))).toBe(1);
+      onlyRun(host.edit(host.owner, ref('D2'), [['20']]));
+      expect(host.spreadsheet.cellAt(ref('D2'))?.note).toBeUndefined();
+      onlyRun(host.edit(host.owner, ref('D2'), [['10']]));
+      expect(host.spreadsheet.cellAt(ref('D2'))?.note).toBe(
+        `${MARK_PREFIX}Trang "${sheetName}", ô D2: giá trị "10" không hợp lệ; cần 20 (lấy từ trang "Tiêu chí").`,
+      );
+      // The target pair moved too: "3 - Chỉ tiêu" (max 20) is in F, "3 - Thực hiện" in G.
+      onlyRun(host.edit(host.owner, ref('F2'), [['20']]));
+      expect(host.spreadsheet.cellAt(ref('F2'))?.note).toBeUndefined();
+      onlyRun(host.edit(host.owner, ref('G2'), [['20']]));
+      expect(host.spreadsheet.cellAt(ref('G2'))?.note).toContain(
+        'ô G2: giá trị "20" không hợp lệ; cần để trống ô này.',
+      );
+      // The user's own column is not a criterion: its max-points cell is theirs.
+      onlyRun(host.edit(host.owner, ref('C2'), [['ghi chú của tôi']]));
+      expect(host.spreadsheet.cellAt(ref('C2'))?.note).toBeUndefined();
+    },
+  );
+
+  it("judges a header cell in the ranking's words: a header naming no criterion is not read", () => {
+    const host = withInsertedColumn(SHEET_NAMES.selfScores);
+    onlyRun(host.edit(host.owner, `${SELF}!C1`, [['Ghi chú thêm']]));
+    expect(host.spreadsheet.cellAt(`${SELF}!C1`)?.note).toContain(
+      'không tìm thấy tiêu chí "Ghi chú thêm" trong danh sách tiêu chí. Cột này không được đọc.',
+    );
+    // Typing criterion 1's code over its own header is no change of meaning: not marked.
+    onlyRun(host.edit(host.owner, `${SELF}!D1`, [['1']]));
+    expect(host.spreadsheet.cellAt(`${SELF}!D1`)?.note).toBeUndefined();
+  });
+});
+
 describe('audit trail (Bật ghi nhật ký thay đổi)', () => {
   it('creates the installable edit trigger once and says so when it already exists', () => {
     const host = seeded();

@@ -6,13 +6,16 @@
 import type { LocalHost, RunResult } from '../../local/host';
 import { CELL_CHARACTER_LIMIT } from '../../local/host/spreadsheet/limits';
 import { SHEET_NAMES } from '../../src/core/layout/sheets';
+import { VALIDATION_REPORT_SHEET } from '../../src/core/edit/report';
 import { AWARDS_LAYOUT } from '../../src/core/layout/tables';
 import { headerValues } from '../../src/core/layout/columns';
 import { SAMPLE_SETTINGS, SAMPLE_UNIT_ROWS } from '../../sample/cluster1';
 import { englishIn } from '../fuzz/invariants';
 import { newHost, paste, seedSampleWorkbook } from './workbookFixture';
 import { runSequence, sequenceOf } from '../fuzz/campaign';
-import { emptyCoverage } from '../fuzz/invariants';
+import { checkCertificates, emptyCoverage } from '../fuzz/invariants';
+import { World } from '../fuzz/world';
+import { CONSUMER } from './roleWorkbook';
 
 /** Replays sequence `index` of the 200 × 30 campaign (seed 20261205) up to `step`; its violations. */
 function replay(index: number, step: number): string[] {
@@ -50,9 +53,21 @@ function problems(host: LocalHost, run: RunResult, shownBefore: number): string[
   ];
 }
 
-function click(host: LocalHost, caption: string): string[] {
+function click(host: LocalHost, caption: string, who?: string): string[] {
   const before = host.ui.shown.length;
-  return problems(host, host.clickMenu(caption), before);
+  return problems(host, host.clickMenu(caption, who), before);
+}
+
+/** Mã hồ sơ of every register row, in sheet order. */
+function registerKeys(world: World): string[] {
+  const sheet = world.model.sheet(SHEET_NAMES.awards);
+  const keyCol = AWARDS_LAYOUT.columns.findIndex((c) => c.key === 'key') + 1;
+  const keys: string[] = [];
+  for (let r = 1; r <= (sheet?.contentExtent().lastRow ?? 0); r++) {
+    const v = String(sheet?.cell(r, keyCol)?.v ?? '');
+    if (v.startsWith('KT')) keys.push(v);
+  }
+  return keys.sort();
 }
 
 describe('defects found by the fuzz campaign', () => {
@@ -102,10 +117,50 @@ describe('defects found by the fuzz campaign', () => {
     expect(replay(17, 10).filter((v) => v.startsWith('typed value changed'))).toEqual([]);
   });
 
-  // Defect: with blank rows inserted above the register's rows, «Lập sổ khen thưởng từ xếp hạng»
-  // no longer sees the rows already there and adds the same award again (sequence 69, step 15).
-  it.skip('the award register gets each proposal once, blank rows inserted above it or not', () => {
-    expect(replay(69, 15).filter((v) => v.startsWith('register row made twice'))).toEqual([]);
+  // Fixed defect: two blank rows inserted above Khen thưởng's header, then "Sort sheet" (which
+  // sorts every row below the frozen one) put the header row below the award rows; the register's
+  // reader skipped rows above the header as titles, so «Lập sổ khen thưởng từ xếp hạng» added
+  // the same awards again (first seen as sequence 69, step 15 of the 200 × 30 campaign).
+  it('the award register gets each proposal once, even after a sort moved its header row below the awards', () => {
+    const world = new World(CONSUMER, true);
+    const register = world.pickSheetIndex(SHEET_NAMES.awards);
+    const keysBefore = registerKeys(world);
+    expect(keysBefore).toHaveLength(2);
+    for (const action of [
+      { kind: 'insertRows', who: 'owner', sheet: register, row: 0, count: 2 },
+      // Descending by "Tên tập thể / Họ tên": the award rows sort above the header row.
+      { kind: 'sort', who: 'owner', sheet: register, col: 1, descending: true },
+    ] as const)
+      expect(world.apply(action).refused).toBe(false);
+    const sheet = world.model.sheet(SHEET_NAMES.awards);
+    const nameCol = AWARDS_LAYOUT.columns.findIndex((c) => c.key === 'name') + 1;
+    expect(String(sheet?.cell(4, nameCol)?.v)).toBe(AWARDS_LAYOUT.columns[nameCol - 1]?.header);
+    const seen = world.host.ui.shown.length;
+    expect(click(world.host, 'Lập sổ khen thưởng từ xếp hạng', world.variant.people.owner)).toEqual(
+      [],
+    );
+    expect(
+      world.host.ui.shown
+        .slice(seen)
+        .map((d) => d.prompt)
+        .join('\n'),
+    ).toContain('Không có dòng nào mới');
+    expect(registerKeys(world)).toEqual(keysBefore);
+    expect(checkCertificates(world, emptyCoverage())).toEqual([]);
+    // The check names the rows a sort moved above the header, and reads them as the register's.
+    click(world.host, 'Kiểm tra dữ liệu', world.variant.people.owner);
+    const report = world.model.sheet(VALIDATION_REPORT_SHEET);
+    const text = report?.rows
+      .flatMap((row) => row?.map((c) => String(c?.v ?? '')) ?? [])
+      .join('\n');
+    expect(text).toContain('nằm trên dòng tiêu đề (dòng 4)');
+  });
+
+  // Fixed defect: the owner typed over the form of a row the fill had made ("Bằng khen" → 14);
+  // the next «Lập sổ khen thưởng từ xếp hạng» no longer matched it by name and form and added the
+  // award again, under the key the edited row still holds (60 × 30 campaign, sequence 11, step 6).
+  it('the fill never adds an award whose key a register row holds, however that row was edited', () => {
+    expect(replay(11, 6).filter((v) => v.startsWith('register row made twice'))).toEqual([]);
   });
 
   // Fixed defect: set-up failed with Google's English "A sheet with the name "Tự chấm" already

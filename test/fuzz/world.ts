@@ -151,6 +151,12 @@ export class World {
     return sheets.at(-1);
   }
 
+  /** The smallest pick that resolves to the named sheet (to write a sequence by hand). */
+  pickSheetIndex(name: string): number {
+    for (let n = 0; n < 1000; n++) if (this.pickSheet(n)?.name === name) return n;
+    throw new Error(`no pick resolves to sheet "${name}"`);
+  }
+
   /** A row among the used ones and a few below, mostly data rows. */
   private pickRow(sheet: SheetModel, n: number): number {
     const last = Math.max(sheet.contentExtent().lastRow, 2);

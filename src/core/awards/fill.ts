@@ -19,7 +19,8 @@
  *   decision is signed.
  * - A proposal already in the register (same year, collective, name or full name and form,
  *   compared as names are; valid or not, level not compared since the officer may have
- *   corrected it) is not added again, so a second click adds nothing.
+ *   corrected it), or whose key (Mã hồ sơ) a row holds, however edited since, is not added
+ *   again, so a second click adds nothing.
  * - Each new row carries its key (Mã hồ sơ) from the start.
  */
 import { formatNumberVi } from '../format/vietnamese';
@@ -108,6 +109,13 @@ export function planAwardFill(input: AwardFillInput): AwardFillPlan {
     if (r.recipientType !== 'individual' && r.year !== undefined)
       present.add(identity(r.year, r.name, r.form));
   }
+  // A row keeps the key the fill gave it when the officer edits its form or name later (a typo,
+  // a correction): that row is still this award, so the key alone says it is there.
+  const storedKeys = new Set(
+    [...input.register.value.map((r) => r.key), ...input.register.invalid.map((r) => r.key)].filter(
+      (k) => k !== '',
+    ),
+  );
   const unitOf = new Map(input.units.map((u) => [u.code, u]));
   const inherited =
     input.issuers === undefined
@@ -134,7 +142,6 @@ export function planAwardFill(input: AwardFillInput): AwardFillPlan {
       alreadyThere.push(`${name} (${form})`);
       continue;
     }
-    ids.forEach((id) => present.add(id));
     const record: AwardRecord = {
       recipientType: 'collective',
       name,
@@ -153,7 +160,14 @@ export function planAwardFill(input: AwardFillInput): AwardFillPlan {
       email: unit?.email ?? '',
       year: input.year,
     };
-    records.push({ ...record, key: awardKey(record) });
+    const key = awardKey(record);
+    if (storedKeys.has(key)) {
+      alreadyThere.push(`${name} (${form})`);
+      continue;
+    }
+    ids.forEach((id) => present.add(id));
+    storedKeys.add(key);
+    records.push({ ...record, key });
   }
   const voteNeeded = vote
     ? [...vote.tied]

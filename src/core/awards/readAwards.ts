@@ -20,7 +20,7 @@ import { parseEmail, parseText } from '../parse/text';
 import { checkNumber } from '../readers/values';
 import { a1, cellAt, isBlankRow, matchLabel, rowAt, type ReadResult } from '../readers/cells';
 import { locateTable } from '../readers/headers';
-import { awardIdentityText, awardKey } from './key';
+import { AWARD_KEY_PREFIX, awardIdentityText, awardKey } from './key';
 import { recipientMisfit } from './formFit';
 import { isKnownAwardForm, knownFormsText } from './forms';
 import { duplicateTracker } from '../readers/duplicates';
@@ -130,9 +130,19 @@ export function readAwards(
   const keys = duplicateTracker(SHEET);
   let lastRow = located.headerRow0 + 1;
 
-  for (let r = located.headerRow0 + 1; r < grid.length; r++) {
-    if (isBlankRow(rowAt(grid, r))) continue;
-    lastRow = r + 1;
+  for (let r = 0; r < grid.length; r++) {
+    if (r === located.headerRow0 || isBlankRow(rowAt(grid, r))) continue;
+    if (r < located.headerRow0) {
+      // Title rows above the headers are not the register's; a row with a recipient type is
+      // (a sort that took the header row along moves rows above it): read, never dropped, so
+      // the fill does not add its award again and the certificate job still sees it.
+      if (!displacedRow(grid, r, col('recipientType'), col('key'))) continue;
+      findings.push(
+        finding(SHEET, a1(r, Math.max(col('recipientType'), 0)), 'row-above-header', '', {
+          headerRow: String(located.headerRow0 + 1),
+        }),
+      );
+    } else lastRow = r + 1;
     const errors: Finding[] = [];
     const report = (
       f: Field,
@@ -354,6 +364,21 @@ export function readAwards(
     headerRow: located.headerRow0 + 1,
     lastRow,
   };
+}
+
+const KEY_SHAPE = new RegExp(`^${AWARD_KEY_PREFIX}\\d{4}-`);
+
+/** A register row above the header row: its recipient type is one of the list, or it has a key. */
+function displacedRow(
+  grid: readonly unknown[],
+  r: number,
+  typeCol: number,
+  keyCol: number,
+): boolean {
+  const type = typeCol < 0 ? undefined : matchLabel(cellAt(grid, r, typeCol), TYPE_LABELS);
+  if (type !== undefined && type >= 0) return true;
+  const key = keyCol < 0 ? undefined : parseText(cellAt(grid, r, keyCol));
+  return key?.kind === 'ok' && KEY_SHAPE.test(key.value);
 }
 
 /**

@@ -95,7 +95,12 @@ export type PreprintedField = {
   readonly size: number;
   readonly bold: boolean;
   readonly italic: boolean;
+  /** A1 of the row's X cell, where a problem with its position is reported. */
+  readonly cell?: string;
 };
+
+/** A problem of Vị trí in phôi: the cell it is about, and the message naming it. */
+export type PreprintedIssue = { readonly cell: string; readonly message: string };
 
 export type PreprintedLayout = ReadonlyMap<TemplateKind, readonly PreprintedField[]>;
 
@@ -114,18 +119,24 @@ function where(r0: number, c0: number): string {
 export function readPreprinted(grid: readonly unknown[]): {
   readonly layout: PreprintedLayout;
   readonly problems: readonly string[];
+  readonly issues: readonly PreprintedIssue[];
 } {
-  const problems: string[] = [];
+  const issues: PreprintedIssue[] = [];
+  const result = () => ({ layout, problems: issues.map((i) => i.message), issues });
   const located = locateTable(grid, PREPRINTED_LAYOUT);
   const col = (key: PreprintedColumnKey): number | undefined => located.columns.get(key);
   for (const key of ['form', 'content', 'x', 'y', 'width', 'height'] as const) {
     if (col(key) === undefined) {
-      const header = PREPRINTED_LAYOUT.columns.find((c) => c.key === key)?.header ?? key;
-      problems.push(`Trang "${SHEET}" thiếu cột "${header}".`);
+      const index = PREPRINTED_LAYOUT.columns.findIndex((c) => c.key === key);
+      const header = PREPRINTED_LAYOUT.columns[index]?.header ?? key;
+      issues.push({
+        cell: a1(located.headerRow0, Math.max(index, 0)),
+        message: `Trang "${SHEET}" thiếu cột "${header}".`,
+      });
     }
   }
   const layout = new Map<TemplateKind, PreprintedField[]>();
-  if (problems.length > 0) return { layout, problems };
+  if (issues.length > 0) return result();
   const aligns = Object.values(PREPRINTED_ALIGN_LABELS);
   const alignKeys = Object.keys(PREPRINTED_ALIGN_LABELS) as FieldAlign[];
   for (let r0 = located.headerRow0 + 1; r0 < grid.length; r0++) {
@@ -135,11 +146,15 @@ export function readPreprinted(grid: readonly unknown[]): {
       const c = col(key);
       return c === undefined ? '' : cellAt(grid, r0, c);
     };
+    const cellOf = (key: PreprintedColumnKey): string => a1(r0, col(key) ?? 0);
     const at = (key: PreprintedColumnKey): string => where(r0, col(key) ?? 0);
+    const problem = (key: PreprintedColumnKey, message: string): void => {
+      issues.push({ cell: cellOf(key), message });
+    };
     const yesNo = (key: PreprintedColumnKey, fallback: boolean): boolean => {
       const i = matchLabel(raw(key), YES_NO_LABELS);
       if (i === undefined) {
-        problems.push(`${at(key)}: ghi "Có" hoặc "Không".`);
+        problem(key, `${at(key)}: ghi "Có" hoặc "Không".`);
         return fallback;
       }
       return i < 0 ? fallback : i === 0;
@@ -149,20 +164,21 @@ export function readPreprinted(grid: readonly unknown[]): {
     const form = valueToText(raw('form')).trim();
     const kind = form === '' ? null : certificateTemplateKind(form);
     if (kind === null) {
-      problems.push(`${at('form')}: chưa rõ mẫu "${form}" (ghi Giấy khen hoặc Bằng khen).`);
+      problem('form', `${at('form')}: chưa rõ mẫu "${form}" (ghi Giấy khen hoặc Bằng khen).`);
       continue;
     }
     const content = valueToText(raw('content'));
     const parsed = parseTemplate(content, at('content'));
     if (!parsed.ok) {
-      problems.push(...parsed.errors.map((e) => e.message));
+      for (const e of parsed.errors) problem('content', e.message);
       continue;
     }
     const unknown = placeholders(parsed.template)
       .map((p) => p.path.split('.')[0] ?? '')
       .filter((name) => name !== '' && CERTIFICATE_SCHEMA[name] === undefined);
     if (unknown.length > 0) {
-      problems.push(
+      problem(
+        'content',
         `${at('content')}: không có trường ${[...new Set(unknown)].map((n) => `{{${n}}}`).join(', ')} (các trường: ${Object.keys(CERTIFICATE_SCHEMA).join(', ')}).`,
       );
       continue;
@@ -177,7 +193,7 @@ export function readPreprinted(grid: readonly unknown[]): {
       if (isBlank(value) && fallback !== undefined) return fallback;
       const parsedNumber = parseNumber(value);
       if (parsedNumber.kind !== 'ok' || parsedNumber.value < min || parsedNumber.value > max) {
-        problems.push(`${at(key)}: cần một số từ ${fmt(min)} đến ${fmt(max)}.`);
+        problem(key, `${at(key)}: cần một số từ ${fmt(min)} đến ${fmt(max)}.`);
         return Number.NaN;
       }
       return parsedNumber.value;
@@ -190,7 +206,7 @@ export function readPreprinted(grid: readonly unknown[]): {
     const height = number('height', 1, pageH);
     const size = number('size', 6, 72, DEFAULT_FIELD_SIZE);
     const alignIndex = matchLabel(raw('align'), aligns);
-    if (alignIndex === undefined) problems.push(`${at('align')}: ghi Trái, Giữa hoặc Phải.`);
+    if (alignIndex === undefined) problem('align', `${at('align')}: ghi Trái, Giữa hoặc Phải.`);
     const font = valueToText(raw('font')).trim();
     const field: PreprintedField = {
       row: r0 + 1,
@@ -207,21 +223,24 @@ export function readPreprinted(grid: readonly unknown[]): {
       size,
       bold: yesNo('bold', false),
       italic: yesNo('italic', false),
+      cell: cellOf('x'),
     };
     if ([x, y, width, height, size].some((n) => Number.isNaN(n))) continue;
     if (x + width > pageW + 1e-9)
-      problems.push(
+      problem(
+        'width',
         `${at('width')}: ô chữ vượt mép phải tờ giấy (${fmt(x)} + ${fmt(width)} > ${fmt(pageW)} mm).`,
       );
     if (size * LINE_FACTOR > height * PT_PER_MM + 1e-9)
-      problems.push(
+      problem(
+        'height',
         `${at('height')}: cao ${fmt(height)} mm không đủ cho một dòng chữ cỡ ${fmt(size)} (cần ${fmt((size * LINE_FACTOR) / PT_PER_MM)} mm).`,
       );
     const list = layout.get(kind) ?? [];
     list.push(field);
     layout.set(kind, list);
   }
-  return { layout, problems };
+  return result();
 }
 
 function fmt(n: number): string {
@@ -259,8 +278,13 @@ const pt = (millimetres: number): number => millimetres * PT_PER_MM;
 export function layoutBands(
   fields: readonly PreprintedField[],
   offset: Offset,
-): { readonly bands: readonly Band[]; readonly problems: readonly string[] } {
-  const problems: string[] = [];
+): {
+  readonly bands: readonly Band[];
+  readonly problems: readonly string[];
+  readonly issues: readonly PreprintedIssue[];
+} {
+  const issues: PreprintedIssue[] = [];
+  const cellOf = (field: PreprintedField): string => field.cell ?? `A${String(field.row)}`;
   const boxes: Box[] = fields.map((field) => ({
     field,
     left: pt(field.x + offset.x),
@@ -276,9 +300,10 @@ export function layoutBands(
       b.left + b.width > page.width + 1e-6 ||
       b.top + b.height > page.height - pt(BOTTOM_GUARD_MM) + 1e-6
     ) {
-      problems.push(
-        `Trang "${SHEET}", dòng ${String(b.field.row)}: sau khi cộng độ lệch (${fmt(offset.x)}; ${fmt(offset.y)} mm) ô chữ ra ngoài tờ giấy hoặc sát mép dưới dưới ${String(BOTTOM_GUARD_MM)} mm.`,
-      );
+      issues.push({
+        cell: cellOf(b.field),
+        message: `Trang "${SHEET}", dòng ${String(b.field.row)}: sau khi cộng độ lệch (${fmt(offset.x)}; ${fmt(offset.y)} mm) ô chữ ra ngoài tờ giấy hoặc sát mép dưới dưới ${String(BOTTOM_GUARD_MM)} mm.`,
+      });
     }
   }
   const sorted = [...boxes].sort((a, b) => a.top - b.top || a.left - b.left);
@@ -296,13 +321,14 @@ export function layoutBands(
       const prev = band.boxes[i - 1] as Box;
       const cur = band.boxes[i] as Box;
       if (cur.left < prev.left + prev.width - 1e-6) {
-        problems.push(
-          `Trang "${SHEET}", dòng ${String(prev.field.row)} và dòng ${String(cur.field.row)}: hai ô chữ chồng lên nhau (cùng khoảng cao, giao nhau theo chiều ngang).`,
-        );
+        issues.push({
+          cell: cellOf(cur.field),
+          message: `Trang "${SHEET}", dòng ${String(prev.field.row)} và dòng ${String(cur.field.row)}: hai ô chữ chồng lên nhau (cùng khoảng cao, giao nhau theo chiều ngang).`,
+        });
       }
     }
   }
-  return { bands, problems };
+  return { bands, problems: issues.map((i) => i.message), issues };
 }
 
 // ------------------------------------------------------------------ the page as a DocSpec

@@ -1,4 +1,5 @@
 import { finding, type Finding } from '../findings';
+import { formatNumberVi } from '../format/vietnamese';
 import { readAwards } from '../awards/readAwards';
 import { registeredTitleMisfit, typeCellMisfits } from '../awards/formFit';
 import {
@@ -132,14 +133,35 @@ function unitFinding(
   return finding(sheet, cell, 'unknown-unit', value, found.hint ? { hint: found.hint } : {});
 }
 
+/** Same column role: what a located column holds against a set-up column. */
+function sameRole(k: LocatedMatrixColumn, role: MatrixLayout['columns'][number]['role']): boolean {
+  if (k.kind !== role.kind) return false;
+  if (k.kind === 'score' && role.kind === 'score') return k.criterion.code === role.criterion;
+  if (k.kind === 'targetPart' && role.kind === 'targetPart')
+    return k.criterion.code === role.criterion && k.part === role.part;
+  return true;
+}
+
+/** What the max-points cell of a column must hold, in words. */
+function maxCellText(maxCell: string | number): string {
+  if (typeof maxCell === 'number')
+    return `${formatNumberVi(maxCell)} (lấy từ trang "${SHEET_NAMES.criteria}")`;
+  return maxCell === '' ? 'để trống ô này' : `"${maxCell}"`;
+}
+
 function matrixChecker(sheet: string, context: EditContext, firstRow: number): CellChecker {
   const layout = lazy(() => context.matrix ?? matrixLayout([], context.tree));
+  // Columns found by header, as the ranking reads them (a moved or inserted column included).
+  const byHeader = lazy(() =>
+    context.headerRow === undefined
+      ? undefined
+      : locateMatrix([context.headerRow], sheet, context.tree),
+  );
   const located = lazy((): Map<number, LocatedMatrixColumn> => {
     const byColumn = new Map<number, LocatedMatrixColumn>();
-    if (context.headerRow !== undefined) {
-      locateMatrix([context.headerRow], sheet, context.tree).columns.forEach((k, c0) =>
-        byColumn.set(c0 + 1, k),
-      );
+    const found = byHeader();
+    if (found !== undefined) {
+      found.columns.forEach((k, c0) => byColumn.set(c0 + 1, k));
       return byColumn;
     }
     const criteria = new Map(context.tree.criteria.map((c) => [c.code, c]));
@@ -160,22 +182,32 @@ function matrixChecker(sheet: string, context: EditContext, firstRow: number): C
     }
     return byColumn;
   });
+  /** The set-up column this sheet column holds: by header when known, else by position. */
+  const specAt = (column: number): MatrixLayout['columns'][number] | undefined => {
+    if (byHeader() === undefined) return layout().columns[column - 1];
+    const k = located().get(column);
+    return k === undefined ? undefined : layout().columns.find((c) => sameRole(k, c.role));
+  };
   const units = lazy(() => unitIndex(context.units));
   const cleared = clearedScoreChecker(sheet, context, firstRow, located);
   return (row, column, value, rowValues) => {
     const cell = cellA1(row, column);
     const m = layout();
-    const spec = m.columns[column - 1];
     if (row === m.headerRow) {
+      // The ranking's own words about this header cell (renamed, unknown, repeated, missing).
+      const found = byHeader();
+      if (found !== undefined) return found.findings.find((f) => f.cell === cell);
+      const spec = m.columns[column - 1];
       if (spec !== undefined && labelKey(value) !== labelKey(spec.header)) {
         return finding(sheet, cell, 'header-renamed', value, { expected: spec.header });
       }
       return undefined;
     }
     if (row === m.maxPointsRow) {
+      const spec = specAt(column);
       if (spec !== undefined && String(value) !== String(spec.maxCell)) {
         return finding(sheet, cell, 'invalid-value', value, {
-          expected: `${String(spec.maxCell)} (lấy từ trang "${SHEET_NAMES.criteria}")`,
+          expected: maxCellText(spec.maxCell),
         });
       }
       return undefined;

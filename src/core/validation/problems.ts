@@ -9,6 +9,7 @@ import { SHEET_NAMES } from '../layout/sheets';
 import { RANKING_INPUT_SHEETS } from '../ranking/rankingSheet';
 import { rankWorkbook } from '../ranking/rankWorkbook';
 import { nomineesInBallots } from '../votes/ballotSheet';
+import { preprintedFindings } from './preprintedCheck';
 import { structureFindings } from './inputs';
 import { mergeFindings, readWorkbook, type WorkbookGrids } from './workbook';
 
@@ -22,11 +23,15 @@ export function checkWorkbook(grids: WorkbookGrids): Finding[] {
   const nominees = votes === undefined ? [] : nomineesInBallots(votes);
   const readout = readWorkbook(grids, nominees.length > 0 ? { nominees } : {});
   const ranking = rankWorkbook(grids);
-  return mergeFindings(
-    readout.findings,
-    structureFindings(grids, readout),
-    ranking.ok ? ranking.result.findings : [],
-  );
+  return [
+    ...mergeFindings(
+      readout.findings,
+      structureFindings(grids, readout),
+      ranking.ok ? ranking.result.findings : [],
+    ),
+    // After the register's, as the tabs go; several problems may share a cell (one per message).
+    ...preprintedFindings(grids),
+  ];
 }
 
 /** The part of the problems "Tính xếp hạng" reads and therefore counts on its status line. */

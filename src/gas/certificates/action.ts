@@ -81,13 +81,12 @@ import {
 } from '../jobs/runner';
 import { buildPrintFile, EDITS_PER_SAVE } from './combined';
 import { requirePermission } from '../permissions';
+import { makePreprintedFile, preprintedGrid } from './preprinted';
 import {
-  makePreprintedFile,
-  preprintedGrid,
   printsOnPreprinted,
   readPreprintedSetup,
   type PreprintedSetup,
-} from './preprinted';
+} from '../../core/certificates/preprintedSetup';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type File = GoogleAppsScript.Drive.File;

@@ -8,23 +8,15 @@
  * everything below it). The document is saved and reopened every EDITS_PER_SAVE edits (as the
  * combined print files).
  */
+import { readPreprintedSetup, type PreprintedSetup } from '../../core/certificates/preprintedSetup';
 import { calibrationDocSpec, type CalibrationForm } from '../../core/certificates/calibration';
-import {
-  layoutBands,
-  layoutSource,
-  preprintedDocSpec,
-  readPreprinted,
-  type Offset,
-  type PreprintedLayout,
-} from '../../core/certificates/preprinted';
+import { preprintedDocSpec } from '../../core/certificates/preprinted';
 import { blockEdits, type DocSpec } from '../../core/documents/docSpec';
-import { DEFAULT_TEMPLATES, type TemplateKind } from '../../core/documents/defaultTemplates';
+import type { TemplateKind } from '../../core/documents/defaultTemplates';
 import { defaultFolderName } from '../../core/documents/pledgeData';
 import { settingTexts } from '../../core/documents/settingsWrite';
 import { SHEET_NAMES } from '../../core/layout/sheets';
-import { parseNumber } from '../../core/parse/number';
-import { labelKey } from '../../core/readers/cells';
-import { parseTemplate, type Template, type TemplateRecord } from '../../core/template';
+import type { TemplateRecord } from '../../core/template';
 import { EDITS_PER_SAVE, trashOnFailure } from './combined';
 import { appendTable, formatParagraph, inspectFolder, workbookFolder } from '../docs/templates';
 import { alertUser, errorMessage } from '../notify';
@@ -38,68 +30,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const PDF = 'application/pdf';
 const SHEET = SHEET_NAMES.preprinted;
-
-/** Cấu hình's print mode: "In trên phôi" or the full template. */
-export function printsOnPreprinted(texts: ReadonlyMap<string, string>): boolean {
-  return labelKey(texts.get('certificatePrint') ?? '') === labelKey('In trên phôi');
-}
-
-/** Cấu hình's offsets (mm); a bad cell reads as 0 here, "Kiểm tra dữ liệu" names it. */
-export function offsetOf(texts: ReadonlyMap<string, string>): Offset {
-  const read = (key: string): number => {
-    const parsed = parseNumber(texts.get(key) ?? '');
-    return parsed.kind === 'ok' && Math.abs(parsed.value) <= 50 ? parsed.value : 0;
-  };
-  return { x: read('preprintedOffsetX'), y: read('preprintedOffsetY') };
-}
-
-export type PreprintedSetup = {
-  readonly layout: PreprintedLayout;
-  readonly offset: Offset;
-  readonly problems: readonly string[];
-  /** Per form, the fields' text as one template, for the dry run of the register rows. */
-  readonly templates: ReadonlyMap<TemplateKind, Template>;
-};
-
-function labelOf(kind: TemplateKind): string {
-  return DEFAULT_TEMPLATES.find((t) => t.kind === kind)?.label.replace(/^Mẫu /, '') ?? kind;
-}
-
-/**
- * Vị trí in phôi read and checked for the forms the run prints: every problem names its cell;
- * a form with no row is a problem (nothing would print).
- */
-export function readPreprintedSetup(
-  grid: readonly unknown[] | undefined,
-  texts: ReadonlyMap<string, string>,
-  kinds: Iterable<TemplateKind>,
-): PreprintedSetup {
-  const offset = offsetOf(texts);
-  if (grid === undefined) {
-    return {
-      layout: new Map(),
-      offset,
-      templates: new Map(),
-      problems: [
-        `Chưa có trang "${SHEET}". Hãy chạy «Khởi tạo / cập nhật bảng tính» rồi đo vị trí in trên phôi.`,
-      ],
-    };
-  }
-  const read = readPreprinted(grid);
-  const problems = [...read.problems];
-  const templates = new Map<TemplateKind, Template>();
-  for (const kind of kinds) {
-    const fields = read.layout.get(kind) ?? [];
-    if (fields.length === 0) {
-      problems.push(`Trang "${SHEET}" chưa có dòng nào được in cho mẫu ${labelOf(kind)}.`);
-      continue;
-    }
-    problems.push(...layoutBands(fields, offset).problems);
-    const parsed = parseTemplate(layoutSource(fields), `Trang "${SHEET}" (${labelOf(kind)})`);
-    if (parsed.ok) templates.set(kind, parsed.template);
-  }
-  return { layout: read.layout, offset, problems, templates };
-}
 
 /**
  * Builds a Doc from a positioned spec in `folder`, described at once (so a killed run's output is

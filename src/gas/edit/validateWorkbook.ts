@@ -12,6 +12,7 @@ import {
   reportSummary,
 } from '../../core/edit/report';
 import { NUMBER_FORMATS } from '../../core/layout/columns';
+import { SHEET_NAMES } from '../../core/layout/sheets';
 import { scoringProblems, checkWorkbook } from '../../core/validation/problems';
 import { runLocked } from '../lock';
 import { toast } from '../notify';
@@ -37,7 +38,9 @@ export function menuValidate(): void {
   runLocked(menuCaption('menuValidate'), () => {
     const workbook = activeWorkbook();
     // Compute first: every sheet read once, nothing written until the findings are known.
-    const findings = checkWorkbook(readGrids(workbook, CHECKED_SHEETS));
+    const findings = checkWorkbook(
+      readGrids(workbook, [...CHECKED_SHEETS, SHEET_NAMES.preprinted]),
+    );
     const time = Utilities.formatDate(new Date(), workbook.getSpreadsheetTimeZone(), TIME_PATTERN);
 
     // The report is plain text (below): Sheets parses nothing there, so values go as they are.

@@ -144,6 +144,28 @@ describe('readAwards', () => {
     expect(read.findings[0]?.message).toContain('chưa nhập danh xưng (Ông hoặc Bà)');
   });
 
+  it('reads award rows a sort moved above the header row, with a warning, but not title rows', () => {
+    const read = readAwards([
+      ['SỔ KHEN THƯỞNG NĂM 2022'],
+      line({ ...LAN, registerNumber: '2' }),
+      line({ name: 'dòng ghi chú', key: 'KT2022-0123456789abcdef' }),
+      HEADER,
+      line(LAN),
+    ]);
+    expect(read.headerRow).toBe(4);
+    expect(read.value.map((r) => r.row)).toEqual([2, 5]);
+    // A row with only a key is the register's too: reported as a row, never passed over.
+    expect(read.invalid.map((r) => r.row)).toEqual([3]);
+    const above = read.findings.filter((f) => f.code === 'row-above-header');
+    expect(above.map((f) => [f.cell, f.severity])).toEqual([
+      ['A2', 'warning'],
+      ['A3', 'warning'],
+    ]);
+    expect(above[0]?.message).toContain('nằm trên dòng tiêu đề (dòng 4)');
+    // The fill appends below the last row under the header.
+    expect(read.lastRow).toBe(5);
+  });
+
   it('finds reordered columns by header and survives junk grids', () => {
     const order = [...HEADER.keys()].reverse();
     const grid = [HEADER, line(LAN)].map((r) => order.map((i) => r[i]));
