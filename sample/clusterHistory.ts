@@ -25,7 +25,6 @@ import {
   AWARD_LEVEL_LABELS,
   RECIPIENT_TYPE_LABELS,
   type AwardLevel,
-  type RecipientType,
 } from '../src/core/model/award';
 import { HistoryEntrySchema, type HistoryEntry } from '../src/core/model/history';
 import { HISTORY_LAYOUT, type HistoryColumnKey } from '../src/core/layout/historyTables';
