@@ -341,3 +341,13 @@ export const SAMPLE_BAD_ENTRIES: readonly {
   { unit: 'DD', criterion: '1', typed: '25', code: 'above-max' },
   { unit: 'LB', criterion: '6', typed: 'tám', code: 'not-a-number' },
 ];
+
+/**
+ * Ba Đình's registrations of individuals (Đăng ký thi đua: name, position, title sought), two of
+ * the people of sample/clusterHistory.ts: Nguyễn Thị Hà, three consecutive Chiến sĩ thi đua cơ sở
+ * (2020–2022), and Lê Thị Lan, none; both aim at the city's Chiến sĩ thi đua (invented).
+ */
+export const SAMPLE_REGISTRATIONS: readonly (readonly string[])[] = [
+  ['Nguyễn Thị Hà', 'Phó Chủ tịch', 'Chiến sĩ thi đua thành phố'],
+  ['Lê Thị Lan', 'Chuyên viên', 'Chiến sĩ thi đua thành phố'],
+];

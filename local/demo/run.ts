@@ -44,18 +44,27 @@ import { readUnits } from '../../src/core/readers/units';
 import { readCriteria } from '../../src/core/readers/criteria';
 import { ClusterSettingsSchema } from '../../src/core/model/settings';
 import { quoteSheetName } from '../../src/core/a1';
-import { headerValues } from '../../src/core/layout/columns';
+import { columnPosition, headerValues } from '../../src/core/layout/columns';
 import { AWARDS_LAYOUT, CRITERIA_LAYOUT, UNITS_LAYOUT } from '../../src/core/layout/tables';
 import {
   SAMPLE_BAD_ENTRIES,
   SAMPLE_CRITERIA_ROWS,
   SAMPLE_OWNER,
+  SAMPLE_REGISTRATIONS,
   SAMPLE_SELF_SCORES,
   SAMPLE_SETTINGS,
   SAMPLE_UNIT_ROWS,
 } from '../../sample/cluster1';
 import { SEED003_DISTRICT, SEED003_YEAR, seed003Register } from '../../sample/seed003Register';
-import { HISTORY_YEARS, historySheetGrid, historySheetRows } from '../../sample/clusterHistory';
+import {
+  HISTORY_YEARS,
+  clusterHistory,
+  historySheetGrid,
+  historySheetRows,
+} from '../../sample/clusterHistory';
+import { HISTORY_REVIEW_LAYOUT, REVIEW_SAME } from '../../src/core/layout/historyReviewTables';
+import { SpreadsheetModel } from '../host/spreadsheet';
+import { REGISTRATION_LAYOUT } from '../../src/core/layout/registrationTables';
 import {
   SEED003_OFFICER,
   SEED003_SETTINGS,
@@ -66,6 +75,8 @@ const root = resolve(__dirname, '..', '..');
 const defaultOutDir = join(root, 'out');
 /** The cluster's workbook and the district's, as saved under outDir. */
 export const CLUSTER_WORKBOOK_FILE = 'Cum-thi-dua-so-1.xlsx';
+/** The cluster's next year, made by «Tạo năm mới» in a copy. */
+export const NEXT_YEAR_WORKBOOK_FILE = 'Cum-thi-dua-so-1-nam-2023.xlsx';
 export const DISTRICT_WORKBOOK_FILE = `Khen-thuong-Thanh-Xuan-${String(SEED003_YEAR)}.xlsx`;
 const PLEDGE_FILE = 'Giao-uoc-thi-dua-2022';
 /** Where the certificates' print files go, under the demo's outDir. */
@@ -206,6 +217,22 @@ async function runClusterYear(outDir: string): Promise<WorkbookRun> {
     '8 tiêu chí, điểm thưởng, điểm trừ',
   );
   click('menuSetup', 'cập nhật ma trận chấm điểm theo đơn vị và tiêu chí');
+  // Đăng ký thi đua: set-up carried each unit's collective title over from Đơn vị; Ba Đình, in
+  // its own block, registers two of its people for Chiến sĩ thi đua thành phố (sample history:
+  // one has three consecutive Chiến sĩ thi đua cơ sở, the other none).
+  const baDinh = SAMPLE_UNIT_ROWS.find((r) => r[0] === 'BD');
+  const block = registrationBlockStart(host, 'BD');
+  if (baDinh && block !== undefined) {
+    const first = REGISTRATION_LAYOUT.columns.findIndex((c) => c.key === 'personName') + 1;
+    type(
+      baDinh[6] ?? '',
+      SHEET_NAMES.registration,
+      block + 1,
+      first,
+      SAMPLE_REGISTRATIONS.map((r) => [...r]),
+      'Ba Đình đăng ký danh hiệu cho hai cá nhân',
+    );
+  }
 
   // Year end: each unit types its own self scores into its own row (protected for the others).
   const units = readUnits([headerValues(UNITS_LAYOUT), ...SAMPLE_UNIT_ROWS]).value;
@@ -312,12 +339,77 @@ async function runClusterYear(outDir: string): Promise<WorkbookRun> {
   // The joint pledge from the default template, as Google Doc and PDF in Drive.
   click('menuCreatePledge', 'bản giao ước thi đua của cụm (Google Docs và PDF)');
 
-  // The proposals go into the cluster's register; the City Front decides on them.
-  click('menuFillAwardsFromRanking', 'sổ khen thưởng theo kết quả bình xét');
+  // The earlier years' records (2020, 2021, and 2022's ratings, initiatives and individuals'
+  // titles as the units report them) go into Lịch sử thi đua, khen thưởng before the proposals:
+  // each proposal's eligibility is judged against them.
+  // 2022's rows are typed; 2020 and 2021 are imported from last year's workbook, where one
+  // person was typed without diacritics: the import asks, the officer confirms, a re-run adds.
+  const thisYear = clusterHistory().filter((e) => e.year === SAMPLE_SETTINGS.year);
+  type(
+    host.owner,
+    SHEET_NAMES.history,
+    2,
+    1,
+    historySheetRows(thisYear),
+    `lịch sử năm ${String(SAMPLE_SETTINGS.year)}: xếp loại, sáng kiến, danh hiệu cá nhân`,
+  );
+  const lastYear = lastYearWorkbook(host);
+  click(
+    'menuImportHistory',
+    `nhập lịch sử ${String(HISTORY_YEARS[0])}–${String(SAMPLE_SETTINGS.year - 1)} từ bảng tính năm trước`,
+    [{ button: 'OK', text: lastYear.url }],
+  );
+  const review = host.spreadsheet.sheet(SHEET_NAMES.historyReview);
+  if (review !== undefined) {
+    const decision = columnPosition(HISTORY_REVIEW_LAYOUT, 'decision');
+    const pending = review.contentExtent().lastRow - 1;
+    if (pending > 0)
+      type(
+        host.owner,
+        SHEET_NAMES.historyReview,
+        2,
+        decision,
+        Array.from({ length: pending }, () => [REVIEW_SAME]),
+        'xác nhận: «Le Thi Lan» năm trước là Lê Thị Lan',
+      );
+    click('menuImportHistory', 'thêm các dòng đã xác nhận', [{ button: 'OK', text: '' }]);
+  }
+  // The proposals go into the cluster's register (the vote's winners and Ba Đình's registered
+  // people), with their eligibility hints; the City Front decides on them.
+  click(
+    'menuFillAwardsFromRanking',
+    'sổ khen thưởng theo kết quả bình xét và đăng ký thi đua, kèm điều kiện khen thưởng',
+  );
+  // Two decisions follow the proposals: the City Front's on the cluster's own (the collectives
+  // the vote elected) and the City People's Committee's on the city's Chiến sĩ thi đua. The
+  // officer types the planned number of the Front's on its rows and in Cấu hình: the dossier
+  // lists exactly those rows.
+  const decisionColumn = AWARDS_LAYOUT.columns.findIndex((c) => c.key === 'decisionNumber') + 1;
+  const registerRows = (): { row: number; collective: boolean }[] => {
+    const last = host.spreadsheet.sheet(SHEET_NAMES.awards)?.contentExtent().lastRow ?? 1;
+    return host.spreadsheet
+      .valuesAt(`${quoteSheetName(SHEET_NAMES.awards)}!A2:A${String(Math.max(last, 2))}`)
+      .map(([type], i) => ({ row: i + 2, collective: type === 'Tập thể' }))
+      .filter((_, i) => i + 2 <= last);
+  };
+  for (const { row, collective } of registerRows()) {
+    if (collective)
+      type(
+        host.owner,
+        SHEET_NAMES.awards,
+        row,
+        decisionColumn,
+        [[FRONT_DECISION[0]]],
+        'số quyết định dự kiến của Ủy ban MTTQ Việt Nam thành phố',
+      );
+  }
   // The nomination meeting's minutes, the submission with its list, the draft decision with its
-  // annex (the register rows still waiting for a decision) and the notice (invented secretary,
-  // ballot counters and numbers; the meeting on the day the vote was held).
-  for (const [key, value] of Object.entries(DEMO_MEETING)) {
+  // annex (the register rows of that decision) and the notice (invented secretary, ballot
+  // counters and numbers; the meeting on the day the vote was held).
+  for (const [key, value] of Object.entries({
+    ...DEMO_MEETING,
+    draftDecisionNumber: FRONT_DECISION[0],
+  })) {
     const row = SETTING_ROWS.findIndex((r) => r.key === key) + 2;
     type(host.owner, SHEET_NAMES.settings, row, 2, [[value]], `Cấu hình: ${key}`);
   }
@@ -328,50 +420,48 @@ async function runClusterYear(outDir: string): Promise<WorkbookRun> {
     headEmail,
   );
 
-  const awards = host.spreadsheet.sheet(SHEET_NAMES.awards);
-  const filled = awards ? awards.contentExtent().lastRow : 1;
-  if (filled >= 2) {
-    // The Front's Standing Committee signed the decision: the officer types its number, date
-    // and signer on those rows (the four columns from Số quyết định to Người ký; the number and
-    // the signer's name are invented).
-    const decisionColumn = AWARDS_LAYOUT.columns.findIndex((c) => c.key === 'decisionNumber') + 1;
-    const signed = Array.from({ length: filled - 1 }, () => [
-      '125/QĐ-MTTQ-BTT',
-      '30/12/2022',
-      'TM. BAN THƯỜNG TRỰC / CHỦ TỊCH',
-      'Phạm Minh Đức',
-    ]);
+  // The decisions signed: the officer types number, date and signer on each row (the four
+  // columns from Số quyết định to Người ký; numbers and signers invented).
+  for (const { row, collective } of registerRows()) {
     type(
       host.owner,
       SHEET_NAMES.awards,
-      2,
+      row,
       decisionColumn,
-      signed,
-      'quyết định khen thưởng của Ủy ban MTTQ Việt Nam thành phố',
+      [[...(collective ? FRONT_DECISION : CITY_DECISION)]],
+      collective
+        ? 'quyết định khen thưởng của Ủy ban MTTQ Việt Nam thành phố'
+        : 'quyết định công nhận Chiến sĩ thi đua thành phố của Ủy ban nhân dân thành phố',
     );
   }
-  // Three years of history (2020, 2021 typed from the earlier years' records; 2022's ratings and
-  // individuals' titles), then the statistics across the years with this year's register.
-  const history = host.spreadsheet.sheet(SHEET_NAMES.history);
-  if (history === undefined) host.spreadsheet.addSheet(SHEET_NAMES.history);
-  const historyRows = history === undefined ? historySheetGrid() : historySheetRows();
-  type(
-    host.owner,
-    SHEET_NAMES.history,
-    history === undefined ? 1 : 2,
-    1,
-    historyRows,
-    `lịch sử thi đua, khen thưởng ${String(HISTORY_YEARS[0])}–${String(HISTORY_YEARS[HISTORY_YEARS.length - 1])} của cụm`,
+  // The decision recorded: the register's rows join the history (once, by their Mã hồ sơ).
+  click('menuRecordHistory', 'ghi các khen thưởng đã có quyết định vào lịch sử');
+  click(
+    'menuCheckEligibility',
+    'điều kiện khen thưởng của từng đề nghị, theo quy tắc có hiệu lực năm 2022',
   );
   click(
     'menuYearStatistics',
     'thống kê qua các năm: lịch sử và sổ khen thưởng năm 2022, theo cấp khen, kèm biểu đồ',
   );
   click('menuAbout', 'giới thiệu');
+  // The year closes: 2023 starts in a new copy of the file, Hoàng Mai heading the cluster and
+  // Hoàn Kiếm its deputy (invented rotation); this workbook stays as it is.
+  click('menuNewYear', 'năm 2023 trong tệp mới: Hoàng Mai làm cụm trưởng, Hoàn Kiếm cụm phó', [
+    { button: 'OK', text: '1' },
+    { button: 'OK', text: 'HM; HK' },
+  ]);
 
   mkdirSync(outDir, { recursive: true });
   const workbook = join(outDir, CLUSTER_WORKBOOK_FILE);
   await saveXlsx(host.spreadsheet, workbook);
+  // The 2023 workbook: the one spreadsheet of this Drive that is neither this year's nor last's.
+  const nextId = [...host.world.spreadsheets.models.keys()].find(
+    (id) => id !== host.spreadsheet.id && id !== lastYear.id,
+  );
+  const next = nextId === undefined ? undefined : host.world.spreadsheets.get(nextId);
+  const nextWorkbook = join(outDir, NEXT_YEAR_WORKBOOK_FILE);
+  if (next) await saveXlsx(next, nextWorkbook);
   const pledgeFiles = await savePledge(host, outDir, steps);
   const dossierFiles = await saveDossier(host, outDir, steps);
   return {
@@ -379,8 +469,42 @@ async function runClusterYear(outDir: string): Promise<WorkbookRun> {
     host,
     steps,
     workbook,
-    files: [workbook, ...pledgeFiles, ...dossierFiles],
+    files: [workbook, ...(next ? [nextWorkbook] : []), ...pledgeFiles, ...dossierFiles],
   };
+}
+
+/**
+ * Last year's workbook of the cluster (2020–2021 history), in the same Drive: the officer had
+ * typed Lê Thị Lan there without diacritics.
+ */
+function lastYearWorkbook(host: LocalHost): SpreadsheetModel {
+  const model = new SpreadsheetModel({
+    owner: host.owner,
+    name: `Cụm thi đua số 1 - năm ${String(SAMPLE_SETTINGS.year - 1)}`,
+    locale: 'vi_VN',
+  });
+  const sheet = model.sheets[0];
+  if (sheet === undefined) return model;
+  sheet.name = SHEET_NAMES.history;
+  const earlier = clusterHistory()
+    .filter((e) => e.year < SAMPLE_SETTINGS.year)
+    .map((e) => (e.name === 'Lê Thị Lan' ? { ...e, name: 'Le Thi Lan' } : e));
+  historySheetGrid(earlier).forEach((row, r) => {
+    row.forEach((v, c) => {
+      if (v !== '') sheet.ensure(r + 1, c + 1).v = v;
+    });
+  });
+  sheet.touch();
+  host.addSpreadsheet(model);
+  return model;
+}
+
+/** 1-based first row of a unit's block in Đăng ký thi đua (set-up writes each row's code). */
+function registrationBlockStart(host: LocalHost, code: string): number | undefined {
+  const sheet = host.spreadsheet.sheet(SHEET_NAMES.registration);
+  if (sheet === undefined) return undefined;
+  for (let r = 2; r <= sheet.rows.length; r++) if (sheet.cell(r, 1)?.v === code) return r;
+  return undefined;
 }
 
 /** The pledge Doc the action linked from Cấu hình, saved as .docx and PDF a person can open. */
@@ -403,6 +527,21 @@ async function savePledge(host: LocalHost, outDir: string, steps: StepLog[]): Pr
   }
   return pledgeFiles;
 }
+
+/** Number, date, signer's title and signer of the City Front's decision on the cluster's awards. */
+const FRONT_DECISION = [
+  '125/QĐ-MTTQ-BTT',
+  '30/12/2022',
+  'TM. BAN THƯỜNG TRỰC / CHỦ TỊCH',
+  'Phạm Minh Đức',
+] as const;
+/** The City People's Committee's decision on the city's Chiến sĩ thi đua (invented). */
+const CITY_DECISION = [
+  '5210/QĐ-UBND',
+  '28/12/2022',
+  'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH',
+  'Trần Văn Nam',
+] as const;
 
 /** Cấu hình of the nomination meeting, as the officer types it before «Lập hồ sơ bình xét». */
 const DEMO_MEETING: Readonly<Record<string, string>> = {

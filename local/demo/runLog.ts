@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LocalHost, RunResult } from '../host';
+import type { ButtonName, ScriptedAnswer } from '../host/ui';
 import { MENU } from '../../src/gas/menuDefinition';
 import { quoteSheetName, rangeA1 } from '../../src/core/a1';
 
@@ -45,7 +46,12 @@ export interface Session {
   readonly host: LocalHost;
   readonly steps: StepLog[];
   readonly record: (step: string, detail: string, runs: RunResult[]) => void;
-  readonly click: (functionName: string, detail: string, answers?: string[], user?: string) => void;
+  readonly click: (
+    functionName: string,
+    detail: string,
+    answers?: readonly (ScriptedAnswer | ButtonName)[],
+    user?: string,
+  ) => void;
   /** A person typing or pasting a block; simple and installable edit triggers run. */
   readonly type: (
     user: string,
@@ -77,7 +83,7 @@ export function session(host: LocalHost): Session {
     steps,
     record,
     click: (functionName, detail, answers = [], user = host.owner) => {
-      for (const answer of answers) host.ui.answer(answer as 'YES');
+      for (const answer of answers) host.ui.answer(answer);
       record(`Thi đua › ${captionOf(functionName)}`, detail, [
         host.clickMenu(captionOf(functionName), user),
       ]);

@@ -297,8 +297,9 @@ describe('Thống kê khen thưởng (e2e)', () => {
 
 describe('service calls do not grow with the register', () => {
   it('fill and statistics make the same calls for 100 and 2,505 rows', () => {
-    // The only call that may differ: one insertRowsAfter when the register's grid is full (a
-    // paste of 2,505 rows leaves it exactly full), which is about room, not about size.
+    // The only call that may differ: one insertRowsAfter when a grid is full (a paste of 2,505
+    // rows leaves the register exactly full; the eligibility hints the fill writes after it need
+    // a row per proposal), which is about room, not about size.
     const measure = (n: number): { fill: number; growth: number; stats: number } => {
       const host = registerHost(n, true);
       const fill = clickRun(host, FILL);
@@ -312,7 +313,7 @@ describe('service calls do not grow with the register', () => {
     );
     expect(large.fill).toBe(small.fill);
     expect(large.stats).toBe(small.stats);
-    expect(small.growth + large.growth).toBeLessThanOrEqual(1);
+    expect(small.growth + large.growth).toBeLessThanOrEqual(2);
     expect(SEED[0]).toHaveLength(SEED003_COLUMNS);
   });
 });

@@ -13,13 +13,19 @@ import {
   CERTIFICATES_DIR,
   CLUSTER_WORKBOOK_FILE,
   DISTRICT_WORKBOOK_FILE,
+  NEXT_YEAR_WORKBOOK_FILE,
   PREVIEWS_DIR,
   runDemo,
   DOSSIER_FILES,
 } from '../../local/demo/run';
 import { NODE_PRODUCER } from '../../local/host/docs';
 import { readPdfLines } from '../layout/pdfLines';
-import { SAMPLE_CRITERIA_ROWS, SAMPLE_UNIT_ROWS } from '../../sample/cluster1';
+import {
+  SAMPLE_CRITERIA_ROWS,
+  SAMPLE_REGISTRATIONS,
+  SAMPLE_UNIT_ROWS,
+} from '../../sample/cluster1';
+import { REVIEW_DONE, REVIEW_SAME } from '../../src/core/layout/historyReviewTables';
 import { SEED003_OFFICER, SEED003_SETTINGS } from '../../sample/seed003Workbook';
 import { MENU } from '../../src/gas/menuDefinition';
 import { loadXlsx } from '../../local/host/spreadsheet/xlsx';
@@ -149,17 +155,40 @@ describe('npm run demo', () => {
     expect([...unitNames]).toContain('Ủy ban MTTQ Việt Nam quận Ba Đình');
     // The vote decided the Bằng khen place the ranking left tied: a second round gave it to
     // Hoàng Mai, and the register holds the vote's winners.
+    // Then the two people Ba Đình registered in its own block of Đăng ký thi đua.
     expect(proposals.map((r) => `${String(r[at('name')])} (${String(r[at('form')])})`)).toEqual([
       'Ủy ban MTTQ Việt Nam quận Ba Đình (Cờ thi đua)',
       'Ủy ban MTTQ Việt Nam quận Hoàn Kiếm (Bằng khen)',
       'Ủy ban MTTQ Việt Nam quận Hoàng Mai (Bằng khen)',
+      ...SAMPLE_REGISTRATIONS.map(([name, , title]) => `${String(name)} (${String(title)})`),
     ]);
     const result = `'Kết quả bình xét'`;
     expect(String(clusterBook.valueAt(`${result}!A1`))).toContain('(VÒNG 2)');
     for (const row of proposals) {
-      expect(unitNames.has(String(row[at('name')]))).toBe(true);
-      expect(row[at('decisionNumber')]).toMatch(/QĐ-MTTQ/);
+      const collective = row[at('recipientType')] === 'Tập thể';
+      if (collective) expect(unitNames.has(String(row[at('name')]))).toBe(true);
+      // The Front decides on the cluster's own proposals, the City on its Chiến sĩ thi đua.
+      expect(row[at('decisionNumber')]).toMatch(collective ? /QĐ-MTTQ/ : /QĐ-UBND/);
     }
+
+    // Điều kiện khen thưởng: judged by the rules in force in 2022 (Nghị định 91/2017/NĐ-CP)
+    // against three years of history, two of them imported from last year's workbook.
+    const hints = clusterBook.valuesAt(`'${SHEET_NAMES.eligibility}'!A4:I8`);
+    const hintOf = (name: string): unknown[] | undefined => hints.find((r) => r[3] === name);
+    expect(hintOf('Nguyễn Thị Hà')?.[7]).toBe('Đủ điều kiện');
+    expect(hintOf('Lê Thị Lan')?.[7]).toBe('Chưa đủ điều kiện');
+    expect(String(hintOf('Lê Thị Lan')?.[8])).toContain('Nghị định 91/2017/NĐ-CP');
+    // The import asked about «Le Thi Lan», the officer confirmed, and her years were added.
+    const review = clusterBook.valuesAt(`'${SHEET_NAMES.historyReview}'!D2:O5`);
+    expect(review.map((r) => [r[0], r[10], r[11]])).toEqual(
+      Array.from({ length: 4 }, () => ['Le Thi Lan', REVIEW_SAME, REVIEW_DONE]),
+    );
+    // «Tạo năm mới» left 2023 in a new file, Hoàng Mai heading it, its register empty.
+    const next = await loadXlsx(new HostRuntime(), join(dir, NEXT_YEAR_WORKBOOK_FILE));
+    const nextUnits = next.valuesAt(`'${SHEET_NAMES.units}'!A2:D7`);
+    expect(nextUnits.find((r) => r[0] === 'HM')?.[3]).toBe('Cụm trưởng');
+    expect(next.sheet(SHEET_NAMES.awards)?.contentExtent().lastRow).toBe(1);
+    expect(clusterBook.sheet(SHEET_NAMES.awards)?.contentExtent().lastRow).toBe(6);
     expect(setting(clusterBook, 'issuingBody')).toBe('ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HÀ NỘI');
     // The pledge was made in the cluster's Drive, no certificate.
     expect(certificateFilesIn(cluster.host)).toBe(0);
@@ -183,12 +212,14 @@ describe('npm run demo', () => {
       .lines.map((l) => l.text)
       .join('\n');
     // The annex lists exactly the register's rows (wrapped in their cells: the short names).
-    for (const row of proposals) {
+    // The annex is the Front's decision: the collectives, not the city's Chiến sĩ thi đua.
+    for (const row of proposals.filter((r) => r[at('recipientType')] === 'Tập thể')) {
       expect(annexText).toContain(
         String(row[at('name')]).replace('Ủy ban MTTQ Việt Nam quận ', ''),
       );
     }
     expect(annexText).not.toContain('Hai Bà Trưng');
+    expect(annexText).not.toContain('Lê Thị Lan');
 
     // «Tạo bản giao ước» ran; the joint pledge was saved as .docx and PDF.
     const docx = join(dir, 'Giao-uoc-thi-dua-2022.docx');

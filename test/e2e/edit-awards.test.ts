@@ -175,8 +175,8 @@ describe('Kiểm tra dữ liệu on Khen thưởng (e2e)', () => {
     );
     expect(String(report[1]?.[3])).toContain('bị trùng với ô R22');
     expect(String(report[4]?.[3])).toContain('bị trùng với ô R10');
-    // Every sheet read once: one getDataRange per checked sheet, whatever the register's size,
-    // and Đơn vị once more by the roles check before the lock.
-    expect(run.execution.calls.get('Sheet.getDataRange')).toBe(CHECKED_SHEETS.length + 1);
+    // Every sheet read once: one getDataRange per checked sheet and Vị trí in phôi, whatever the
+    // register's size, and Đơn vị once more by the roles check before the lock.
+    expect(run.execution.calls.get('Sheet.getDataRange')).toBe(CHECKED_SHEETS.length + 2);
   });
 });

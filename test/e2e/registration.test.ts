@@ -10,7 +10,7 @@
  */
 import type { LocalHost } from '../../local/host';
 import { resetSofficeCache, walk, nodeText, type DocNode } from '../../local/host/docs';
-import { SHEET_NAMES } from '../../src/core/layout/sheets';
+import { SHEET_NAMES, SHEET_ORDER } from '../../src/core/layout/sheets';
 import { headerValues } from '../../src/core/layout/columns';
 import { SETTING_ROWS } from '../../src/core/layout/settings';
 import { UNITS_LAYOUT } from '../../src/core/layout/tables';
@@ -118,9 +118,13 @@ describe('Đăng ký thi đua: set-up', () => {
   const host = setUpHost();
   const units = unitsOf(CONSUMER);
 
-  it('creates the sheet before Nhật ký with one block per unit in Đơn vị’s order', () => {
+  it('creates the sheet in the tab order with one block per unit in Đơn vị’s order', () => {
     const names = host.spreadsheet.sheets.map((s) => s.name);
-    expect(names.indexOf(SHEET_NAMES.registration)).toBe(names.indexOf(SHEET_NAMES.audit) - 1);
+    const order = SHEET_ORDER.filter((n) => names.includes(n));
+    expect(names.filter((n) => (order as readonly string[]).includes(n))).toEqual(order);
+    expect(names.indexOf(SHEET_NAMES.registration)).toBeGreaterThan(
+      names.indexOf(SHEET_NAMES.awards),
+    );
     const [header, ...rows] = grid(host);
     expect(header).toEqual(headerValues(REGISTRATION_LAYOUT));
     const laid = units.length * MIN;

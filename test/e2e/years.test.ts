@@ -13,6 +13,8 @@ import { headerValues } from '../../src/core/layout/columns';
 import { newHost, paste, seedSampleWorkbook } from './workbookFixture';
 import { registerRow } from './certificateRegister';
 import { AWARDS_LAYOUT } from '../../src/core/layout/tables';
+import { REGISTRATION_LAYOUT } from '../../src/core/layout/registrationTables';
+import { SETTING_ROWS } from '../../src/core/layout/settings';
 
 const HEAD = 'badinh.mttq@gmail.com';
 const MEMBER = 'longbien.mttq@gmail.com';
@@ -43,6 +45,7 @@ function rows(model: SpreadsheetModel, sheet: string): unknown[][] {
   );
 }
 
+const settingLabel = (key: string): string => SETTING_ROWS.find((r) => r.key === key)?.label ?? key;
 const lastAlert = (host: LocalHost): string => host.ui.shown.at(-1)?.prompt ?? '';
 const col = (key: string): number => HISTORY_LAYOUT.columns.findIndex((c) => c.key === key);
 
@@ -223,6 +226,42 @@ describe('Tạo năm mới', () => {
     const next = host.hostFor(copyId);
     next.open();
     expect(next.clickMenu('Ghi lịch sử từ sổ khen thưởng').status).toBe('ok');
+  });
+
+  it('starts the copy with an empty registration and no links to last year’s documents', () => {
+    const host = workbook();
+    const reg = rows(host.spreadsheet, SHEET_NAMES.registration);
+    const header = headerValues(REGISTRATION_LAYOUT);
+    const headerRow = reg.findIndex((r) => r[0] === header[0]);
+    const person = REGISTRATION_LAYOUT.columns.findIndex((c) => c.key === 'personName');
+    const firstData = headerRow + 2; // 1-based row below the header
+    const typedCell = `${quoteSheetName(SHEET_NAMES.registration)}!${String.fromCharCode(65 + person)}${String(firstData)}`;
+    expect(host.edit(host.owner, typedCell, [['Phạm Thu Trang']]).accepted).toBe(true);
+    const settingsBefore = rows(host.spreadsheet, SHEET_NAMES.settings);
+    const linkRow = settingsBefore.findIndex((r) => r[0] === settingLabel('pledgeDocLink')) + 1;
+    expect(linkRow).toBeGreaterThan(0);
+    const oldLink = 'https://docs.google.com/document/d/giao-uoc-2022/edit';
+    paste(host, SHEET_NAMES.settings, linkRow, 2, [[oldLink]]);
+
+    host.ui.answer({ button: 'OK', text: '1' });
+    host.ui.answer({ button: 'OK', text: '' });
+    expect(host.clickMenu('Tạo năm mới').status).toBe('ok');
+    expect(lastAlert(host)).toContain(settingLabel('pledgeDocLink'));
+    const copyId = [...host.world.spreadsheets.models.keys()].find(
+      (id) => id !== host.spreadsheet.id,
+    )!;
+    const copy = host.world.spreadsheets.get(copyId)!;
+    const next = rows(copy, SHEET_NAMES.registration);
+    // Every unit's block is still there, with nothing typed in it.
+    expect(next.map((r) => r[0])).toEqual(reg.map((r) => r[0]));
+    expect(next.slice(headerRow + 1).every((r) => r[person] === '')).toBe(true);
+    const link = rows(copy, SHEET_NAMES.settings)[linkRow - 1];
+    expect(link?.[1]).toBe('');
+    // Last year's workbook keeps what was typed and its link.
+    expect(rows(host.spreadsheet, SHEET_NAMES.registration)[firstData - 1]?.[person]).toBe(
+      'Phạm Thu Trang',
+    );
+    expect(rows(host.spreadsheet, SHEET_NAMES.settings)[linkRow - 1]?.[1]).toBe(oldLink);
   });
 
   it('makes next year in the same file after an archived copy', () => {

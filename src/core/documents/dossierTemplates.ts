@@ -18,6 +18,7 @@ import {
   type TableSpec,
 } from './docSpec';
 import { LEFT_COLUMN, blank, body, centered, header, heading } from './decree30Blocks';
+import type { DossierKind } from './dossierData';
 
 const WIDTH = textWidth(PORTRAIT_A4);
 
@@ -246,4 +247,12 @@ export const NOTICE_TEMPLATE: DocSpec = {
     body('{{co_quan}} thông báo để các đơn vị thành viên biết./.'),
     closing(['- Các đơn vị thành viên;', '- Lưu: VT.'], '{{chuc_vu_nguoi_ky|hoa}}', '{{nguoi_ky}}'),
   ],
+};
+
+/** Each dossier document's default template, by kind (the layout the job applies to each Doc). */
+export const DOSSIER_TEMPLATES: Readonly<Record<DossierKind, DocSpec>> = {
+  minutes: MINUTES_TEMPLATE,
+  submission: SUBMISSION_TEMPLATE,
+  draftDecision: DRAFT_DECISION_TEMPLATE,
+  notice: NOTICE_TEMPLATE,
 };

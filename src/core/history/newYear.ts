@@ -1,16 +1,22 @@
 /**
  * «Tạo năm mới»: what the next year keeps and what starts empty, decided here.
- * Kept: Cấu hình (its year advanced), Đơn vị (roles rotated as the user says), Tiêu chí, Lịch sử,
- * Đối chiếu lịch sử, Hướng dẫn, Vị trí in phôi, Nhật ký. Emptied: the scores of Tự chấm and Thẩm
- * định (unit codes and names, headers and maxima stay), the rows of Chấm chéo, Bình xét and Khen
- * thưởng below their headers, and the program's Xếp hạng and Thống kê khen thưởng.
+ * Kept: Cấu hình (its year advanced, the year's own numbers, dates and document links emptied),
+ * Đơn vị (roles rotated as the user says), Tiêu chí, Lịch sử, Đối chiếu lịch sử, Quy tắc khen
+ * thưởng, Thống kê qua các năm, Hướng dẫn, Vị trí in phôi, Nhật ký. Emptied: the scores of Tự chấm
+ * and Thẩm định (unit codes and names, headers and maxima stay), what units typed in Đăng ký thi
+ * đua (the blocks stay), the rows of Chấm chéo, Bình xét and Khen thưởng below their headers, and
+ * the program's Xếp hạng, Thống kê khen thưởng and Điều kiện khen thưởng.
  */
 import { SHEET_NAMES } from '../layout/sheets';
 import { AWARDS_LAYOUT, CROSS_SCORES_LAYOUT, UNITS_LAYOUT, VOTES_LAYOUT } from '../layout/tables';
+import { REGISTRATION_LAYOUT, type RegistrationColumnKey } from '../layout/registrationTables';
 import { MATRIX_UNIT_CODE_HEADER, MATRIX_UNIT_NAME_HEADER } from '../layout/matrix';
 import { MAX_POINTS_ROW_LABEL } from '../layout/labels';
 import { UNIT_ROLE_LABELS, type UnitRole } from '../model/unit';
-import { labelKey, cellAt } from '../readers/cells';
+import { labelKey, cellAt, isBlank } from '../readers/cells';
+import { readSettings } from '../readers/settings';
+import { defaultLegalBases, LINE_SEPARATOR, SETTING_ROWS } from '../layout/settings';
+import { parseA1 } from '../a1';
 import { locateTable } from '../readers/headers';
 import { nameKey } from '../text/normalize';
 
@@ -141,6 +147,37 @@ function tableRows(sheet: string, grid: Grid, headerRow: number): ClearBlock[] {
   return [{ sheet, row: headerRow + 1, column: 1, numRows, numColumns }];
 }
 
+/**
+ * What the units typed in Đăng ký thi đua (titles, people, notes): each year's registration is
+ * its own. The blocks' unit codes and names stay, so each unit finds its rows and protection.
+ */
+function registrationBlocks(grid: Grid): ClearBlock[] {
+  const located = locateTable<RegistrationColumnKey>(grid, REGISTRATION_LAYOUT);
+  const first = located.headerRow0 + 1;
+  const numRows = grid.length - first;
+  if (numRows <= 0) return [];
+  const columns = REGISTRATION_LAYOUT.columns
+    .filter((c) => c.entry === 'user')
+    .map((c) => located.columns.get(c.key))
+    .filter((c): c is number => c !== undefined)
+    .sort((a, b) => a - b);
+  const blocks: ClearBlock[] = [];
+  for (const c of columns) {
+    const last = blocks[blocks.length - 1];
+    if (last !== undefined && last.column + last.numColumns === c + 1)
+      blocks[blocks.length - 1] = { ...last, numColumns: last.numColumns + 1 };
+    else
+      blocks.push({
+        sheet: SHEET_NAMES.registration,
+        row: first + 1,
+        column: c + 1,
+        numRows,
+        numColumns: 1,
+      });
+  }
+  return blocks;
+}
+
 /** Everything the new year empties, from one read of each sheet (absent sheets: nothing). */
 export function newYearClears(grids: Readonly<Record<string, Grid | undefined>>): ClearBlock[] {
   const out: ClearBlock[] = [];
@@ -160,7 +197,9 @@ export function newYearClears(grids: Readonly<Record<string, Grid | undefined>>)
     const located = locateTable<string>(grid, layout);
     out.push(...tableRows(name, grid, located.headerRow0 + 1));
   }
-  for (const name of [SHEET_NAMES.ranking, SHEET_NAMES.awardStatistics]) {
+  const registration = g(SHEET_NAMES.registration);
+  if (registration) out.push(...registrationBlocks(registration));
+  for (const name of [SHEET_NAMES.ranking, SHEET_NAMES.awardStatistics, SHEET_NAMES.eligibility]) {
     const grid = g(name);
     if (grid) out.push(...tableRows(name, grid, 0));
   }
@@ -173,4 +212,87 @@ export function nextYearName(name: string, year: number): string {
   return name.includes(y)
     ? name.split(y).join(String(year + 1))
     : `${name} – năm ${String(year + 1)}`;
+}
+
+/**
+ * Cấu hình rows that belong to one year and start empty in the next: the numbers and dates of the
+ * year's plan, pledge and dossier, the attendance of its vote, and the links the program wrote to
+ * its documents. A link carried over would make the new year's first «Tạo bản giao ước» or «Lập
+ * hồ sơ bình xét» replace, and so trash, last year's documents; a date carried over would date
+ * next year's documents last year.
+ */
+export const YEAR_SETTING_KEYS: readonly string[] = [
+  'planNumber',
+  'planDate',
+  'pledgeNumber',
+  'signingDate',
+  'pledgeDocLink',
+  'pledgePdfLink',
+  'voteAttendance',
+  'meetingDate',
+  'minutesNumber',
+  'submissionNumber',
+  'noticeNumber',
+  'draftDecisionNumber',
+  'minutesLink',
+  'submissionLink',
+  'draftDecisionLink',
+  'noticeLink',
+];
+
+export interface SettingWrite {
+  /** A1 cell of Cấu hình. */
+  readonly cell: string;
+  readonly value: string | number;
+}
+
+export interface NewYearSettings {
+  readonly writes: readonly SettingWrite[];
+  /** Labels of the rows emptied because they held this year's values. */
+  readonly emptied: readonly string[];
+  /** Căn cứ rewritten for the texts in force next year (it held this year's defaults). */
+  readonly legalBasesRenewed: boolean;
+  /** Căn cứ kept as the user wrote it: they should check it against next year's texts. */
+  readonly legalBasesKept: boolean;
+}
+
+/**
+ * Cấu hình for next year, from one read of the sheet: the year advanced, the year's own rows
+ * emptied, and the "Căn cứ" lines renewed when they are still this year's defaults (a list the
+ * user edited is kept and flagged, never rewritten).
+ */
+export function newYearSettings(grid: Grid): NewYearSettings | undefined {
+  const read = readSettings(grid);
+  const settings = read.value;
+  const yearCell = read.cells.get('year');
+  if (settings === undefined || yearCell === undefined) return undefined;
+  const raw = (cell: string): unknown => {
+    const { row, column } = parseA1(cell);
+    return cellAt(grid, row - 1, column - 1);
+  };
+  const writes: SettingWrite[] = [{ cell: yearCell, value: settings.year + 1 }];
+  const emptied: string[] = [];
+  for (const key of YEAR_SETTING_KEYS) {
+    const cell = read.cells.get(key);
+    if (cell === undefined || isBlank(raw(cell))) continue;
+    writes.push({ cell, value: '' });
+    const label = SETTING_ROWS.find((r) => r.key === key)?.label;
+    if (label !== undefined) emptied.push(label);
+  }
+  let legalBasesRenewed = false;
+  let legalBasesKept = false;
+  const basesCell = read.cells.get('legalBases');
+  if (basesCell !== undefined) {
+    const current = settings.legalBases;
+    const thisYear = defaultLegalBases(settings);
+    const untouched =
+      current.length === 0 ||
+      (current.length === thisYear.length && current.every((l, i) => l === thisYear[i]));
+    const nextYear = defaultLegalBases({ year: settings.year + 1, signingDate: undefined });
+    if (untouched && !isBlank(raw(basesCell))) {
+      writes.push({ cell: basesCell, value: nextYear.join(LINE_SEPARATOR) });
+      legalBasesRenewed = true;
+    } else if (!untouched) legalBasesKept = true;
+  }
+  return { writes, emptied, legalBasesRenewed, legalBasesKept };
 }

@@ -21,6 +21,8 @@ import { properties } from '../jobs/runner';
 import { toast } from '../notify';
 import { activeWorkbook, readGrid, readGrids } from '../workbook';
 import { applyMergePlanById } from './merge';
+import { applyDocLayout } from './layout';
+import { DOSSIER_TEMPLATES } from '../../core/documents/dossierTemplates';
 import { MERGE_EDITS_PER_SAVE, jobFiles, openTemplate, trashAll } from './pledgeJob';
 import { writeSettings } from './templates';
 
@@ -131,6 +133,8 @@ function process(item: DossierItem, ctx: Ctx): ItemOutcome {
   const copy = loaded.file.makeCopy(name, ctx.folder);
   try {
     applyMergePlanById(copy.getId(), planMerge(loaded.template, item.record), MERGE_EDITS_PER_SAVE);
+    // Signature blocks and list rows kept on one page, before the PDF is made from the Doc.
+    applyDocLayout(copy.getId(), DOSSIER_TEMPLATES[item.kind]);
     const blob = copy.getAs(PDF);
     blob.setName(`${name}.pdf`);
     const pdf = ctx.folder.createFile(blob);

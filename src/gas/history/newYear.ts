@@ -12,11 +12,14 @@ import { readSettings } from '../../core/readers/settings';
 import { readUnits } from '../../core/readers/units';
 import {
   newYearClears,
+  newYearSettings,
+  type NewYearSettings,
   nextYearName,
   parseRoleRotation,
   rotatedRoleColumn,
   type RoleRotation,
 } from '../../core/history/newYear';
+import { scoringState } from '../../core/edit/editCheck';
 import { emailKey } from '../../core/text/normalize';
 import { alertUser, errorMessage } from '../notify';
 import { runLocked } from '../lock';
@@ -76,9 +79,10 @@ export function newYear(workbook: Spreadsheet, choice: Choice, isOwner: boolean)
       'chỉ chủ sở hữu bảng tính tạo năm mới ngay trong tệp này (một số vùng được bảo vệ cả với Cụm trưởng). Hãy chọn 1 (bản sao mới).',
     );
   const settingsSheet = workbook.getSheetByName(SHEET_NAMES.settings);
-  const settings = settingsSheet === null ? undefined : readSettings(readGrid(settingsSheet));
-  const year = settings?.value?.year;
-  const yearCell = settings?.cells.get('year');
+  const settingsGrid = settingsSheet === null ? [] : readGrid(settingsSheet);
+  const read = settingsSheet === null ? undefined : readSettings(settingsGrid);
+  const year = read?.value?.year;
+  const yearCell = read?.cells.get('year');
   if (settingsSheet === null || year === undefined || yearCell === undefined)
     return refuse(
       `không đọc được «Năm thi đua» trong trang "${SHEET_NAMES.settings}" (hãy chạy «Kiểm tra dữ liệu»).`,
@@ -113,13 +117,33 @@ export function newYear(workbook: Spreadsheet, choice: Choice, isOwner: boolean)
     notes.push(recordRegister(target).message);
     where = `trong tệp mới «${copy.getName()}»: ${copy.getUrl()}`;
   }
-  resetYear(target, year, parsed.rotation);
+  // Read before the reset: the new year keeps the lock as it is, and the user is told.
+  const scoringClosed = scoringState(settingsGrid).closed;
+  const settings = resetYear(target, parsed.rotation);
+  const next = String(year + 1);
   return [
-    `Đã tạo năm ${String(year + 1)} ${where}.`,
-    `Giữ lại: Cấu hình (năm ${String(year + 1)}), Đơn vị${parsed.rotation ? ' (vai trò theo phân công mới)' : ''}, Tiêu chí, Lịch sử thi đua, khen thưởng. Bắt đầu trống: Tự chấm, Thẩm định, Chấm chéo, Xếp hạng, Bình xét, Khen thưởng, Thống kê khen thưởng.`,
+    `Đã tạo năm ${next} ${where}.`,
+    `Giữ lại: Cấu hình (năm ${next}), Đơn vị${parsed.rotation ? ' (vai trò theo phân công mới)' : ''}, Tiêu chí, Quy tắc khen thưởng, Lịch sử thi đua, khen thưởng. Bắt đầu trống: Tự chấm, Thẩm định, Chấm chéo, Xếp hạng, Bình xét, Khen thưởng, Thống kê khen thưởng, Điều kiện khen thưởng và phần các đơn vị đã đăng ký trong Đăng ký thi đua.`,
+    ...newYearSettingsLines(settings, next),
     `Lịch sử: ${notes.join(' ')}`,
-    `Tiếp theo: mở tệp năm ${String(year + 1)}, cập nhật số và ngày kế hoạch trong trang "${SHEET_NAMES.settings}", rồi chạy «Khởi tạo / cập nhật bảng tính» để bảo vệ lại các vùng theo vai trò mới.`,
+    `Tiếp theo: mở tệp năm ${next}, điền số và ngày của kế hoạch, giao ước năm ${next} trong trang "${SHEET_NAMES.settings}", rồi chạy «Khởi tạo / cập nhật bảng tính» để bảo vệ lại các vùng theo vai trò mới${scoringClosed ? ' và «Khóa / mở chấm điểm» để mở chấm điểm (năm nay đang khóa)' : ''}.`,
   ].join('\n\n');
+}
+
+function newYearSettingsLines(settings: NewYearSettings | undefined, next: string): string[] {
+  if (settings === undefined) return [];
+  const lines: string[] = [];
+  if (settings.emptied.length > 0)
+    lines.push(
+      `Trong "${SHEET_NAMES.settings}", để trống cho năm ${next} (tệp năm nay vẫn giữ): ${settings.emptied.join('; ')}.`,
+    );
+  if (settings.legalBasesRenewed)
+    lines.push(`Căn cứ ban hành giao ước: đã thay bằng các văn bản có hiệu lực năm ${next}.`);
+  if (settings.legalBasesKept)
+    lines.push(
+      `Căn cứ ban hành giao ước do người dùng sửa nên được giữ nguyên: hãy đối chiếu với các văn bản có hiệu lực năm ${next}.`,
+    );
+  return lines;
 }
 
 /** A copy beside the original; in My Drive when the user may not add files to that folder. */
@@ -133,12 +157,15 @@ function copyFile(file: GoogleAppsScript.Drive.File, name: string): GoogleAppsSc
 }
 
 /** Year advanced, roles rotated, the year's data emptied: one read and one write per sheet. */
-function resetYear(target: Spreadsheet, year: number, rotation: RoleRotation | undefined): void {
+function resetYear(
+  target: Spreadsheet,
+  rotation: RoleRotation | undefined,
+): NewYearSettings | undefined {
   const settingsSheet = target.getSheetByName(SHEET_NAMES.settings);
-  const yearCell =
-    settingsSheet === null ? undefined : readSettings(readGrid(settingsSheet)).cells.get('year');
-  if (settingsSheet !== null && yearCell !== undefined)
-    settingsSheet.getRange(yearCell).setValue(year + 1);
+  const settings = settingsSheet === null ? undefined : newYearSettings(readGrid(settingsSheet));
+  // A handful of scattered cells: one write each (the host has no RangeList).
+  for (const write of settings?.writes ?? [])
+    settingsSheet?.getRange(write.cell).setValue(write.value);
   if (rotation !== undefined) {
     const unitsSheet = target.getSheetByName(SHEET_NAMES.units);
     const column =
@@ -154,6 +181,8 @@ function resetYear(target: Spreadsheet, year: number, rotation: RoleRotation | u
     SHEET_NAMES.awards,
     SHEET_NAMES.ranking,
     SHEET_NAMES.awardStatistics,
+    SHEET_NAMES.registration,
+    SHEET_NAMES.eligibility,
   ];
   const grids: Record<string, unknown[][] | undefined> = {};
   for (const n of names) {
@@ -166,4 +195,5 @@ function resetYear(target: Spreadsheet, year: number, rotation: RoleRotation | u
       ?.getRange(block.row, block.column, block.numRows, block.numColumns)
       .clearContent();
   }
+  return settings;
 }
