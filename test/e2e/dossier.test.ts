@@ -8,6 +8,7 @@
 import type { LocalHost } from '../../local/host';
 import { MIME } from '../../local/host/drive';
 import { appendChild, newParagraph, resetSofficeCache } from '../../local/host/docs';
+import { walk } from '../../local/host/docs/model';
 import { SHEET_NAMES } from '../../src/core/layout/sheets';
 import { SETTING_ROWS } from '../../src/core/layout/settings';
 import { AWARDS_LAYOUT } from '../../src/core/layout/tables';
@@ -160,8 +161,18 @@ describe('Lập hồ sơ bình xét (e2e)', () => {
     expect(decision).toContain('DỰ THẢO');
     expect(decision).toContain('Số: 125/QĐ-MTTQ-BTT');
     expect(decision).toContain('Về việc tặng Bằng khen năm 2022');
-    expect(decision).toContain('Tặng Bằng khen cho 2 tập thể và 0 cá nhân');
+    expect(decision).toContain('Tặng Bằng khen cho 2 tập thể (có danh sách kèm theo)');
+    expect(decision).not.toContain('0 cá nhân');
     const doc = host.documents.get(linked(host, 'draftDecisionLink')[0] ?? '');
+    // Decree 30: a short rule under the issuing body; the annex starts on its own page.
+    const nodes = doc ? [...walk(doc.body)] : [];
+    expect(nodes.filter((n) => n.type === 'HORIZONTAL_RULE')).toHaveLength(1);
+    const breakAt = nodes.findIndex((n) => n.type === 'PAGE_BREAK');
+    const annexAt = nodes.findIndex(
+      (n) => n.type === 'TEXT' && n.runs.map((r) => r.text).join('') === 'DANH SÁCH',
+    );
+    expect(breakAt).toBeGreaterThan(0);
+    expect(annexAt).toBeGreaterThan(breakAt);
     const annexNames = (doc?.text() ?? '')
       .split('\n')
       .filter((l) => l.startsWith('Ủy ban MTTQ Việt Nam quận'));

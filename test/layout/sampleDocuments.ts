@@ -165,7 +165,8 @@ export function dossierSignatures(kind: DossierKind): {
   const units = readUnits([headerValues(UNITS_LAYOUT), ...SAMPLE_UNIT_ROWS]).value;
   const head = units.find((u) => u.role === 'head');
   if (!head) throw new Error('no head in the sample');
-  const headBlock = { title: signerTitle(head).toLocaleUpperCase('vi'), name: head.headName };
+  // Signed for the cluster («TM. CỤM THI ĐUA SỐ 1»), under the head's authority line.
+  const headBlock = { title: 'CỤM TRƯỞNG', name: head.headName };
   switch (kind) {
     case 'minutes':
       return {

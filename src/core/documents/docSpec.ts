@@ -163,6 +163,7 @@ export function para(
     ...(options.indentStart === undefined ? {} : { indentStart: options.indentStart }),
     ...(options.indentEnd === undefined ? {} : { indentEnd: options.indentEnd }),
     ...(options.rule === true ? { rule: true } : {}),
+    ...(options.pageBreak === true ? { pageBreak: true } : {}),
   };
 }
 

@@ -79,6 +79,7 @@ export const SUBMISSION_SCHEMA: TemplateSchema = {
   kinh_gui: { label: 'Kính gửi (cấp trên)', required: true },
   so_tap_the: { label: 'Số tập thể' },
   so_ca_nhan: { label: 'Số cá nhân' },
+  doi_tuong: { label: 'Số tập thể, cá nhân (thành lời)' },
   de_nghi: { label: 'Danh sách đề nghị', fields: PROPOSAL_FIELDS },
 };
 
@@ -92,6 +93,7 @@ export const DRAFT_DECISION_SCHEMA: TemplateSchema = {
   hinh_thuc: { label: 'Hình thức khen thưởng', required: true },
   so_tap_the: { label: 'Số tập thể' },
   so_ca_nhan: { label: 'Số cá nhân' },
+  doi_tuong: { label: 'Số tập thể, cá nhân (thành lời)' },
   danh_sach: { label: 'Danh sách kèm theo', fields: PROPOSAL_FIELDS },
 };
 
@@ -256,6 +258,7 @@ export function dossierRecord(kind: DossierKind, input: DossierInput): TemplateR
         kinh_gui: input.addressee,
         so_tap_the: input.proposals.length - individuals(input.proposals),
         so_ca_nhan: individuals(input.proposals),
+        doi_tuong: subjectsPhrase(input.proposals),
         de_nghi: proposalItems(input.proposals),
       };
     case 'draftDecision': {
@@ -272,8 +275,19 @@ export function dossierRecord(kind: DossierKind, input: DossierInput): TemplateR
         hinh_thuc: forms.join(', '),
         so_tap_the: rows.length - individuals(rows),
         so_ca_nhan: individuals(rows),
+        doi_tuong: subjectsPhrase(rows),
         danh_sach: proposalItems(rows),
       };
     }
   }
+}
+
+/** "3 tập thể", "2 cá nhân", "3 tập thể và 2 cá nhân": a document never says "và 0 cá nhân". */
+export function subjectsPhrase(rows: readonly AwardRecord[]): string {
+  const people = rows.filter((r) => r.recipientType === 'individual').length;
+  const collectives = rows.length - people;
+  return [
+    ...(collectives > 0 ? [`${String(collectives)} tập thể`] : []),
+    ...(people > 0 ? [`${String(people)} cá nhân`] : []),
+  ].join(' và ');
 }

@@ -17,20 +17,29 @@ import {
   type DocSpec,
   type TableSpec,
 } from './docSpec';
-import { LEFT_COLUMN, blank, body, centered, header, heading } from './decree30Blocks';
+import {
+  LEFT_COLUMN,
+  blank,
+  body,
+  centered,
+  header,
+  headerColumns,
+  heading,
+  issuerLines,
+} from './decree30Blocks';
 import type { DossierKind } from './dossierData';
 
 const WIDTH = textWidth(PORTRAIT_A4);
 
-/** Superior body (not bold), issuing body (bold), then the number line, as Decree 30 sets them. */
+/**
+ * Superior body (not bold), issuing body (bold), the short rule under it, then the number line
+ * in the next row (as the pledge's), as Decree 30 sets them.
+ */
 function dossierHeader(): TableSpec {
   return header(
-    [
-      centered('{{co_quan_cap_tren|hoa}}', 12),
-      centered(bold('{{co_quan|hoa}}'), 12),
-      centered('Số: {{so}}', 13),
-    ],
+    issuerLines('{{co_quan_cap_tren|hoa}}', '{{co_quan|hoa}}', headerColumns(WIDTH)[0]),
     WIDTH,
+    centered('Số: {{so}}', 13),
   );
 }
 
@@ -71,12 +80,29 @@ function recipients(lines: readonly string[]): ReturnType<typeof cell> {
   );
 }
 
-function signature(role: string, name: string): ReturnType<typeof cell> {
-  return cell(centered(bold(role)), blank(), blank(), blank(), centered(bold(name)));
+function signature(role: string | readonly string[], name: string): ReturnType<typeof cell> {
+  const roles = typeof role === 'string' ? [role] : role;
+  return cell(
+    ...roles.map((r) => centered(bold(r))),
+    blank(),
+    blank(),
+    blank(),
+    centered(bold(name)),
+  );
 }
 
+/**
+ * Decree 30/2020, Appendix I, item 7: a collective body's document is signed "TM." (on its
+ * behalf) with the signer's authority under it; the cluster head signs for the cluster.
+ */
+const FOR_THE_CLUSTER: readonly string[] = ['TM. {{ten_cum|hoa}}', 'CỤM TRƯỞNG'];
+
 /** Nơi nhận on the left, the signer on the right. */
-function closing(lines: readonly string[], role: string, name: string): TableSpec {
+function closing(
+  lines: readonly string[],
+  role: string | readonly string[],
+  name: string,
+): TableSpec {
   return {
     kind: 'table',
     widths: [LEFT_COLUMN, WIDTH - LEFT_COLUMN],
@@ -169,12 +195,12 @@ export const SUBMISSION_TEMPLATE: DocSpec = {
     para('Kính gửi: {{kinh_gui}}.', { align: 'center', spaceAfter: 12 }),
     ...LEGAL_BASES,
     body(
-      'Căn cứ kết quả chấm điểm, xếp hạng và bình xét thi đua năm {{nam}} của {{ten_cum}} (biên bản họp ngày {{ngay_hop|ngayngan}}), {{co_quan}} kính đề nghị {{kinh_gui}} xem xét, khen thưởng cho {{so_tap_the}} tập thể và {{so_ca_nhan}} cá nhân đã có thành tích xuất sắc trong phong trào thi đua năm {{nam}} (có danh sách kèm theo).',
+      'Căn cứ kết quả chấm điểm, xếp hạng và bình xét thi đua năm {{nam}} của {{ten_cum}} (biên bản họp ngày {{ngay_hop|ngayngan}}), {{co_quan}} kính đề nghị {{kinh_gui}} xem xét, khen thưởng cho {{doi_tuong}} đã có thành tích xuất sắc trong phong trào thi đua năm {{nam}} (có danh sách kèm theo).',
     ),
     body('Kính trình {{kinh_gui}} xem xét, quyết định./.'),
     closing(
       ['- Như trên;', '- Các đơn vị thành viên;', '- Lưu: VT.'],
-      '{{chuc_vu_nguoi_ky|hoa}}',
+      FOR_THE_CLUSTER,
       '{{nguoi_ky}}',
     ),
     newPage(),
@@ -189,9 +215,11 @@ export const SUBMISSION_TEMPLATE: DocSpec = {
 
 const ANNEX_TABLE = listTable('danh_sach', [
   { header: 'TT', field: 'stt', width: 30, align: 'center' },
-  { header: 'Tên tập thể, cá nhân', field: 'ten', width: 160 },
-  { header: 'Chức vụ, đơn vị', field: 'chuc_vu_don_vi', width: 110 },
+  { header: 'Tên tập thể, cá nhân', field: 'ten', width: 140 },
+  { header: 'Chức vụ, đơn vị', field: 'chuc_vu_don_vi', width: 95 },
   { header: 'Thành tích', field: 'thanh_tich', width: 0 },
+  // A decision may award several forms (Cờ thi đua, Bằng khen): each row says which.
+  { header: 'Hình thức', field: 'hinh_thuc', width: 80, align: 'center' },
 ]);
 
 /** Dự thảo quyết định khen thưởng, with its danh sách kèm theo: the register rows of one decision. */
@@ -201,7 +229,11 @@ export const DRAFT_DECISION_TEMPLATE: DocSpec = {
   numberPagesFromSecond: true,
   blocks: [
     para(bold('DỰ THẢO'), { align: 'right', size: 12 }),
-    header([centered(bold('{{co_quan_ban_hanh|hoa}}'), 12), centered('Số: {{so_qd}}', 13)], WIDTH),
+    header(
+      issuerLines(undefined, '{{co_quan_ban_hanh|hoa}}', headerColumns(WIDTH)[0]),
+      WIDTH,
+      centered('Số: {{so_qd}}', 13),
+    ),
     title('QUYẾT ĐỊNH'),
     subtitle('Về việc tặng {{hinh_thuc}} năm {{nam}}'),
     para(bold('{{chuc_vu_nguoi_ky|hoa}}'), { align: 'center', spaceAfter: 12 }),
@@ -210,7 +242,7 @@ export const DRAFT_DECISION_TEMPLATE: DocSpec = {
     para(bold('QUYẾT ĐỊNH:'), { align: 'center', spaceBefore: 6, spaceAfter: 6 }),
     body([
       bold('Điều 1. '),
-      'Tặng {{hinh_thuc}} cho {{so_tap_the}} tập thể và {{so_ca_nhan}} cá nhân (có danh sách kèm theo) đã có thành tích xuất sắc trong phong trào thi đua năm {{nam}} của {{ten_cum}}.',
+      'Tặng {{hinh_thuc}} cho {{doi_tuong}} (có danh sách kèm theo) đã có thành tích xuất sắc trong phong trào thi đua năm {{nam}} của {{ten_cum}}.',
     ]),
     body([bold('Điều 2. '), 'Quyết định này có hiệu lực kể từ ngày ký.']),
     body([
@@ -245,7 +277,7 @@ export const NOTICE_TEMPLATE: DocSpec = {
     body('Các đơn vị được đề nghị khen thưởng:'),
     ...ELECTED,
     body('{{co_quan}} thông báo để các đơn vị thành viên biết./.'),
-    closing(['- Các đơn vị thành viên;', '- Lưu: VT.'], '{{chuc_vu_nguoi_ky|hoa}}', '{{nguoi_ky}}'),
+    closing(['- Các đơn vị thành viên;', '- Lưu: VT.'], FOR_THE_CLUSTER, '{{nguoi_ky}}'),
   ],
 };
 

@@ -2,6 +2,7 @@ import {
   DOSSIER_REQUIREMENTS,
   DOSSIER_SCHEMAS,
   dossierRecord,
+  subjectsPhrase,
   type DossierInput,
   type DossierKind,
 } from '../../../src/core/documents/dossierData';
@@ -167,8 +168,10 @@ describe('the dossier templates', () => {
     const lines = merged('minutes');
     expect(lines).toContain('Họp bình xét thi đua năm 2022 của Cụm thi đua số 1');
     expect(lines[0]).toContain(
-      'ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HÀ NỘI / CỤM THI ĐUA SỐ 1 / Số: 01/BB-CTĐ1',
+      // The empty line is the rule under the issuing body (Decree 30); the number is the next row.
+      'ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HÀ NỘI / CỤM THI ĐUA SỐ 1 /  | CỘNG HÒA',
     );
+    expect(lines[1]).toMatch(/^Số: 01\/BB-CTĐ1 \| Hà Nội, ngày/);
     expect(lines).toContain(
       'Chủ trì: Nguyễn Văn An, Chủ tịch Ủy ban MTTQ Việt Nam quận Ba Đình (Cụm trưởng).',
     );
@@ -186,8 +189,14 @@ describe('the dossier templates', () => {
   it('submission: addressee, counts and its list', () => {
     const lines = merged('submission');
     expect(lines).toContain('Kính gửi: Ủy ban MTTQ Việt Nam thành phố Hà Nội.');
-    expect(lines.some((l) => l.includes('khen thưởng cho 1 tập thể và 0 cá nhân'))).toBe(true);
+    expect(lines.some((l) => l.includes('khen thưởng cho 1 tập thể đã có thành tích'))).toBe(true);
+    // Never "và 0 cá nhân".
+    expect(lines.some((l) => l.includes('0 cá nhân'))).toBe(false);
     expect(lines).toContain('DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG');
+    // Signed on the cluster's behalf (Decree 30: "TM."), by its head.
+    expect(lines.some((l) => l.includes('TM. CỤM THI ĐUA SỐ 1 / CỤM TRƯỞNG /  /  /  / '))).toBe(
+      true,
+    );
     expect(lines.some((l) => l.includes('Ủy ban MTTQ Việt Nam quận Ba Đình'))).toBe(true);
   });
 
@@ -196,5 +205,17 @@ describe('the dossier templates', () => {
     expect(lines).toContain('DỰ THẢO');
     expect(lines).toContain('Về việc tặng Bằng khen năm 2022');
     expect(lines.filter((l) => l.includes('Ủy ban MTTQ Việt Nam quận'))).toHaveLength(2);
+  });
+});
+
+describe('subjectsPhrase', () => {
+  const rows = (collectives: number, people: number): AwardRecord[] => [
+    ...Array.from({ length: collectives }, () => ({ recipientType: 'collective' }) as AwardRecord),
+    ...Array.from({ length: people }, () => ({ recipientType: 'individual' }) as AwardRecord),
+  ];
+  it('names only the kinds of subject present', () => {
+    expect(subjectsPhrase(rows(3, 0))).toBe('3 tập thể');
+    expect(subjectsPhrase(rows(0, 2))).toBe('2 cá nhân');
+    expect(subjectsPhrase(rows(3, 2))).toBe('3 tập thể và 2 cá nhân');
   });
 });
