@@ -207,7 +207,7 @@ describe('npm run demo', () => {
       .lines.map((l) => l.text)
       .join('\n');
     expect(minutesText).toContain('Hoàng Mai (vòng 2)');
-    expect(minutesText).toContain('- Hoàng Mai: Bằng khen;');
+    expect(minutesText).toContain('- Hoàng Mai: Bằng khen.');
     const annexText = readPdfLines(join(dir, 'Du-thao-quyet-dinh-khen-thuong-2022.pdf'))
       .lines.map((l) => l.text)
       .join('\n');

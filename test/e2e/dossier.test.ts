@@ -126,8 +126,8 @@ describe('Lập hồ sơ bình xét (e2e)', () => {
     expect(minutes).toMatch(/Hoàng Mai \(vòng 2\)[\s\S]*Đạt/);
     expect(minutes).toMatch(/Hai Bà Trưng \(vòng 2\)[\s\S]*Không đạt/);
     expect(minutes).toContain('Sau 2 vòng bỏ phiếu, thống nhất đề nghị khen thưởng 3 đơn vị sau:');
-    expect(minutes).toContain('- Hoàng Mai: Bằng khen;');
-    expect(minutes).not.toContain('- Hai Bà Trưng: Bằng khen;');
+    expect(minutes).toContain('- Hoàng Mai: Bằng khen.');
+    expect(minutes).not.toContain('- Hai Bà Trưng: Bằng khen');
 
     const submission = docText(host, 'submissionLink');
     expect(submission).toContain('Kính gửi: Ủy ban MTTQ Việt Nam thành phố Hà Nội.');
@@ -135,7 +135,7 @@ describe('Lập hồ sơ bình xét (e2e)', () => {
     expect(submission).toContain('Ủy ban MTTQ Việt Nam quận Hoàng Mai');
     const notice = docText(host, 'noticeLink');
     expect(notice).toContain('THÔNG BÁO');
-    expect(notice).toContain('- Hoàng Mai: Bằng khen;');
+    expect(notice).toContain('- Hoàng Mai: Bằng khen.');
 
     console.log(
       `Lập hồ sơ bình xét (first run, 4 templates made): ${String(run.calls)} calls, ` +

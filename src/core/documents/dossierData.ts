@@ -50,7 +50,7 @@ const VOTE: TemplateSchema = {
       ket_qua: {},
     },
   },
-  dat: { label: 'Đề cử đạt', fields: { ten: {}, hinh_thuc: {} } },
+  dat: { label: 'Đề cử đạt', fields: { ten: {}, hinh_thuc: {}, dau: {} } },
   ket_luan: { label: 'Kết luận' },
 };
 
@@ -197,7 +197,12 @@ function voteFields(input: DossierInput): TemplateRecord {
       ty_le: formatPercentVi(c.yesShare),
       ket_qua: c.outcome,
     })),
-    dat: elected.map((e) => ({ ten: e.unitName, hinh_thuc: e.form })),
+    // A listed item ends with ";", the last with ".".
+    dat: elected.map((e, i) => ({
+      ten: e.unitName,
+      hinh_thuc: e.form,
+      dau: i === elected.length - 1 ? '.' : ';',
+    })),
     ket_luan: !round
       ? 'Chưa bỏ phiếu bình xét.'
       : !round.valid

@@ -137,7 +137,7 @@ const RESULTS_TABLE = listTable('ket_qua', [
   { header: 'Kết quả', field: 'ket_qua', width: 80, align: 'center' },
 ]);
 
-const ELECTED: readonly BlockSpec[] = eachParagraph('dat', body('- {{ten}}: {{hinh_thuc}};'));
+const ELECTED: readonly BlockSpec[] = eachParagraph('dat', body('- {{ten}}: {{hinh_thuc}}{{dau}}'));
 
 /** Biên bản họp bình xét. */
 export const MINUTES_TEMPLATE: DocSpec = {

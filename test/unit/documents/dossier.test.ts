@@ -180,7 +180,11 @@ describe('the dossier templates', () => {
     expect(lines).toContain('- Phạm Văn Phiếu');
     expect(lines.filter((l) => l.includes('Hoàng Mai') && l.includes('Đạt'))).toHaveLength(1);
     expect(lines.some((l) => l.includes('Hai Bà Trưng') && l.includes('Không đạt'))).toBe(true);
-    expect(lines).toContain('- Hoàng Mai: Bằng khen;');
+    // Each elected item ends with ";", the last with ".".
+    const elected = lines.filter((l) => /^- .*: (Cờ thi đua|Bằng khen)[;.]$/.test(l));
+    expect(elected.length).toBeGreaterThan(1);
+    expect(elected.slice(0, -1).every((l) => l.endsWith(';'))).toBe(true);
+    expect(elected.at(-1)).toBe('- Hoàng Mai: Bằng khen.');
     expect(lines.filter((l) => l !== '').at(-1)).toBe(
       'THƯ KÝ /  /  /  / Trần Văn Thư | CHỦ TRÌ /  /  /  / Nguyễn Văn An',
     );
