@@ -223,7 +223,7 @@ async function runClusterYear(outDir: string): Promise<WorkbookRun> {
   const baDinh = SAMPLE_UNIT_ROWS.find((r) => r[0] === 'BD');
   const block = registrationBlockStart(host, 'BD');
   if (baDinh && block !== undefined) {
-    const first = REGISTRATION_LAYOUT.columns.findIndex((c) => c.key === 'personName') + 1;
+    const first = columnPosition(REGISTRATION_LAYOUT, 'personName');
     type(
       baDinh[6] ?? '',
       SHEET_NAMES.registration,
@@ -384,7 +384,7 @@ async function runClusterYear(outDir: string): Promise<WorkbookRun> {
   // the vote elected) and the City People's Committee's on the city's Chiến sĩ thi đua. The
   // officer types the planned number of the Front's on its rows and in Cấu hình: the dossier
   // lists exactly those rows.
-  const decisionColumn = AWARDS_LAYOUT.columns.findIndex((c) => c.key === 'decisionNumber') + 1;
+  const decisionColumn = columnPosition(AWARDS_LAYOUT, 'decisionNumber');
   const registerRows = (): { row: number; collective: boolean }[] => {
     const last = host.spreadsheet.sheet(SHEET_NAMES.awards)?.contentExtent().lastRow ?? 1;
     return host.spreadsheet

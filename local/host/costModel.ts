@@ -227,6 +227,10 @@ export const DEFAULT_COST_MODEL: CostModel = {
       source: 'ASSUMPTION: adding a sheet is a structural change sent at once (not buffered)',
     },
     'Range.clearContent': SHEETS_WRITE,
+    'RangeList.clearContent': {
+      ...SHEETS_WRITE,
+      source: `${TANAIKE_2023}: a RangeList write is one buffered write over its cells`,
+    },
     'Range.clear': SHEETS_WRITE,
     'Sheet.appendRow': {
       kind: 'write',

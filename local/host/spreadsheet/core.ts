@@ -19,6 +19,7 @@ import {
 /** Factories for the objects handed to the script; wired in index.ts to avoid import cycles. */
 export interface Views {
   range(ref: GridRef): object;
+  rangeList(refs: readonly GridRef[]): object;
   sheet(sheet: SheetModel): object;
   spreadsheet(): object;
   protection(p: ProtectionSpec): object;
@@ -66,6 +67,7 @@ export function currentUser(ctx: Ctx): string {
 
 type Kind =
   | 'Range'
+  | 'RangeList'
   | 'Sheet'
   | 'Spreadsheet'
   | 'Protection'

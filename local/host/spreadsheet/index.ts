@@ -18,6 +18,7 @@ import {
   FakeProtection,
 } from './objects';
 import { FakeRange } from './range';
+import { FakeRangeList } from './rangeList';
 import { FakeSheet } from './sheet';
 import { FakeSpreadsheet, FakeSpreadsheetApp, FakeUser } from './spreadsheet';
 
@@ -76,6 +77,7 @@ export function createViews(ctxBase: Omit<Ctx, 'views'>): Ctx {
   const ctx = ctxBase as Ctx;
   const views: Views = {
     range: (ref) => register('Range', new FakeRange(ctx, ref), ref),
+    rangeList: (refs) => register('RangeList', new FakeRangeList(ctx, refs), refs),
     sheet: (sheet) => register('Sheet', new FakeSheet(ctx, sheet), sheet),
     spreadsheet: () => register('Spreadsheet', new FakeSpreadsheet(ctx), ctx.model),
     protection: (p) => register('Protection', new FakeProtection(ctx, p), p),

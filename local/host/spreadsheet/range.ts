@@ -175,16 +175,7 @@ export class FakeRange implements FakeOf<Real> {
 
   /** Clears cells that exist without creating new ones. */
   private forExisting(fn: (cell: CellData) => void): void {
-    const { sheet, row, col, numRows, numCols } = this.ref;
-    for (let i = 0; i < numRows; i++) {
-      const line = sheet.rows[row - 1 + i];
-      if (!line) continue;
-      for (let j = 0; j < numCols; j++) {
-        const cell = line[col - 1 + j];
-        if (cell) fn(cell);
-      }
-    }
-    sheet.touch();
+    forExistingCells(this.ref, fn);
   }
 
   private writeValues(grid: unknown[][]): void {
@@ -413,10 +404,7 @@ export class FakeRange implements FakeOf<Real> {
   clearContent(): this {
     this.call('clearContent', this.size);
     this.guardEdit();
-    this.forExisting((cell) => {
-      cell.v = '';
-      delete cell.f;
-    });
+    clearContentOf(this.ref);
     return this;
   }
   /** "...does not reset any number formatting rules." */
@@ -782,6 +770,28 @@ function compareForSort(
     d = x.localeCompare(y, undefined, { sensitivity: 'base' });
   else d = Number(x) - Number(y);
   return ascending ? d : -d;
+}
+
+/** The cells of `ref` that hold anything; absent cells are already empty. */
+function forExistingCells(ref: GridRef, fn: (cell: CellData) => void): void {
+  const { sheet, row, col, numRows, numCols } = ref;
+  for (let i = 0; i < numRows; i++) {
+    const line = sheet.rows[row - 1 + i];
+    if (!line) continue;
+    for (let j = 0; j < numCols; j++) {
+      const cell = line[col - 1 + j];
+      if (cell) fn(cell);
+    }
+  }
+  sheet.touch();
+}
+
+/** Values and formulas gone, formats kept (Range.clearContent, RangeList.clearContent). */
+export function clearContentOf(ref: GridRef): void {
+  forExistingCells(ref, (cell) => {
+    cell.v = '';
+    delete cell.f;
+  });
 }
 
 function setOrDelete<K extends keyof CellData>(

@@ -141,6 +141,26 @@ export class FakeSheet implements FakeOf<Real> {
     this.call('getRange');
     return this.ctx.views.range(rangeFromArgs(this.ctx, this.sheet, args, 'Sheet.getRange'));
   }
+  /**
+   * "Returns the RangeList collection representing the ranges in the same sheet specified by a
+   * non-empty list of A1 notations or R1C1 notations."
+   * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getRangeList(String))
+   * An empty list, a non-string, or a range on another sheet is refused (stricter reading).
+   */
+  getRangeList(a1Notations: string[]): object {
+    this.call('getRangeList');
+    const args = [a1Notations];
+    if (
+      !Array.isArray(a1Notations) ||
+      a1Notations.length === 0 ||
+      a1Notations.some((a) => typeof a !== 'string')
+    )
+      throw paramError(this.ctx, 'Sheet.getRangeList', args);
+    const refs = a1Notations.map((a1) => rangeFromA1(this.ctx, a1, this.sheet));
+    if (refs.some((r) => r.sheet !== this.sheet))
+      throw paramError(this.ctx, 'Sheet.getRangeList', args);
+    return this.ctx.views.rangeList(refs);
+  }
   /** From A1 to the last row and column with content; A1 alone for an empty sheet. */
   getDataRange(): object {
     const { lastRow, lastCol } = this.sheet.contentExtent();

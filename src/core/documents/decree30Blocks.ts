@@ -76,3 +76,22 @@ export const body = (runs: Parameters<typeof para>[0]): ParagraphSpec =>
   para(runs, { align: 'justify', indentFirstLine: 28, spaceAfter: 4 });
 export const heading = (text: string): ParagraphSpec =>
   para(bold(text), { align: 'left', spaceBefore: 6, spaceAfter: 4 });
+
+/**
+ * The whole Decree 30 header of a document: issuerLines on the left (with its rule), the number
+ * line under them in the next row, the national title, motto, place and date on the right.
+ */
+export function issuerHeader(
+  superior: string | undefined,
+  issuer: string,
+  width: number,
+  numberLine: ParagraphSpec,
+  placeDate?: string,
+): TableSpec {
+  return header(
+    issuerLines(superior, issuer, headerColumns(width)[0]),
+    width,
+    numberLine,
+    placeDate,
+  );
+}

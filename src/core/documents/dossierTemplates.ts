@@ -17,16 +17,7 @@ import {
   type DocSpec,
   type TableSpec,
 } from './docSpec';
-import {
-  LEFT_COLUMN,
-  blank,
-  body,
-  centered,
-  header,
-  headerColumns,
-  heading,
-  issuerLines,
-} from './decree30Blocks';
+import { LEFT_COLUMN, blank, body, centered, heading, issuerHeader } from './decree30Blocks';
 import type { DossierKind } from './dossierData';
 
 const WIDTH = textWidth(PORTRAIT_A4);
@@ -36,8 +27,9 @@ const WIDTH = textWidth(PORTRAIT_A4);
  * in the next row (as the pledge's), as Decree 30 sets them.
  */
 function dossierHeader(): TableSpec {
-  return header(
-    issuerLines('{{co_quan_cap_tren|hoa}}', '{{co_quan|hoa}}', headerColumns(WIDTH)[0]),
+  return issuerHeader(
+    '{{co_quan_cap_tren|hoa}}',
+    '{{co_quan|hoa}}',
     WIDTH,
     centered('Số: {{so}}', 13),
   );
@@ -80,8 +72,8 @@ function recipients(lines: readonly string[]): ReturnType<typeof cell> {
   );
 }
 
-function signature(role: string | readonly string[], name: string): ReturnType<typeof cell> {
-  const roles = typeof role === 'string' ? [role] : role;
+/** Authority lines (bold capitals), room to sign, then the name. */
+function signature(roles: readonly string[], name: string): ReturnType<typeof cell> {
   return cell(
     ...roles.map((r) => centered(bold(r))),
     blank(),
@@ -98,16 +90,12 @@ function signature(role: string | readonly string[], name: string): ReturnType<t
 const FOR_THE_CLUSTER: readonly string[] = ['TM. {{ten_cum|hoa}}', 'CỤM TRƯỞNG'];
 
 /** Nơi nhận on the left, the signer on the right. */
-function closing(
-  lines: readonly string[],
-  role: string | readonly string[],
-  name: string,
-): TableSpec {
+function closing(lines: readonly string[], roles: readonly string[], name: string): TableSpec {
   return {
     kind: 'table',
     widths: [LEFT_COLUMN, WIDTH - LEFT_COLUMN],
     borders: false,
-    rows: [[recipients(lines), signature(role, name)]],
+    rows: [[recipients(lines), signature(roles, name)]],
     // A signature block never splits across pages (a DocSpec flag DocumentApp cannot set: the
     // guide tells users to set it once in their template; the .docx export applies it).
     keepRowsTogether: true,
@@ -170,7 +158,7 @@ export const MINUTES_TEMPLATE: DocSpec = {
       kind: 'table',
       widths: [WIDTH / 2, WIDTH / 2],
       borders: false,
-      rows: [[signature('THƯ KÝ', '{{thu_ky}}'), signature('CHỦ TRÌ', '{{chu_tri.ho_ten}}')]],
+      rows: [[signature(['THƯ KÝ'], '{{thu_ky}}'), signature(['CHỦ TRÌ'], '{{chu_tri.ho_ten}}')]],
       keepRowsTogether: true,
     },
   ],
@@ -229,11 +217,7 @@ export const DRAFT_DECISION_TEMPLATE: DocSpec = {
   numberPagesFromSecond: true,
   blocks: [
     para(bold('DỰ THẢO'), { align: 'right', size: 12 }),
-    header(
-      issuerLines(undefined, '{{co_quan_ban_hanh|hoa}}', headerColumns(WIDTH)[0]),
-      WIDTH,
-      centered('Số: {{so_qd}}', 13),
-    ),
+    issuerHeader(undefined, '{{co_quan_ban_hanh|hoa}}', WIDTH, centered('Số: {{so_qd}}', 13)),
     title('QUYẾT ĐỊNH'),
     subtitle('Về việc tặng {{hinh_thuc}} năm {{nam}}'),
     para(bold('{{chuc_vu_nguoi_ky|hoa}}'), { align: 'center', spaceAfter: 12 }),
@@ -249,7 +233,7 @@ export const DRAFT_DECISION_TEMPLATE: DocSpec = {
       bold('Điều 3. '),
       'Thủ trưởng các cơ quan, đơn vị liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.',
     ]),
-    closing(['- Như Điều 3;', '- Lưu: VT.'], '{{chuc_vu_nguoi_ky|hoa}}', '{{nguoi_ky}}'),
+    closing(['- Như Điều 3;', '- Lưu: VT.'], ['{{chuc_vu_nguoi_ky|hoa}}'], '{{nguoi_ky}}'),
     newPage(),
     title('DANH SÁCH'),
     para(bold('Tặng {{hinh_thuc}} năm {{nam}}'), { align: 'center' }),

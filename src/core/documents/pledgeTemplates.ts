@@ -13,15 +13,7 @@ import {
   type DocSpec,
   type TableSpec,
 } from './docSpec';
-import {
-  blank,
-  body,
-  centered,
-  header,
-  headerColumns,
-  heading,
-  issuerLines,
-} from './decree30Blocks';
+import { blank, body, centered, headerColumns, heading, issuerHeader } from './decree30Blocks';
 import type { ParagraphSpec } from './docSpec';
 
 /** A date not yet set in Cấu hình leaves room for the day and month to be written by hand. */
@@ -114,12 +106,7 @@ export const JOINT_PLEDGE_TEMPLATE: DocSpec = {
   page: PORTRAIT_A4,
   numberPagesFromSecond: true,
   blocks: [
-    header(
-      issuerLines('{{co_quan|hoa}}', '{{ten_cum|hoa}}', HEADER_LEFT),
-      JOINT_WIDTH,
-      NUMBER_LINE,
-      PLEDGE_PLACE_DATE,
-    ),
+    issuerHeader('{{co_quan|hoa}}', '{{ten_cum|hoa}}', JOINT_WIDTH, NUMBER_LINE, PLEDGE_PLACE_DATE),
     para(bold('BẢN GIAO ƯỚC THI ĐUA NĂM {{nam}}'), { align: 'center', size: 14, spaceBefore: 12 }),
     para(bold('{{ten_cum|hoa}}'), { align: 'center', spaceAfter: 12 }),
     ...LEGAL_BASES,
@@ -217,8 +204,9 @@ export const UNIT_PLEDGE_TEMPLATE: DocSpec = {
   page: PORTRAIT_A4,
   numberPagesFromSecond: true,
   blocks: [
-    header(
-      issuerLines(undefined, '{{don_vi.ten_day_du|hoa}}', HEADER_LEFT),
+    issuerHeader(
+      undefined,
+      '{{don_vi.ten_day_du|hoa}}',
       JOINT_WIDTH,
       NUMBER_LINE,
       PLEDGE_PLACE_DATE,

@@ -215,30 +215,15 @@ export function nextYearName(name: string, year: number): string {
 }
 
 /**
- * Cấu hình rows that belong to one year and start empty in the next: the numbers and dates of the
- * year's plan, pledge and dossier, the attendance of its vote, and the links the program wrote to
- * its documents. A link carried over would make the new year's first «Tạo bản giao ước» or «Lập
+ * Cấu hình rows that belong to one year and start empty in the next (SettingRow.perYear): the
+ * numbers and dates of the year's plan, pledge and dossier, the attendance of its vote, and the
+ * links the program wrote to its documents. A link carried over would make the new year's first «Tạo bản giao ước» or «Lập
  * hồ sơ bình xét» replace, and so trash, last year's documents; a date carried over would date
  * next year's documents last year.
  */
-export const YEAR_SETTING_KEYS: readonly string[] = [
-  'planNumber',
-  'planDate',
-  'pledgeNumber',
-  'signingDate',
-  'pledgeDocLink',
-  'pledgePdfLink',
-  'voteAttendance',
-  'meetingDate',
-  'minutesNumber',
-  'submissionNumber',
-  'noticeNumber',
-  'draftDecisionNumber',
-  'minutesLink',
-  'submissionLink',
-  'draftDecisionLink',
-  'noticeLink',
-];
+export const YEAR_SETTING_KEYS: readonly string[] = SETTING_ROWS.filter((r) => r.perYear).map(
+  (r) => r.key,
+);
 
 export interface SettingWrite {
   /** A1 cell of Cấu hình. */

@@ -10,7 +10,7 @@ import type { SettingRow } from './settings';
 
 const text = { kind: 'text' } as const;
 
-function textRow(key: string, label: string, note: string): SettingRow {
+function textRow(key: string, label: string, note: string, perYear = false): SettingRow {
   return {
     key,
     label,
@@ -19,6 +19,7 @@ function textRow(key: string, label: string, note: string): SettingRow {
     value: text,
     target: { path: [key] },
     numberFormat: F.text,
+    ...(perYear ? { perYear: true } : {}),
   };
 }
 
@@ -32,6 +33,7 @@ const NUMBER_NOTE = (symbol: string, example: string): string =>
 export const DOSSIER_SETTING_ROWS: readonly SettingRow[] = [
   {
     key: 'meetingDate',
+    perYear: true,
     label: 'Ngày họp bình xét',
     note: 'Ngày/tháng/năm họp bình xét, ví dụ: 15/12/2022. In trong biên bản, tờ trình, thông báo; là ngày ký của hồ sơ.',
     required: false,
@@ -64,20 +66,26 @@ export const DOSSIER_SETTING_ROWS: readonly SettingRow[] = [
     'Kính gửi (tờ trình đề nghị khen thưởng)',
     'Cấp trên nhận tờ trình, ví dụ: Ủy ban MTTQ Việt Nam thành phố Hà Nội. Để trống: cơ quan tặng của các dòng sổ được đề nghị.',
   ),
-  textRow('minutesNumber', 'Số biên bản họp bình xét', NUMBER_NOTE('BB', '01/BB-CTĐ1')),
-  textRow('submissionNumber', 'Số tờ trình đề nghị khen thưởng', NUMBER_NOTE('TTr', '02/TTr-CTĐ1')),
-  textRow('noticeNumber', 'Số thông báo kết quả bình xét', NUMBER_NOTE('TB', '03/TB-CTĐ1')),
+  textRow('minutesNumber', 'Số biên bản họp bình xét', NUMBER_NOTE('BB', '01/BB-CTĐ1'), true),
+  textRow(
+    'submissionNumber',
+    'Số tờ trình đề nghị khen thưởng',
+    NUMBER_NOTE('TTr', '02/TTr-CTĐ1'),
+    true,
+  ),
+  textRow('noticeNumber', 'Số thông báo kết quả bình xét', NUMBER_NOTE('TB', '03/TB-CTĐ1'), true),
   textRow(
     'draftDecisionNumber',
     'Số quyết định khen thưởng (dự thảo)',
     'Các dòng của sổ khen thưởng năm thi đua có đúng số quyết định này vào danh sách của tờ trình và dự thảo quyết định. Để trống: các dòng chưa có số quyết định, in "Số:        /QĐ".',
+    true,
   ),
   textRow('minutesTemplate', 'Mẫu biên bản họp bình xét', TEMPLATE_NOTE),
   textRow('submissionTemplate', 'Mẫu tờ trình đề nghị khen thưởng', TEMPLATE_NOTE),
   textRow('draftDecisionTemplate', 'Mẫu dự thảo quyết định khen thưởng', TEMPLATE_NOTE),
   textRow('noticeTemplate', 'Mẫu thông báo kết quả bình xét', TEMPLATE_NOTE),
-  textRow('minutesLink', 'Biên bản họp bình xét (Doc, PDF)', LINK_NOTE),
-  textRow('submissionLink', 'Tờ trình đề nghị khen thưởng (Doc, PDF)', LINK_NOTE),
-  textRow('draftDecisionLink', 'Dự thảo quyết định khen thưởng (Doc, PDF)', LINK_NOTE),
-  textRow('noticeLink', 'Thông báo kết quả bình xét (Doc, PDF)', LINK_NOTE),
+  textRow('minutesLink', 'Biên bản họp bình xét (Doc, PDF)', LINK_NOTE, true),
+  textRow('submissionLink', 'Tờ trình đề nghị khen thưởng (Doc, PDF)', LINK_NOTE, true),
+  textRow('draftDecisionLink', 'Dự thảo quyết định khen thưởng (Doc, PDF)', LINK_NOTE, true),
+  textRow('noticeLink', 'Thông báo kết quả bình xét (Doc, PDF)', LINK_NOTE, true),
 ];

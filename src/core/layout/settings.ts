@@ -91,6 +91,11 @@ export interface SettingRow {
   readonly fallback?: string;
   /** What set-up writes when the value is blank, worked out from the other settings (the year). */
   readonly prefill?: (settings: ClusterSettings) => string;
+  /**
+   * The row belongs to one year (a number, date or document link of that year's plan, pledge,
+   * vote or dossier): «Tạo năm mới» empties it for the next.
+   */
+  readonly perYear?: true;
 }
 
 /** Readable names of the tie-break keys; a group subtotal is "Điểm nhóm <mã nhóm> cao hơn". */
@@ -250,6 +255,7 @@ export const SETTING_ROWS: readonly SettingRow[] = [
   },
   {
     key: 'planNumber',
+    perYear: true,
     label: 'Số kế hoạch',
     note: 'Ví dụ: 20/KH-UBND.',
     required: false,
@@ -259,6 +265,7 @@ export const SETTING_ROWS: readonly SettingRow[] = [
   },
   {
     key: 'planDate',
+    perYear: true,
     label: 'Ngày kế hoạch',
     note: 'Ngày/tháng/năm, ví dụ: 19/01/2023.',
     required: false,
@@ -546,6 +553,7 @@ export const SETTING_ROWS: readonly SettingRow[] = [
   },
   {
     key: 'pledgeDocLink',
+    perYear: true,
     label: 'Bản giao ước (Doc)',
     note: 'Chương trình ghi sau mỗi lần «Tạo bản giao ước»; lần tạo sau thay bản này (bản cũ vào thùng rác).',
     required: false,
@@ -555,6 +563,7 @@ export const SETTING_ROWS: readonly SettingRow[] = [
   },
   {
     key: 'pledgePdfLink',
+    perYear: true,
     label: 'Bản giao ước (PDF)',
     note: 'Chương trình ghi sau mỗi lần «Tạo bản giao ước».',
     required: false,
@@ -596,6 +605,7 @@ export const SETTING_ROWS: readonly SettingRow[] = [
   // The nomination meeting ("Kiểm phiếu bình xét", src/core/votes/places.ts).
   {
     key: 'voteAttendance',
+    perYear: true,
     label: 'Số thành viên có mặt khi bình xét',
     note: 'Để trống: tính bằng số phiếu thu vào. Cuộc bỏ phiếu hợp lệ khi số có mặt đạt tỷ lệ tham gia tối thiểu và số phiếu thu vào không nhiều hơn số có mặt.',
     required: false,
@@ -656,6 +666,7 @@ export const SETTING_ROWS: readonly SettingRow[] = [
   // workbooks set up before them keep their row order.
   {
     key: 'pledgeNumber',
+    perYear: true,
     label: 'Số giao ước',
     note: 'Số văn thư cấp, ví dụ: 01 (số dưới 10 in thêm số 0 phía trước). Để trống: chừa chỗ để ghi tay khi vào sổ.',
     required: false,
@@ -674,6 +685,7 @@ export const SETTING_ROWS: readonly SettingRow[] = [
   },
   {
     key: 'signingDate',
+    perYear: true,
     label: 'Ngày ký giao ước',
     note: 'Ngày/tháng/năm ký, ví dụ: 22/02/2022; in ở dòng địa danh, ngày tháng. Để trống: in "ngày … tháng … năm" để ghi tay.',
     required: false,

@@ -163,9 +163,13 @@ function resetYear(
 ): NewYearSettings | undefined {
   const settingsSheet = target.getSheetByName(SHEET_NAMES.settings);
   const settings = settingsSheet === null ? undefined : newYearSettings(readGrid(settingsSheet));
-  // A handful of scattered cells: one write each (the host has no RangeList).
-  for (const write of settings?.writes ?? [])
-    settingsSheet?.getRange(write.cell).setValue(write.value);
+  if (settingsSheet !== null && settings !== undefined) {
+    // The emptied rows are scattered: one RangeList write; the year and the legal bases, one each.
+    const emptied = settings.writes.filter((w) => w.value === '').map((w) => w.cell);
+    if (emptied.length > 0) settingsSheet.getRangeList(emptied).clearContent();
+    for (const write of settings.writes.filter((w) => w.value !== ''))
+      settingsSheet.getRange(write.cell).setValue(write.value);
+  }
   if (rotation !== undefined) {
     const unitsSheet = target.getSheetByName(SHEET_NAMES.units);
     const column =
@@ -185,13 +189,16 @@ function resetYear(
     SHEET_NAMES.eligibility,
   ];
   const grids: Record<string, unknown[][] | undefined> = {};
+  const sheets = new Map<string, GoogleAppsScript.Spreadsheet.Sheet>();
   for (const n of names) {
     const sheet = target.getSheetByName(n);
-    if (sheet !== null) grids[n] = readGrid(sheet);
+    if (sheet === null) continue;
+    sheets.set(n, sheet);
+    grids[n] = readGrid(sheet);
   }
   for (const block of newYearClears(grids)) {
-    target
-      .getSheetByName(block.sheet)
+    sheets
+      .get(block.sheet)
       ?.getRange(block.row, block.column, block.numRows, block.numColumns)
       .clearContent();
   }
