@@ -534,6 +534,8 @@ export const SETTING_ROWS: readonly SettingRow[] = [
   },
   {
     key: 'documentsFolder',
+    // The program's folder is named for the year ("Văn bản thi đua 2022"): next year starts its own.
+    perYear: true,
     label: 'Thư mục lưu văn bản',
     note: 'Mã hoặc đường dẫn thư mục Google Drive. Để trống: thư mục "Văn bản thi đua <năm>" cạnh bảng tính.',
     required: false,

@@ -55,6 +55,9 @@ describe('newYearSettings', () => {
     const linkKeys = SETTING_ROWS.filter((r) => /Link$/.test(r.key)).map((r) => r.key);
     expect(linkKeys.length).toBeGreaterThanOrEqual(6);
     for (const key of linkKeys) expect(YEAR_SETTING_KEYS).toContain(key);
+    // The documents' folder is the year's too ("Văn bản thi đua 2022"); the templates are not.
+    expect(YEAR_SETTING_KEYS).toContain('documentsFolder');
+    expect(YEAR_SETTING_KEYS).not.toContain('jointPledgeTemplate');
   });
 
   it('renews legal bases that are still this year’s defaults (2023 → 2024: Luật 06/2022)', () => {
